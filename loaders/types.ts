@@ -1,0 +1,92 @@
+// The rows of the data contract (../shared/CONTRACT.md) and the values passed between pipeline stages.
+// Column names are fixed by the contract: add, never rename.
+
+export type Kind = "households" | "persons" | "money" | "area" | "weight" | "count" | "age" | "percent" | "other";
+export type Per = "day" | "month" | "year" | null;
+export type Topic =
+  | "industry"
+  | "employment"
+  | "housing"
+  | "education"
+  | "health"
+  | "social_security"
+  | "filial"
+  | "pv"
+  | "culture"
+  | "infrastructure"
+  | "other";
+export type PlaceLevel = "province" | "city" | "county" | "zone" | "town" | "village";
+
+/** A number-with-unit as read from a string, before it is placed and dated. Offsets index the scanned string. */
+export interface Quantity {
+  value: number;
+  value_max: number | null;
+  approx: boolean;
+  raw: string;
+  unit: string;
+  currency: string | null;
+  kind: Kind;
+  per: Per;
+  start: number;
+  end: number;
+}
+
+export interface DocumentRow {
+  doc: string;
+  sha256: string;
+  encoding: string;
+  chars: number;
+  status: "ok" | "rejected";
+  reason: string | null;
+  masthead: string | null;
+  issue_date: string | null;
+  year: number | null;
+}
+
+export interface ArticleRow {
+  article_id: string;
+  doc: string;
+  seq: number;
+  title: string;
+  subtitle: string | null;
+  kicker: string | null;
+  byline: string | null;
+  dateline: string | null;
+  date: string | null;
+  date_inferred: boolean;
+  place_code: string | null;
+  place_name: string | null;
+  topic: Topic;
+  is_poverty_relief: boolean;
+  is_notice: boolean;
+  text: string;
+}
+
+export interface FactRow extends Omit<Quantity, "start" | "end"> {
+  fact_id: string;
+  doc: string;
+  article_id: string;
+  subject: string | null;
+  topic: Topic;
+  place_code: string | null;
+  place_name: string | null;
+  county: string | null;
+  town: string | null;
+  village: string | null;
+  date: string | null;
+  date_inferred: boolean;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+export interface PlaceRow {
+  place_code: string;
+  name: string;
+  level: PlaceLevel;
+  parent_code: string | null;
+  county_code: string | null;
+  pinyin: string;
+  mentions: number;
+  facts: number;
+}
