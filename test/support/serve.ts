@@ -1,0 +1,46 @@
+// A static server for dist/, the way a host serves Framework's output: `/x` answers with `x.html`.
+import {createServer, type Server} from "node:http";
+import {readFile, stat} from "node:fs/promises";
+import {extname, join, normalize} from "node:path";
+import type {AddressInfo} from "node:net";
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+  ".parquet": "application/octet-stream",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".otf": "font/otf",
+  ".ttf": "font/ttf"
+};
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+export async function serve(dir: string): Promise<{origin: string; close: () => Promise<void>}> {
+  const server: Server = createServer(async (request, response) => {
+    const pathname = normalize(decodeURIComponent(new URL(request.url!, "http://localhost").pathname));
+    const candidates = pathname.endsWith("/")
+      ? [join(dir, pathname, "index.html")]
+      : [join(dir, pathname), join(dir, `${pathname}.html`)];
+    for (const file of candidates) {
+      if (file.startsWith(dir) && (await isFile(file))) {
+        response.writeHead(200, {"content-type": types[extname(file)] ?? "application/octet-stream"});
+        response.end(await readFile(file));
+        return;
+      }
+    }
+    if (process.env.SERVE_DEBUG) console.error(`404 ${pathname}`);
+    response.writeHead(404, {"content-type": "text/plain"});
+    response.end("not found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const {port} = server.address() as AddressInfo;
+  return {origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve()))};
+}
