@@ -7,16 +7,16 @@ export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
 
 export const testEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", TZ: "UTC"};
-const offlineImport = `--import=${fileURLToPath(new URL("./offline.ts", import.meta.url))}`;
+const offlineImport = `--import=${fileURLToPath(new URL("./offline.js", import.meta.url))}`;
 
 /** `unshare -n` gives a process no network at all; where it is not allowed, connections fail in-process. */
 function canUnshare(): boolean {
   return process.platform === "linux" && spawnSync("unshare", ["-n", "true"]).status === 0;
 }
 
-/** Node processes started with this environment cannot connect anywhere but this machine (see offline.ts). */
+/** Node processes started with this environment cannot connect anywhere but this machine (see offline.js). */
 export function offlineEnv(): NodeJS.ProcessEnv {
-  return {...testEnv, NODE_OPTIONS: `--import=tsx ${offlineImport}`};
+  return {...testEnv, NODE_OPTIONS: offlineImport};
 }
 
 /** Runs a command with the network unavailable: no network namespace where allowed, and in-process blocking. */
