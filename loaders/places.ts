@@ -1,0 +1,544 @@
+// Place mentions in a string, an article's main place, and the most specific place a span's sentence, paragraph or
+// article supports. Operates on plain strings and the gazetteer (gazetteer.ts).
+//
+// The scan is a greedy leftmost-longest walk of one character trie over every written form (≈100k forms): at each
+// position it follows the trie as far as the text allows and keeps the longest form acceptable there, so the cost is
+// linear in the text times the longest form actually matched (a handful of characters). Aho–Corasick would add
+// failure links for overlapping matches, which we do not want: place names in running text do not overlap.
+import {
+  ANAPHORA,
+  NOT_VILLAGE_NAMES,
+  ORG_AFTER,
+  PERSON_AFTER,
+  PERSON_BEFORE,
+  VILLAGE_FIRST_CHARS
+} from "./data/place-aliases.js";
+import {
+  chainOf,
+  FORM_RANK,
+  isWithin,
+  levelDepth,
+  unregisteredVillage,
+  villageCore,
+  type FormKind,
+  type Gazetteer,
+  type NameForm,
+  type Place,
+  type TrieNode
+} from "./gazetteer.js";
+import type {PlaceLevel} from "./types.js";
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  place: Place;
+  /** How the text wrote it: a form of the gazetteer, or `pattern` for a village the register lacks (李堤口村). */
+  form: FormKind | "pattern";
+}
+
+/** A place with the names along its chain, as the `articles` and `facts` tables carry it. */
+export interface PlaceRef {
+  place_code: string;
+  place_name: string;
+  level: PlaceLevel;
+  county: string | null;
+  town: string | null;
+  village: string | null;
+  /** Names from the county level down (`["阳谷县","张秋镇","李堤口村"]`); from the province outside the prefecture. */
+  chain: string[];
+  place: Place;
+}
+
+export interface FindOptions {
+  /** Places the surrounding text is about (the article's title place and its ancestors): resolves homonyms, and
+   * lets the bare names of that town's villages (徐庄, 曹庄) count as mentions. */
+  context?: Place[];
+  /** Further written forms, e.g. villages the article has already named (李堤口村 → also 李堤口). */
+  extra?: Map<string, Place>;
+}
+
+interface RawMatch {
+  start: number;
+  end: number;
+  forms: NameForm[];
+  extra: Place | null;
+  /** Name of a village the register lacks, found by its 村/社区 suffix. */
+  pattern: string | null;
+  text: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+const BOUNDARY_CHARS = new Set("了在到进是和与及从对为由将把被向给往赴至于的来去".split(""));
+const SUFFIX_FOLLOWERS_NOT_VILLAGE = new Set("民里落容貌级干".split(""));
+const VILLAGE_FIRST = new Set(VILLAGE_FIRST_CHARS);
+const GENERIC_BLOCKERS = ["经济", "工业", "技术", "产业", "科技", "物流", "新技术", "农业"];
+
+export function findPlaceMentions(text: string, gazetteer: Gazetteer, options: FindOptions = {}): PlaceMention[] {
+  const context = options.context ?? [];
+  const bareTowns = new Set<string>();
+  for (const place of context) {
+    if (place.level === "town") bareTowns.add(place.code);
+    if (place.level === "village" && place.parent_code) bareTowns.add(place.parent_code);
+  }
+  const extra = options.extra?.size ? buildExtraTrie(options.extra) : null;
+  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra));
+  return resolve(text, raw, gazetteer, context);
+}
+
+function buildExtraTrie(extra: Map<string, Place>): {trie: TrieNode; places: Map<string, Place>} {
+  const trie: TrieNode = {next: null, forms: null};
+  const places = new Map<string, Place>();
+  for (const [form, place] of extra) {
+    let node = trie;
+    for (const char of form) {
+      node.next ??= new Map();
+      let next = node.next.get(char);
+      if (!next) node.next.set(char, (next = {next: null, forms: null}));
+      node = next;
+    }
+    node.forms = [{code: place.code, kind: "full"}];
+    places.set(place.code, place);
+  }
+  return {trie, places};
+}
+
+function scan(
+  text: string,
+  gazetteer: Gazetteer,
+  bareTowns: Set<string>,
+  extra: {trie: TrieNode; places: Map<string, Place>} | null
+): RawMatch[] {
+  const matches: RawMatch[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let best: RawMatch | null = null;
+    let node: TrieNode | undefined = gazetteer.trie;
+    for (let j = i; j < n && node?.next; j++) {
+      node = node.next.get(text[j]);
+      if (node?.forms) {
+        const forms = acceptable(text, i, j + 1, node.forms, gazetteer, bareTowns);
+        if (forms.length) best = {start: i, end: j + 1, forms, extra: null, pattern: null, text: ""};
+      }
+    }
+    if (extra) {
+      node = extra.trie;
+      for (let j = i; j < n && node?.next; j++) {
+        node = node.next.get(text[j]);
+        if (node?.forms && (!best || j + 1 >= best.end) && !personAround(text, i, j + 1)) {
+          const place = extra.places.get(node.forms[0].code)!;
+          best = {start: i, end: j + 1, forms: [], extra: place, pattern: null, text: ""};
+        }
+      }
+    }
+    if (best) {
+      matches.push(best);
+      i = best.end;
+    } else i++;
+  }
+  return matches;
+}
+
+function acceptable(
+  text: string,
+  start: number,
+  end: number,
+  forms: NameForm[],
+  gazetteer: Gazetteer,
+  bareTowns: Set<string>
+): NameForm[] {
+  if (text[end - 1] === "村" && SUFFIX_FOLLOWERS_NOT_VILLAGE.has(text[end]) && !text.startsWith("民委员会", end))
+    return [];
+  if (forms.every((f) => f.kind === "full")) return forms;
+  let guardedOut: boolean | null = null;
+  const guarded = () => (guardedOut ??= personAround(text, start, end) || inByline(text, start, end));
+  return forms.filter((f) => {
+    switch (f.kind) {
+      case "full":
+        return true;
+      case "generic":
+        return !GENERIC_BLOCKERS.some((w) => text.startsWith(w, start - w.length));
+      case "short":
+        return (
+          !ORG_AFTER.some((w) => text.startsWith(w, end)) &&
+          !guarded() &&
+          (gazetteer.places.get(f.code)?.in_prefecture || startsAWord(text, start))
+        );
+      case "bare": {
+        const parent = gazetteer.places.get(f.code)?.parent_code;
+        return parent != null && bareTowns.has(parent) && !guarded();
+      }
+    }
+  });
+}
+
+/** Outside the prefecture a short form must start a word: `巩固原有` holds no 固原, `弘扬中华` no 扬中. */
+function startsAWord(text: string, start: number): boolean {
+  const before = text[start - 1];
+  return before === undefined || !HAN.test(before) || BOUNDARY_CHARS.has(before) || "有、与及和同".includes(before);
+}
+
+function personAround(text: string, start: number, end: number): boolean {
+  return (
+    PERSON_AFTER.some((w) => text.startsWith(w, end)) || PERSON_BEFORE.some((w) => text.startsWith(w, start - w.length))
+  );
+}
+
+/** Inside a parenthesised list of names, `(张慧 李新胜 吴传来)`: a byline, not a place. */
+function inByline(text: string, start: number, end: number): boolean {
+  const open = Math.max(text.lastIndexOf("(", start), text.lastIndexOf("（", start));
+  if (open < 0 || start - open > 40) return false;
+  const closeAscii = text.indexOf(")", end);
+  const closeWide = text.indexOf("）", end);
+  const close = closeAscii < 0 ? closeWide : closeWide < 0 ? closeAscii : Math.min(closeAscii, closeWide);
+  if (close < 0 || close - end > 40) return false;
+  const inside = text.slice(open + 1, close);
+  return /^[\p{Script=Han}\s、,，]+$/u.test(inside) && /[\s、,，]/.test(inside);
+}
+
+/** Adds villages the register lacks, named by their 村/社区 suffix: after a town, county, zone or village
+ * (`张秋镇李堤口村`, `九和社区单光屯村`), or standing alone with a village-like name (`走进了马庙村`). */
+function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
+  const out: RawMatch[] = [];
+  let r = 0;
+  for (let k = text.indexOf("村"), s = text.indexOf("社区"); k >= 0 || s >= 0; ) {
+    const isCun = k >= 0 && (s < 0 || k < s);
+    const at = isCun ? k : s;
+    const suffixEnd = at + (isCun ? 1 : 2);
+    if (isCun) k = text.indexOf("村", k + 1);
+    else s = text.indexOf("社区", s + 2);
+    while (r < raw.length && raw[r].end <= at) out.push(raw[r++]);
+    const covering = r < raw.length && raw[r].start <= at ? raw[r] : null;
+    if (covering && !(isVillageMatch(covering) && covering.end === suffixEnd)) continue;
+    if (isCun && SUFFIX_FOLLOWERS_NOT_VILLAGE.has(text[suffixEnd]) && !text.startsWith("村民委员会", at)) continue;
+    const previous = out.at(-1);
+    const bare = previous && previous.forms.length > 0 && previous.forms.every((f) => f.kind === "bare");
+    const from = bare ? null : previous;
+    const gapStart = from ? from.end : -1;
+    let name: string | null = null;
+    let start = -1;
+    if (from && at - gapStart >= 1 && at - gapStart <= 4) {
+      const part = text.slice(gapStart, at);
+      if (
+        [...part].every((c) => HAN.test(c)) &&
+        VILLAGE_FIRST.has(part[0]) &&
+        !BOUNDARY_CHARS.has(part[0]) &&
+        !NOT_VILLAGE_NAMES.has(part)
+      ) {
+        if (!covering) [name, start] = [text.slice(gapStart, suffixEnd), gapStart];
+        else if (covering.start > gapStart) [name, start] = [text.slice(gapStart, suffixEnd), gapStart];
+        else start = covering.start;
+      }
+    }
+    if (start < 0 && covering && !covering.extra && covering.start - 1 >= (previous?.end ?? 0)) {
+      const first = covering.start - 1;
+      const before = text.slice(0, first).trimEnd().at(-1);
+      if (
+        VILLAGE_FIRST.has(text[first]) &&
+        !BOUNDARY_CHARS.has(text[first]) &&
+        (before === undefined || !HAN.test(before) || BOUNDARY_CHARS.has(before))
+      )
+        [name, start] = [text.slice(first, suffixEnd), first];
+    }
+    if (start < 0 && !covering && isCun) {
+      for (const length of [3, 2]) {
+        const first = at - length;
+        if (first < (previous?.end ?? 0)) continue;
+        const part = text.slice(first, at);
+        if (length === 3 && BOUNDARY_CHARS.has(part[0])) continue;
+        const before = text.slice(0, first).trimEnd().at(-1);
+        if (
+          [...part].every((c) => HAN.test(c)) &&
+          VILLAGE_FIRST.has(part[0]) &&
+          !NOT_VILLAGE_NAMES.has(part) &&
+          !NOT_VILLAGE_NAMES.has(part.slice(1)) &&
+          (before === undefined || !HAN.test(before) || BOUNDARY_CHARS.has(before))
+        ) {
+          name = part + "村";
+          start = first;
+          break;
+        }
+      }
+    }
+    if (name) {
+      if (covering) r++;
+      out.push({start, end: suffixEnd, forms: [], extra: null, pattern: name, text: ""});
+    } else if (covering) out.push(raw[r++]);
+  }
+  while (r < raw.length) out.push(raw[r++]);
+  for (const match of out) match.text = text.slice(match.start, match.end);
+  return out;
+}
+
+function isVillageMatch(match: RawMatch): boolean {
+  return match.extra?.level === "village" || match.forms.some((f) => f.kind === "full" || f.kind === "bare");
+}
+
+function resolve(text: string, raw: RawMatch[], gazetteer: Gazetteer, context: Place[]): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  let town = [...context].reverse().find((p) => p.level === "town") ?? null;
+  let county =
+    [...context].reverse().find((p) => p.level === "county" || p.level === "zone") ??
+    (town?.county_code ? gazetteer.places.get(town.county_code) ?? null : null);
+  let previous: PlaceMention | null = null;
+  for (const match of raw) {
+    const adjacent = previous && previous.end === match.start ? previous : null;
+    const place = choose(match, adjacent);
+    if (place) {
+      const mention: PlaceMention = {
+        start: match.start,
+        end: match.end,
+        text: text.slice(match.start, match.end),
+        place,
+        form: match.pattern ? "pattern" : match.extra ? "full" : bestKind(match.forms, place.code)
+      };
+      mentions.push(mention);
+      previous = mention;
+      if (place.level === "town") {
+        town = place;
+        county = gazetteer.places.get(place.county_code ?? "") ?? county;
+      } else if (place.level === "county" || place.level === "zone") {
+        county = place;
+        if (town && !isWithin(gazetteer, town, place)) town = null;
+      } else if (place.level === "village" && place.parent_code) {
+        const parent = gazetteer.places.get(place.parent_code);
+        if (parent?.level === "town") town = parent;
+      }
+    } else previous = null;
+  }
+  return mentions;
+
+  function choose(match: RawMatch, adjacent: PlaceMention | null): Place | null {
+    if (match.extra) return match.extra;
+    if (match.pattern) {
+      const parent = adjacent ? villageParent(adjacent.place) : town ?? county;
+      return parent && parent.in_prefecture ? unregisteredVillage(gazetteer, parent, match.pattern) : null;
+    }
+    const candidates = match.forms.map((f) => gazetteer.places.get(f.code)!).filter(Boolean);
+    const villages = candidates.length > 0 && candidates.every((p) => p.level === "village");
+    const generic = match.forms.every((f) => f.kind === "generic");
+    const written = /(?:村|社区)$/.test(match.text) ? match.text : candidates[0]?.name;
+    if (adjacent) {
+      if (generic && !adjacent.place.in_prefecture) return null;
+      const parent = villageParent(adjacent.place);
+      for (const scope of [adjacent.place, parent]) {
+        const within = scope ? candidates.filter((p) => p !== scope && isWithin(gazetteer, p, scope)) : [];
+        if (within.length) return best(within);
+      }
+      if (villages) return parent?.in_prefecture ? unregisteredVillage(gazetteer, parent, written) : null;
+    }
+    if (candidates.length === 1 && !villages) return candidates[0];
+    if (villages && town) {
+      const within = candidates.filter((p) => isWithin(gazetteer, p, town!));
+      return within.length ? best(within) : unregisteredVillage(gazetteer, town, written);
+    }
+    for (const scope of [town, county]) {
+      if (!scope) continue;
+      const within = candidates.filter((p) => isWithin(gazetteer, p, scope));
+      if (within.length) return best(within);
+    }
+    if (candidates.length === 1) return candidates[0];
+    const local = candidates.filter((p) => p.in_prefecture);
+    if (local.length === 1) return local[0];
+    // Provinces and prefectures share short forms with nothing at their level: the higher level wins (海南).
+    const top = Math.min(...candidates.map((p) => levelDepth(p.level)));
+    const atTop = candidates.filter((p) => levelDepth(p.level) === top);
+    return top <= 1 && atTop.length === 1 ? atTop[0] : null;
+  }
+
+  function best(places: Place[]): Place {
+    return [...places].sort(
+      (a, b) =>
+        Number(b.in_prefecture) - Number(a.in_prefecture) ||
+        Number(b.registered) - Number(a.registered) ||
+        levelDepth(a.level) - levelDepth(b.level)
+    )[0];
+  }
+
+  function villageParent(place: Place): Place | null {
+    if (place.level === "village") return gazetteer.places.get(place.parent_code ?? "") ?? null;
+    return place.level === "town" || place.level === "zone" || place.level === "county" ? place : null;
+  }
+}
+
+function bestKind(forms: NameForm[], code: string): FormKind {
+  const kinds = forms.filter((f) => f.code === code).map((f) => f.kind);
+  return kinds.sort((a, b) => FORM_RANK[a] - FORM_RANK[b])[0] ?? "full";
+}
+
+export function placeRef(gazetteer: Gazetteer, place: Place): PlaceRef {
+  const chain = chainOf(gazetteer, place);
+  const at = (levels: PlaceLevel[]) => chain.find((p) => levels.includes(p.level))?.name ?? null;
+  const county = at(["county", "zone"]);
+  const fromCounty = chain.findIndex((p) => p.level === "county" || p.level === "zone");
+  const names = chain.map((p) => p.name);
+  return {
+    place_code: place.code,
+    place_name: place.name,
+    level: place.level,
+    county,
+    town: at(["town"]),
+    village: at(["village"]),
+    chain: !place.in_prefecture ? names : fromCounty >= 0 ? names.slice(fromCounty) : [place.name],
+    place
+  };
+}
+
+export interface ArticlePlace {
+  gazetteer: Gazetteer;
+  place: PlaceRef | null;
+  titleMentions: PlaceMention[];
+  mentions: PlaceMention[];
+}
+
+/** The article's main place, from its title first and its text second, with the mentions found on the way. */
+export function resolveArticlePlace(title: string, text: string, gazetteer: Gazetteer): ArticlePlace {
+  const firstTitle = findPlaceMentions(title, gazetteer);
+  const firstPlace = titlePlace(gazetteer, firstTitle);
+  const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
+  const firstText = findPlaceMentions(text, gazetteer, {context: firstContext});
+
+  const extra = new Map<string, Place>();
+  for (const mention of [...firstTitle, ...firstText]) {
+    const place = mention.place;
+    if (place.level !== "village" || !place.in_prefecture || mention.form === "bare") continue;
+    if (!extra.has(place.name)) extra.set(place.name, place);
+    const core = villageCore(place.name);
+    if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
+  }
+  const titleMentions = findPlaceMentions(title, gazetteer, {context: firstContext, extra});
+  const ofTitle = titlePlace(gazetteer, titleMentions) ?? firstPlace;
+  const context = ofTitle ? chainOf(gazetteer, ofTitle) : [];
+  const mentions = findPlaceMentions(text, gazetteer, {context, extra});
+  const place = mainPlace(gazetteer, ofTitle, mentions);
+  return {gazetteer, place: place ? placeRef(gazetteer, place) : null, titleMentions, mentions};
+}
+
+/** The deepest title place all the others are ancestors of; their common ancestor when they diverge. Places of
+ * the configured prefecture are preferred to places elsewhere (诸城一临清… → 临清市). */
+function titlePlace(gazetteer: Gazetteer, mentions: PlaceMention[]): Place | null {
+  const local = mentions.filter((m) => m.place.in_prefecture).map((m) => m.place);
+  const places = local.length ? local : mentions.map((m) => m.place);
+  if (!places.length) return null;
+  const deepest = [...places].sort((a, b) => levelDepth(b.level) - levelDepth(a.level));
+  for (const candidate of deepest) if (places.every((p) => isWithin(gazetteer, candidate, p))) return candidate;
+  return commonAncestor(gazetteer, places);
+}
+
+function commonAncestor(gazetteer: Gazetteer, places: Place[]): Place | null {
+  const chains = places.map((p) => chainOf(gazetteer, p));
+  let common: Place | null = null;
+  for (let i = 0; chains.every((c) => c[i] && c[i].code === chains[0][i].code); i++) common = chains[0][i];
+  return common;
+}
+
+function mainPlace(gazetteer: Gazetteer, fromTitle: Place | null, mentions: PlaceMention[]): Place | null {
+  let place = fromTitle;
+  if (!place || levelDepth(place.level) <= 1 || !place.in_prefecture) {
+    const counts = new Map<string, number>();
+    for (const m of mentions) {
+      if (!m.place.in_prefecture || !m.place.county_code) continue;
+      counts.set(m.place.county_code, (counts.get(m.place.county_code) ?? 0) + 1);
+    }
+    let top: string | null = null;
+    for (const [code, count] of counts) if (!top || count > counts.get(top)!) top = code;
+    const county = top ? gazetteer.places.get(top) : undefined;
+    if (county && (!place || isWithin(gazetteer, county, place) || !place.in_prefecture)) place = county;
+    if (!place && mentions.length) place = mostMentioned(mentions);
+  }
+  if (place && (place.level === "county" || place.level === "zone")) {
+    const towns = new Set<string>();
+    for (const m of mentions) {
+      if (m.place === place || !isWithin(gazetteer, m.place, place)) continue;
+      towns.add(chainOf(gazetteer, m.place).find((p) => p.level === "town")?.code ?? "-");
+    }
+    if (towns.size === 1) {
+      const town = gazetteer.places.get([...towns][0]);
+      if (town) place = town;
+    }
+  }
+  return place;
+}
+
+function mostMentioned(mentions: PlaceMention[]): Place {
+  const counts = new Map<string, {place: Place; count: number}>();
+  for (const m of mentions) {
+    const entry = counts.get(m.place.code);
+    if (entry) entry.count++;
+    else counts.set(m.place.code, {place: m.place, count: 1});
+  }
+  return [...counts.values()].reduce((a, b) => (b.count > a.count ? b : a)).place;
+}
+
+/** The most specific place a span of the article text is about: a place named in its sentence, else the latest one
+ * named before it in its paragraph, else the article's place; `该镇`/`全县` climb to their level. */
+export function placeForSpan(articleText: string, start: number, end: number, article: ArticlePlace): PlaceRef | null {
+  const {gazetteer} = article;
+  const paragraph = paragraphAround(articleText, start);
+  const sentence = sentenceAround(articleText, start, end, paragraph);
+  const inSentence = article.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  const articlePlace = article.place?.place ?? null;
+  let place: Place | null = null;
+  if (inSentence.length) {
+    place = [...inSentence].sort(
+      (a, b) =>
+        levelDepth(b.place.level) - levelDepth(a.place.level) ||
+        Number(b.place.in_prefecture) - Number(a.place.in_prefecture) ||
+        Math.abs(a.start - start) - Math.abs(b.start - start)
+    )[0].place;
+  } else {
+    const before = article.mentions.filter((m) => m.start >= paragraph.start && m.end <= start);
+    place = before.at(-1)?.place ?? articlePlace;
+    const text = articleText.slice(sentence.start, sentence.end);
+    const anaphor = ANAPHORA.find((a) => text.includes(a.word));
+    if (place && anaphor && levelDepth(place.level) > levelDepth(anaphor.level)) {
+      const chain = chainOf(gazetteer, place);
+      place =
+        anaphor.level === "county"
+          ? chain.find((p) => p.level === "county" || p.level === "zone") ?? place
+          : chain.find((p) => p.level === anaphor.level) ?? place;
+    }
+  }
+  if (place && articlePlace && articlePlace !== place && isWithin(gazetteer, articlePlace, place) && !inSentence.length)
+    place = articlePlace;
+  const broad = place && inSentence.length && levelDepth(place.level) <= 1;
+  if (place && articlePlace && broad && isWithin(gazetteer, articlePlace, place)) place = articlePlace;
+  return place ? placeRef(gazetteer, place) : null;
+}
+
+const SENTENCE_END = /[。！？!?；;]/;
+const PARAGRAPH_END = /[。！？!?”"）)…：:]$/;
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** The paragraph around `at`. A blank line after an unfinished sentence is a page or column break, not a paragraph
+ * break, so the paragraph runs on across it. */
+export function paragraphAround(text: string, at: number): Range {
+  const breaks = /\n\s*\n/g;
+  let start = 0;
+  let match: RegExpExecArray | null;
+  while ((match = breaks.exec(text))) {
+    const before = text.slice(start, match.index).trimEnd();
+    const isBreak = PARAGRAPH_END.test(before) || lastLine(before).length < 30;
+    if (!isBreak) continue;
+    if (match.index >= at) return {start, end: match.index};
+    start = match.index + match[0].length;
+  }
+  return {start, end: text.length};
+}
+
+function lastLine(text: string): string {
+  return text.slice(text.lastIndexOf("\n") + 1);
+}
+
+function sentenceAround(text: string, start: number, end: number, paragraph: Range): Range {
+  let from = start;
+  while (from > paragraph.start && !SENTENCE_END.test(text[from - 1])) from--;
+  let to = end;
+  while (to < paragraph.end && !SENTENCE_END.test(text[to])) to++;
+  return {start: from, end: Math.min(paragraph.end, to + 1)};
+}

@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {loadGazetteer} from "../loaders/gazetteer.js";
+import {findPlaceMentions, placeForSpan, resolveArticlePlace} from "../loaders/places.js";
+
+const gazetteer = loadGazetteer();
+const found = (text: string) => findPlaceMentions(text, gazetteer).map((m) => [m.text, m.place.name]);
+
+function factPlace(title: string, text: string, cue: string): string[] | undefined {
+  const article = resolveArticlePlace(title, text, gazetteer);
+  const at = text.indexOf(cue);
+  assert.ok(at >= 0, cue);
+  return placeForSpan(text, at, at + cue.length, article)?.chain;
+}
+
+test('"阳谷县张秋镇李堤口村" → 李堤口村, a village the register lacks, under 张秋镇 with a project code', () => {
+  const mentions = findPlaceMentions("阳谷县张秋镇李堤口村第一书记邵艳芬", gazetteer);
+  assert.deepEqual(
+    mentions.map((m) => m.text),
+    ["阳谷县", "张秋镇", "李堤口村"]
+  );
+  const village = mentions[2].place;
+  assert.equal(village.level, "village");
+  assert.equal(village.parent_code, "371521112");
+  assert.match(village.code, /^371521112V[0-9a-z]{6}$/);
+  assert.equal(village.registered, false);
+});
+
+test("截至目前庭院小道铺设126户 in an article headed 聊城开发区… is about 开发区", () => {
+  const title = "聊城开发区持续规范提升贫困户庭院建设水平";
+  const text = "今年以来,聊城开发区继续强化“双提升”工作。\n\n截至目前庭院小道铺设126户,院墙改造22户。";
+  assert.deepEqual(factPlace(title, text, "庭院小道铺设126户"), ["开发区"]);
+  assert.equal(resolveArticlePlace(title, text, gazetteer).place?.place_code, "3715Z1");
+});
+
+test("a fact takes the village its paragraph names, the town when the sentence says 该镇", () => {
+  const title = "阳谷县高庙王镇:金银花开“金银”来";
+  const text =
+    "在阳谷县高庙王镇徐山村金银花标准化种植基地,泛着青绿的金银花随着微风轻轻摇曳。“俺在这里干着活,一天能挣50块钱。”" +
+    "这是阳谷县高庙王镇大力推进产业扶贫的缩影。该镇根据自身产业基础制定扶贫产业发展规划,2019年,争取各项帮扶资金36.9万元。";
+  assert.deepEqual(factPlace(title, text, "50块钱"), ["阳谷县", "高庙王镇", "徐山村"]);
+  assert.deepEqual(factPlace(title, text, "36.9万元"), ["阳谷县", "高庙王镇"]);
+});
+
+test("a fact in a sentence naming a town in a zone: 高新区 > 韩集镇", () => {
+  const text = "在聊城高新区韩集镇聊城芳香文化博览园,薰衣草随处可见。该项目占地3000余亩。";
+  assert.deepEqual(factPlace("聊城高新区:芳香产业助脱贫", text, "在聊城高新区韩集镇"), ["高新区", "韩集镇"]);
+});
+
+test("a village with no town in sight sits under the zone of the article: 高新区 > 马庙村", () => {
+  const text = "8月15日,高新区实验小学的李梅老师又走进了马庙村张舒艺同学的家里。张舒艺有姐妹三人。";
+  assert.deepEqual(factPlace("聊城高新区实验小学开展暑期教育扶贫工作", text, "姐妹三人"), ["高新区", "马庙村"]);
+});
+
+test("homonyms by context: 曹庄村 and 徐庄 under the town the text is about", () => {
+  const [, xuying] = findPlaceMentions("在许营镇曹庄村引入社区公益资源", gazetteer);
+  assert.equal(xuying.place.parent_code, "371502108");
+  const article = resolveArticlePlace("莘县十八里铺镇扶贫早谋划", "以徐庄基地高标准日光温室棚、曹庄森牧养驴为重点。", gazetteer);
+  const byText = Object.fromEntries(article.mentions.map((m) => [m.text, m.place]));
+  assert.equal(byText["徐庄"].code, "371522107254");
+  assert.equal(byText["曹庄"].code, "371522107200");
+  const [, , liutun] = findPlaceMentions("莘县妹冢镇刘屯村贫困户刘守德", gazetteer);
+  assert.equal(liutun.place.code, "371522114254");
+  const elsewhere = findPlaceMentions("莘县妹冢镇西高庄村贫困户", gazetteer)[2].place;
+  assert.equal(elsewhere.parent_code, "371522114", "the register's 西高庄村 is under 樱桃园镇, this one under 妹冢镇");
+});
+
+test("false places: 高新技术, a person, a bank, a byline, 巩固原有, 贫困村", () => {
+  assert.deepEqual(found("农业高新技术企业"), []);
+  assert.deepEqual(found("巩固原有扶贫产业"), []);
+  assert.deepEqual(found("北京银行聊城分行"), [["聊城", "聊城市"]]);
+  assert.deepEqual(found("覆盖所有贫困村和软弱涣散村"), []);
+  assert.deepEqual(found("(张慧 李新胜 吴传来)"), []);
+  const article = resolveArticlePlace("莘县十八里铺镇扶贫早谋划", "村民徐庄说,日子好了。", gazetteer);
+  assert.deepEqual(article.mentions, []);
+  assert.deepEqual(found("莘县经济开发区"), [["莘县", "莘县"]]);
+  assert.deepEqual(found("石家庄高新区"), [["石家庄", "石家庄市"]]);
+});
+
+test("东城 in 东城街道 is a place; short forms in the prefecture (东昌府, 临清, 张秋), 莘县 only with 县", () => {
+  assert.deepEqual(found("开发区东城街道九和社区单光屯村"), [
+    ["开发区", "开发区"],
+    ["东城街道", "东城街道"],
+    ["九和社区", "九和社区"],
+    ["单光屯村", "单光屯社区"]
+  ]);
+  assert.deepEqual(found("聊城市东昌府人民医院"), [
+    ["聊城市", "聊城市"],
+    ["东昌府", "东昌府区"]
+  ]);
+  assert.deepEqual(found("诸城一临清扶贫协作"), [
+    ["诸城", "诸城市"],
+    ["临清", "临清市"]
+  ]);
+  assert.deepEqual(found("张秋木版年画"), [["张秋", "张秋镇"]]);
+  assert.deepEqual(found("莘州街道"), [["莘州街道", "莘州街道"]]);
+  assert.deepEqual(found("候营镇"), [["候营镇", "侯营镇"]]);
+});
+
+test("a place elsewhere in China at the level the text names it: 湖南省湘西州花垣县", () => {
+  const mentions = findPlaceMentions("湖南省湘西州花垣县十八洞村", gazetteer);
+  assert.deepEqual(
+    mentions.slice(0, 3).map((m) => [m.place.name, m.place.level]),
+    [
+      ["湖南省", "province"],
+      ["湘西土家族苗族自治州", "city"],
+      ["花垣县", "county"]
+    ]
+  );
+  const article = resolveArticlePlace("湖南省湘西州花垣县考察", "", gazetteer);
+  assert.deepEqual(article.place?.chain, ["湖南省", "湘西土家族苗族自治州", "花垣县"]);
+});
+
+test("the article's place prefers the prefecture: 诸城一临清扶贫协作对接会议召开 → 临清市", () => {
+  const article = resolveArticlePlace("诸城一临清扶贫协作对接会议召开", "8月25日,会议在临清市召开。", gazetteer);
+  assert.equal(article.place?.place_name, "临清市");
+});
+
+test("a title with no place takes the county the text names most: 东昌府讯 → 东昌府区", () => {
+  const article = resolveArticlePlace("全市新冠肺炎疫情防控工作视频会议召开", "东昌府讯 11月18日上午,会议在东昌府分会场召开。", gazetteer);
+  assert.equal(article.place?.place_code, "371502");
+});
+
+test("a village named with 村 is also found bare in the same article: 李堤口农家书屋", () => {
+  const title = "阳谷县张秋镇李堤口建造农家书屋丰富文化生活";
+  const text = "今年,阳谷县张秋镇李堤口村第一书记邵艳芬做了许多工作。积极分子李雅琳为李堤口农家书屋购买价值约三百元的图书。";
+  assert.deepEqual(resolveArticlePlace(title, text, gazetteer).place?.chain, ["阳谷县", "张秋镇", "李堤口村"]);
+  assert.deepEqual(factPlace(title, text, "三百元"), ["阳谷县", "张秋镇", "李堤口村"]);
+});
+
+test("offsets index the scanned string", () => {
+  const text = "近日莘县疾控中心一行7人来到河店镇西大杨村";
+  const mentions = findPlaceMentions(text, gazetteer);
+  assert.equal(mentions.length, 3);
+  for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
