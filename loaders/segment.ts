@@ -1,0 +1,243 @@
+// Articles on a repaired page: where each begins, its headline with kicker and subtitle, its byline and source line
+// in the forms these papers print them, its dateline and its body. A heading inside a long article (春之声,
+// 打造拥军文化新阵地) stays in its text; a heading starts a new article only on evidence (ARTICLE_STARTS).
+import {findDateline} from "./dates.js";
+import {isHeadingLike, type Paragraph} from "./repair.js";
+
+export interface Article {
+  title: string;
+  subtitle: string | null;
+  /** The line above the headline: a column (决战决胜·脱贫攻坚——聊城在行动, 回眸 2019) or a lead-in ending in ——. */
+  kicker: string | null;
+  /** Authors and correspondents as printed: 王珊, 记者 凌文秀 通讯员 楚诗韬, 融媒体中心 徐振鑫 通讯员 杨晓翠. */
+  byline: string | null;
+  /** The source line that opened the text (本报聊城3月15日讯, 开发区讯, 东昌府讯), removed from `text`. */
+  source: string | null;
+  /** The date the text opens with, as printed (8月31日下午, 15日, 近日, 8月份以来). */
+  dateline: string | null;
+  text: string;
+  /** A legal notice (挂失声明, 遗失启事), not news. */
+  notice: boolean;
+}
+
+// Common Chinese surnames (single and compound): a byline token is a name only if it starts with one.
+const SURNAMES = new Set(
+  (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+  ).split("")
+);
+const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "司徒", "夏侯"];
+
+/** Roles and media names that may stand beside names in a byline. */
+const ROLE = /^(本报|特约|实习|见习|全媒体|融媒体)?(记者|通讯员|编辑|摄影|摄|报道员|实习生|评论员)$/;
+const MEDIA = /(报|壹点|电视台|广播电视台|新闻网|网|社|融媒体中心|中心|传媒|客户端)$|·/;
+
+function isName(token: string): boolean {
+  if (!/^[\u4e00-\u9fff]{2,4}$/.test(token)) return false;
+  return SURNAMES.has(token[0]) || COMPOUND_SURNAMES.some((s) => token.startsWith(s) && token.length > 2);
+}
+
+/** Byline content (王珊 · 张慧 李新胜 吴传来 · 记者 凌文秀 通讯员 楚诗韬 · 吴廷昌、王德卫): names, roles and media only. */
+export function isByline(content: string, needRole = false): boolean {
+  const tokens = content.trim().split(/[\s\u3000、，,]+/).filter(Boolean);
+  if (!tokens.length || tokens.length > 10) return false;
+  let names = 0;
+  let roles = 0;
+  for (const token of tokens) {
+    const bare = token.replace(/^(本报记者|记者|通讯员|实习生)/, "");
+    if (ROLE.test(token) || (MEDIA.test(token) && token.length <= 12)) roles++;
+    else if (isName(bare)) {
+      names++;
+      if (bare !== token) roles++;
+    } else return false;
+  }
+  return names > 0 && (!needRole || roles > 0);
+}
+
+/** A byline standing alone above the text: □王长新 于洋, 齐鲁晚报·齐鲁壹点 记者 张超, 融媒体中心 徐振鑫 通讯员 杨晓翠. */
+export function topByline(line: string): string | null {
+  const boxed = /^[□■◇◆●]\s*(.{2,40})$/.exec(line);
+  if (boxed && isByline(boxed[1])) return boxed[1].trim();
+  if (line.length <= 40 && isByline(line, true)) return line;
+  return null;
+}
+
+/** A byline in parentheses that closes an article: (王珊) on its own line or after the last sentence. */
+export function closingByline(paragraph: string): {body: string; byline: string} | null {
+  const tail = paragraph.slice(-60);
+  const m = /(^|[。！？!?”’…」）)])\s*[(（]([^()（）]{2,40})[)）]\s*$/.exec(tail);
+  if (!m || !isByline(m[2])) return null;
+  const start = paragraph.length - tail.length + m.index + m[1].length;
+  return {body: paragraph.slice(0, start).trimEnd(), byline: m[2].trim()};
+}
+
+/**
+ * The source line that opens a report: 本报聊城3月15日讯(记者 凌文秀 通讯员 楚诗韬), 开发区讯(程威威), 东昌府讯,
+ * 新华社北京11月18日电. Only these shapes: a 讯 needs 本报 before it or a place word (区, 县, 府 …) right before it.
+ */
+const SOURCE =
+  /^(本报[\u4e00-\u9fff]{0,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?[讯电]|新华社[\u4e00-\u9fff]{0,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电|[\u4e00-\u9fff]{1,10}?(?:区|县|市|府|镇|乡|街道|社区|园区)讯)\s*(?:[(（]([^()（）]{1,40})[)）])?[\s\u3000]*/;
+
+export function sourceLine(paragraph: string): {source: string; byline: string | null; rest: string} | null {
+  const m = SOURCE.exec(paragraph.slice(0, 80));
+  if (!m) return null;
+  return {source: m[1], byline: m[2]?.trim() || null, rest: paragraph.slice(m[0].length)};
+}
+
+const NOTICE_TITLE = /(声明|启事|公告|通告|公示|告示)$|^(挂失|遗失|作废|注销)/;
+const NOTICE_TEXT = /声明作废|特此(声明|公告|通知)/;
+
+/** Evidence that a heading starts a new article rather than a section of the current one, each with its reason. */
+export const ARTICLE_STARTS: readonly {test: string; reason: string}[] = [
+  {test: "no article yet", reason: "the page's first heading"},
+  {test: "the current article is closed", reason: "a closing byline (王珊) or a page jump (下转3版) ended it"},
+  {test: "a byline or a source line follows", reason: "□王长新, 开发区讯(程威威): bylines open articles, not sections"},
+  {test: "a kicker (…——, 决战决胜·脱贫攻坚) or a notice heading", reason: "columns and notices head articles"},
+  {test: "headline shape: 地名:…, a place first, or …召开/举行", reason: "section headings name themes, not places"},
+  {
+    test: "the text under it ends with its own byline while the current article already has one",
+    reason: "a signed item under a signed feature is a separate item (摘掉贫困帽 after a 记者 张超 feature)"
+  }
+];
+
+/** A column line or lead-in above a headline; a short first line of a heading block is a kicker too (回眸 2019). */
+const COLUMN = /——$|·|—{2}.+/;
+const KICKER = /——$|·|—{2}.+|^.{1,10}$/;
+const HEADLINE_SHAPE = new RegExp(
+  "^[\\u4e00-\\u9fff]{2,12}[:：]" +
+    "|^(聊城|山东|全国|全省|全市|全区|全县|[\\u4e00-\\u9fff]{1,6}?(?:省|市|县|区|镇|乡|街道))(?![\\u4e00-\\u9fff]{0,2}$)" +
+    "|(召开|举行|举办|开幕|闭幕|揭牌|启动)$"
+);
+/** A kicker or title split over two lines: 开发区 / 召开党工委(扩大)会议; …中心组 / 进行集体学习. */
+const WRAPPED_HEAD = /^[\u4e00-\u9fff]{1,5}(区|县|市|镇|乡|街道)$/;
+const WRAPPED_TAIL = /^(进行|召开|举行|开展|举办|启动|推进|打好|打赢|部署|实现|获得|荣获|再获|深入|扎实)[^\s]{0,8}$/;
+
+type Unit =
+  | {kind: "heading"; text: string}
+  | {kind: "byline"; byline: string; closes: boolean}
+  | {kind: "body"; text: string; source: string | null; byline: string | null; closes: boolean; lead: string | null};
+
+function classify(p: Paragraph): Unit {
+  const text = p.text;
+  const whole = /^[(（]([^()（）]{2,40})[)）]$/.exec(text);
+  if (whole && isByline(whole[1])) return {kind: "byline", byline: whole[1].trim(), closes: true};
+  const top = topByline(text);
+  if (top) return {kind: "byline", byline: top, closes: false};
+  if (isHeadingLike(text) && !p.continued && !sourceLine(text)) return {kind: "heading", text};
+  let body = text;
+  let lead: string | null = null;
+  let source: string | null = null;
+  const src = sourceLine(body);
+  if (src) {
+    source = src.source;
+    lead = src.byline;
+    body = src.rest;
+  }
+  const closing = closingByline(body);
+  if (closing) body = closing.body;
+  return {kind: "body", text: body, source, lead, byline: closing?.byline ?? null, closes: !!closing || p.continued};
+}
+
+interface Draft {
+  heading: string[];
+  bylines: string[];
+  source: string | null;
+  paragraphs: string[];
+  closed: boolean;
+}
+
+export function segment(paragraphs: readonly (Paragraph | string)[]): Article[] {
+  const units = paragraphs.map((p) => classify(typeof p === "string" ? {text: p, continued: false} : p));
+  // For each unit, whether the run of text from it to the next heading contains a closing byline.
+  const signedAhead: boolean[] = new Array(units.length + 1).fill(false);
+  for (let k = units.length - 1; k >= 0; k--) {
+    const u = units[k];
+    const signed = (u.kind === "byline" && u.closes) || (u.kind === "body" && u.byline !== null);
+    signedAhead[k] = u.kind !== "heading" && (signed || signedAhead[k + 1]);
+  }
+
+  const articles: Article[] = [];
+  let current: Draft | null = null;
+  const finish = () => {
+    if (current && (current.paragraphs.length || current.heading.length)) articles.push(toArticle(current));
+    current = null;
+  };
+  const start = (heading: string[]) => {
+    finish();
+    current = {heading, bylines: [], source: null, paragraphs: [], closed: false};
+    return current;
+  };
+
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (unit.kind === "heading") {
+      let j = i;
+      const block: string[] = [];
+      while (j < units.length && units[j].kind === "heading") block.push((units[j++] as {text: string}).text);
+      const next = units[j];
+      const draft = current as Draft | null;
+      const opens =
+        !draft ||
+        draft.closed ||
+        (next !== undefined && next.kind === "byline" && !next.closes) ||
+        (next?.kind === "body" && next.source !== null) ||
+        (block.length > 1 && COLUMN.test(block[0]) && !/^—/.test(block[1])) ||
+        block.some((line) => NOTICE_TITLE.test(line) || HEADLINE_SHAPE.test(line)) ||
+        (draft.bylines.length > 0 && signedAhead[j]);
+      if (opens) start(block);
+      else draft.paragraphs.push(...block);
+      i = j - 1;
+      continue;
+    }
+    let draft: Draft = current ?? start([]);
+    if (unit.kind === "byline") {
+      draft.bylines.push(unit.byline);
+      if (unit.closes) draft.closed = true;
+      continue;
+    }
+    if (draft.closed) draft = start([]);
+    if (!draft.paragraphs.length && unit.source) {
+      draft.source = unit.source;
+      if (unit.lead) draft.bylines.push(unit.lead);
+    }
+    if (unit.text) draft.paragraphs.push(unit.text);
+    if (unit.byline) draft.bylines.push(unit.byline);
+    if (unit.closes) draft.closed = true;
+  }
+  finish();
+  return articles;
+}
+
+function toArticle(draft: Draft): Article {
+  const lines = joinWrapped(draft.heading);
+  let kicker: string | null = null;
+  if (lines.length > 1 && KICKER.test(lines[0]) && !/^—/.test(lines[1])) kicker = lines.shift()!.replace(/[—\s]+$/, "");
+  const title = (lines.shift() ?? "").replace(/[—\s]+$/, "");
+  const subtitle = lines.length ? lines.map((l) => l.replace(/^[—\s]+/, "")).join(" / ") : null;
+  const text = draft.paragraphs.join("\n");
+  const first = draft.paragraphs[0] ?? "";
+  const sourceDate = draft.source ? (/\d{1,2}月\d{1,2}日/.exec(draft.source)?.[0] ?? null) : null;
+  const dateline = findDateline(first)?.raw ?? sourceDate;
+  const bylines = [...new Set(draft.bylines)];
+  return {
+    title,
+    subtitle,
+    kicker,
+    byline: bylines.length ? bylines.join(" ") : null,
+    source: draft.source,
+    dateline,
+    text,
+    notice: NOTICE_TITLE.test(title) || (!title && NOTICE_TEXT.test(text))
+  };
+}
+
+function joinWrapped(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && (WRAPPED_HEAD.test(prev) || WRAPPED_TAIL.test(line)) && !/^—/.test(line)) {
+      out[out.length - 1] = prev + line;
+    } else out.push(line);
+  }
+  return out;
+}

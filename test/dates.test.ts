@@ -1,0 +1,109 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {
+  DATE_INFERENCE_RULES,
+  YEAR_MARKERS,
+  findDateline,
+  findIssueDate,
+  inferYear,
+  resolveDateline,
+  resolveRelativeYear,
+  sentencePeriod,
+  timeExpressions
+} from "../loaders/dates.js";
+
+test("the issue date from a masthead line", () => {
+  assert.equal(findIssueDate("今日开发区\n\n2020年1月16日 星期四 己亥年十二月廿二\n\n正文"), "2020-01-16");
+  assert.equal(findIssueDate("聊城日报\n２０２０年８月３１日　第12345期"), "2020-08-31");
+  assert.equal(findIssueDate("8月31日下午,莘县县委书记王峰就大气污染防治工作进行现场办公。"), null);
+  assert.equal(findIssueDate("会议于2019年8月20日召开。"), null, "a date in running text is not a masthead");
+});
+
+test("the page's year: pinned by an event, else the latest explicit year, else an event's lower bound", () => {
+  assert.deepEqual(inferYear("今年是脱贫攻坚的收官之年,2016年以来……"), {
+    year: 2020,
+    rule: "pinned by event",
+    evidence: "脱贫攻坚的收官之年"
+  });
+  assert.equal(inferYear("2016-2020年,全区产业扶贫资金投入每年增长;张绪玲2013年识别为贫困户")?.year, 2020);
+  assert.equal(inferYear("《聊城市教育局2018年全国文明城市创建工作实施方案》")?.year, 2018);
+  assert.deepEqual(inferYear("11月18日,深入贯彻党的二十大精神"), {
+    year: 2022,
+    rule: "event lower bound",
+    evidence: "党的二十大"
+  });
+  assert.equal(inferYear("2019年,争取资金。力争到2025年全面完成")?.year, 2019, "a target year is not the page's year");
+  assert.equal(inferYear("没有任何年份的页面"), null);
+  assert.ok(DATE_INFERENCE_RULES.every((r) => r.rule && r.reason));
+  assert.ok(YEAR_MARKERS.every((m) => m.reason));
+});
+
+test("datelines as printed, at the start of a clause near the top", () => {
+  const dl = (s: string) => findDateline(s)?.raw ?? null;
+  assert.equal(dl("8月31日下午,莘县县委书记王峰就大气污染防治工作进行现场办公。"), "8月31日下午");
+  assert.equal(dl("15日,高新区召开创建全国文明城市暨迎接国家卫生城市复审动员大会"), "15日");
+  assert.equal(dl("近日莘县疾控中心一行7人来到河店镇西大杨村"), "近日");
+  assert.equal(dl("8月份以来,聊城开发区对全区建档立卡脱贫享受政策扶贫对象"), "8月份以来");
+  assert.equal(dl("脱贫攻坚进入冲刺阶段,为持续巩固脱贫成果,2020年以来,阳谷县博济桥街道"), "2020年以来");
+  assert.equal(dl("“‘学习强国’让我了解时事越来越方便了。”近日,开发区东城街道"), "近日");
+  assert.equal(dl("十一月十八日上午,全市召开会议"), "十一月十八日上午");
+  assert.equal(dl("今年是脱贫攻坚的收官之年,阳谷县张秋镇"), null);
+  assert.equal(dl("在阳谷县高庙王镇徐山村金银花标准化种植基地"), null);
+});
+
+test("datelines completed from the page: year, source-line month, issue month, and last year's December", () => {
+  const page2020 = {year: 2020, issueDate: null};
+  assert.deepEqual(resolveDateline("8月31日下午", page2020), {date: "2020-08-31", inferred: true});
+  assert.deepEqual(resolveDateline("8月份以来", page2020), {date: "2020-08", inferred: true});
+  assert.deepEqual(resolveDateline("今年以来", page2020), {date: "2020", inferred: true});
+  assert.deepEqual(resolveDateline("2020年以来", page2020), {date: "2020", inferred: false});
+  assert.deepEqual(resolveDateline(null, page2020), {date: "2020", inferred: true});
+  assert.deepEqual(resolveDateline("近日", page2020), {date: "2020", inferred: true});
+  assert.deepEqual(resolveDateline("15日", {year: 2018, issueDate: null, sourceMonth: 3}), {date: "2018-03-15", inferred: true});
+  const issue = {year: 2020, issueDate: "2020-01-16"};
+  assert.deepEqual(resolveDateline("1月10日", issue), {date: "2020-01-10", inferred: true});
+  assert.deepEqual(resolveDateline("12月30日", issue), {date: "2019-12-30", inferred: true});
+  assert.deepEqual(resolveDateline("20日", issue), {date: "2019-12-20", inferred: true});
+  assert.deepEqual(resolveDateline("14日", issue), {date: "2020-01-14", inferred: true});
+  assert.deepEqual(resolveDateline("近日", issue), {date: "2020-01", inferred: true});
+  assert.deepEqual(resolveDateline("2019年8月20日", issue), {date: "2019-08-20", inferred: false});
+  assert.deepEqual(resolveDateline("8月31日", {year: null, issueDate: null}), {date: null, inferred: false});
+});
+
+test("relative years count from the article's date", () => {
+  assert.equal(resolveRelativeYear("今年", "2020-08-31"), 2020);
+  assert.equal(resolveRelativeYear("去年", "2022-11"), 2021);
+  assert.equal(resolveRelativeYear("明年", "2020"), 2021);
+  assert.equal(resolveRelativeYear("今年", null), null);
+  assert.equal(resolveRelativeYear("近日", "2020"), null);
+});
+
+test("the period a sentence names for its facts", () => {
+  const at = (s: string, date: string | null, offset?: number) => {
+    const p = sentencePeriod(s, date, offset);
+    return p && {date: p.date, inferred: p.inferred, raw: p.raw, ...(p.from ? {from: p.from} : {})};
+  };
+  assert.deepEqual(at("2019年,争取各项帮扶资金36.9万元", "2020"), {date: "2019", inferred: false, raw: "2019年"});
+  assert.deepEqual(at("2016-2020年,全区产业扶贫资金五年内投入5574万元", "2020"), {
+    date: "2020",
+    inferred: false,
+    raw: "2016-2020年",
+    from: "2016"
+  });
+  assert.deepEqual(at("今年6月份,王忠立有了份工作", "2020"), {date: "2020-06", inferred: true, raw: "今年6月份"});
+  assert.deepEqual(at("去年以来,共协调军人子女入学102人", "2022-11-18"), {date: "2021", inferred: true, raw: "去年以来"});
+  assert.deepEqual(at("今年,全区投入70余万元", "2022-11-10"), {date: "2022", inferred: true, raw: "今年"});
+  assert.deepEqual(at("8月15日,李梅老师走进张舒艺家", "2020"), {date: "2020-08-15", inferred: true, raw: "8月15日"});
+  assert.equal(at("截至目前庭院小道铺设126户", "2020-08")?.date, "2020-08");
+  assert.equal(at("认真对照《2020年全面验收贫困户脱贫情况参考模板》", "2020"), null, "a date in a document title");
+  assert.equal(at("统一月报制度,每月100元", "2020"), null);
+  const two = "2019年投入10万元,2020年投入20万元";
+  assert.equal(sentencePeriod(two, "2020", two.indexOf("20万元"))?.date, "2020");
+  assert.equal(sentencePeriod(two, "2020", two.indexOf("10万元"))?.date, "2019");
+});
+
+test("time expressions: full-width digits read, offsets index the original", () => {
+  const s = "２０１９年８月２０日,开发区";
+  const [t] = timeExpressions(s);
+  assert.deepEqual([t.year, t.month, t.day, s.slice(t.start, t.end)], [2019, 8, 20, "２０１９年８月２０日"]);
+});

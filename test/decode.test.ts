@@ -1,0 +1,92 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {decode, decodeEntities, htmlToText, normalise} from "../loaders/decode.js";
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const concat = (...parts: ArrayLike<number>[]) => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
+const utf16le = (s: string) => {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) [out[2 * i], out[2 * i + 1]] = [s.charCodeAt(i) & 0xff, s.charCodeAt(i) >> 8];
+  return out;
+};
+const swap = (b: Uint8Array) => b.map((_, i) => b[i ^ 1]);
+// 聊城扶贫 in GBK, hand-encoded: 聊 C1C4, 城 B3C7, 扶 B7F6, 贫 C6B6.
+const GBK_LIAOCHENG_FUPIN = [0xc1, 0xc4, 0xb3, 0xc7, 0xb7, 0xf6, 0xc6, 0xb6];
+const page = "聊城开发区持续做好孝善扶贫\n\n8月份以来,聊城开发区对全区建档立卡贫困户开展孝善扶贫。";
+
+test("UTF-8 with and without a BOM", () => {
+  assert.deepEqual(decode(utf8(page)), {text: page, encoding: "utf-8", html: false});
+  assert.deepEqual(decode(concat([0xef, 0xbb, 0xbf], utf8(page))), {text: page, encoding: "utf-8-bom", html: false});
+});
+
+test("GBK and GB18030 bytes are detected and decoded", () => {
+  const gbk = concat(utf8("2020: "), GBK_LIAOCHENG_FUPIN, utf8("\r\n"), GBK_LIAOCHENG_FUPIN);
+  assert.deepEqual(decode(gbk), {text: "2020: 聊城扶贫\n聊城扶贫", encoding: "gbk", html: false});
+  const gb18030 = concat(GBK_LIAOCHENG_FUPIN, [0x81, 0x30, 0x84, 0x36]);
+  assert.deepEqual(decode(gb18030), {text: "聊城扶贫¥", encoding: "gb18030", html: false});
+});
+
+test("UTF-16 by its BOM, little- and big-endian, and without a BOM by its NULs", () => {
+  const le = concat([0xff, 0xfe], utf16le(page));
+  assert.deepEqual(decode(le), {text: page, encoding: "utf-16le", html: false});
+  assert.deepEqual(decode(swap(le)), {text: page, encoding: "utf-16be", html: false});
+  const ascii = "Poverty relief, 2020: 126 households.\n".repeat(5);
+  assert.deepEqual(decode(utf16le(ascii)), {text: ascii, encoding: "utf-16le", html: false});
+});
+
+test("binary, empty and undecodable files are rejected with a reason, never thrown", () => {
+  let seed = 42;
+  const random = new Uint8Array(4096).map(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff);
+  const cases: [Uint8Array, RegExp][] = [
+    [new Uint8Array(0), /^empty file$/],
+    [utf8("  \n\n \t "), /^empty page$/],
+    [random, /^(binary|undecodable)/],
+    [concat(utf8("%PDF-1.7\n"), random), /^binary: a PDF file/],
+    [concat(utf8("abc"), [0, 0, 0, 1, 2], utf8("def")), /^binary/],
+    [concat([0xff, 0xfe], [0x00, 0xd8, 0x41, 0x00]), /^undecodable: not valid utf-16le/],
+    [utf8("\u0001\u0002\u0003\u0004 text"), /^binary: 4 control characters/]
+  ];
+  for (const [bytes, reason] of cases) {
+    const result = decode(bytes);
+    assert.ok("rejected" in result, `expected a rejection for ${reason}`);
+    assert.match(result.rejected, reason);
+  }
+});
+
+test("CRLF, lone CR, form feeds and stray control characters are normalised; full-width ASCII is kept", () => {
+  assert.equal(normalise("甲\r\n乙\r丙\f丁\u0007戊\u200b己\u00a0庚\t辛"), "甲\n乙\n丙\n丁戊己 庚 辛");
+  const fullWidth = "截至目前庭院小道铺设１２６户，院墙改造２２户";
+  assert.equal((decode(utf8(fullWidth)) as {text: string}).text, fullWidth);
+});
+
+test("an HTML page becomes its text: scripts, styles and comments gone, blocks on their own lines, entities decoded", () => {
+  const html = `<!DOCTYPE html><html><head><title>聊城日报</title><style>p{color:red}</style>
+<script>var x = "<p>不是正文</p>";</script></head><body>
+<h1>聊城开发区持续做好孝善扶贫</h1><!-- 广告 -->
+<p>8月份以来,聊城开发区&ldquo;孝善扶贫&rdquo;按照每月100元&amp;200元的标准,
+由区乡财政给予10%的孝心奖补&#12290;</p><p>完成了570人<b>83.66万元</b>收缴。</p></body></html>`;
+  const result = decode(utf8(html));
+  assert.ok(!("rejected" in result));
+  assert.equal(result.html, true);
+  assert.deepEqual(
+    result.text.split("\n").filter((l) => l.trim()).map((l) => l.trim()),
+    [
+      "聊城开发区持续做好孝善扶贫",
+      "8月份以来,聊城开发区“孝善扶贫”按照每月100元&200元的标准,由区乡财政给予10%的孝心奖补。",
+      "完成了570人83.66万元收缴。"
+    ]
+  );
+  assert.deepEqual(decode(utf8("<html><script>alert(1)</script></html>")), {
+    rejected: "HTML page with no text",
+    encoding: "utf-8"
+  });
+  assert.equal(decodeEntities("&nbsp;&lt;&#x41;&#66;&unknown;"), " <AB&unknown;");
+});
+
+test("HTML stripping is linear on pathological input", () => {
+  const t0 = performance.now();
+  htmlToText("<".repeat(2_000_000));
+  htmlToText("<p a='".repeat(200_000));
+  htmlToText("<script>".repeat(200_000));
+  assert.ok(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
+});

@@ -1,0 +1,197 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {createHash} from "node:crypto";
+import {readFileSync} from "node:fs";
+import {articleId, readDocument} from "../loaders/document.js";
+
+const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(`../data/${name}`, import.meta.url)));
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+// Per seed: the document row's masthead, issue date and year, then each article's [date, date_inferred].
+const SEEDS: Record<string, {masthead: string | null; issue: string | null; year: number; dates: [string, boolean][]}> = {
+  "000_75a53e5b155eac84.txt": {
+    masthead: null,
+    issue: null,
+    year: 2020, // 收官之年
+    dates: [
+      ["2020-08-31", true],
+      ["2020", true],
+      ["2020-08-23", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020-08", true],
+      ["2020-08", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020-07-30", true],
+      ["2020-08-26", true],
+      ["2020-08-25", true],
+      ["2020", false]
+    ]
+  },
+  "001_fc0604a895fcbabd.txt": {
+    masthead: null,
+    issue: null,
+    year: 2020, // 2016-2020年
+    dates: [
+      ["2020", true],
+      ["2020-06", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020", true],
+      ["2020", true]
+    ]
+  },
+  "002_72051a4ed1e9c469.txt": {
+    masthead: null,
+    issue: null,
+    year: 2018,
+    dates: [
+      ["2018-03-15", true],
+      ["2018-03-15", true],
+      ["2018", false],
+      ["2018", true],
+      ["2018", true],
+      ["2018", true],
+      ["2018", true],
+      ["2018", true],
+      ["2018", true]
+    ]
+  },
+  "003_a86968a7765ce166.txt": {
+    masthead: "今日开发区",
+    issue: "2020-01-16",
+    year: 2020,
+    dates: [
+      ["2020", true],
+      ["2020-01-10", true],
+      ["2020-01-14", true],
+      ["2020-01-10", true],
+      ["2020-01-03", true],
+      ["2020-01", true]
+    ]
+  },
+  "004_5f9f883e554d2686.txt": {
+    masthead: null,
+    issue: null,
+    year: 2022, // 党的二十大
+    dates: [
+      ["2022-11-18", true],
+      ["2022-11-18", true],
+      ["2022-11-17", true],
+      ["2022", true],
+      ["2022-11-18", true]
+    ]
+  }
+};
+
+for (const [name, expected] of Object.entries(SEEDS)) {
+  test(`${name}: document row and article dates`, () => {
+    const bytes = bytesOf(name);
+    const {document, articles} = readDocument(name, bytes);
+    assert.deepEqual(document, {
+      doc: name,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      encoding: "utf-8",
+      chars: document.chars,
+      status: "ok",
+      reason: null,
+      masthead: expected.masthead,
+      issue_date: expected.issue,
+      year: expected.year
+    });
+    assert.ok(document.chars > 3000);
+    assert.deepEqual(
+      articles.map((a) => [a.date, a.date_inferred]),
+      expected.dates
+    );
+    assert.deepEqual(
+      articles.map((a) => a.seq),
+      articles.map((_, i) => i + 1)
+    );
+    for (const a of articles) {
+      assert.equal(a.article_id, articleId(name, a.seq));
+      assert.deepEqual([a.place_code, a.place_name, a.topic, a.is_poverty_relief], [null, null, "other", false]);
+      assert.ok(a.text.length > 0);
+    }
+  });
+}
+
+test("article ids are stable, 16 hex digits, and unique across documents", () => {
+  assert.equal(articleId("000_75a53e5b155eac84.txt", 1), articleId("000_75a53e5b155eac84.txt", 1));
+  assert.match(articleId("a.txt", 1), /^[0-9a-f]{16}$/);
+  const ids = Object.keys(SEEDS).flatMap((name) => readDocument(name, bytesOf(name)).articles.map((a) => a.article_id));
+  assert.equal(new Set(ids).size, ids.length);
+});
+
+test("a GBK page and a UTF-16 page read like the UTF-8 original", () => {
+  // 聊城扶贫 in GBK: C1C4 B3C7 B7F6 C6B6; 。 is A1A3. A title over a one-sentence body.
+  const fupin = [0xc1, 0xc4, 0xb3, 0xc7, 0xb7, 0xf6, 0xc6, 0xb6];
+  const gbk = Uint8Array.from([...fupin, 0x0d, 0x0a, 0x0d, 0x0a, ...utf8("2020: "), ...fupin, 0xa1, 0xa3]);
+  const read = readDocument("gbk.txt", gbk);
+  assert.equal(read.document.encoding, "gbk");
+  assert.deepEqual(
+    read.articles.map((a) => [a.title, a.text]),
+    [["聊城扶贫", "2020: 聊城扶贫。"]]
+  );
+  const text = new TextDecoder().decode(bytesOf("000_75a53e5b155eac84.txt"));
+  const utf16 = new Uint8Array(2 + text.length * 2);
+  utf16.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) utf16.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + 2 * i);
+  const original = readDocument("x.txt", bytesOf("000_75a53e5b155eac84.txt"));
+  const wide = readDocument("x.txt", utf16);
+  assert.equal(wide.document.encoding, "utf-16le");
+  assert.deepEqual(wide.articles, original.articles);
+});
+
+test("bad inputs are rejected documents with a reason, and never throw", () => {
+  let seed = 7;
+  const random = new Uint8Array(100_000).map(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff);
+  for (const [name, bytes, reason] of [
+    ["empty.txt", new Uint8Array(0), /^empty file$/],
+    ["blank.txt", utf8("\n\n   \n"), /^empty page$/],
+    ["random.txt", random, /^(binary|undecodable)/],
+    ["scripts.html", utf8("<html><head><script>var a=1</script></head><body></body></html>"), /^HTML page with no text$/]
+  ] as const) {
+    const {document, articles} = readDocument(name, bytes);
+    assert.equal(document.status, "rejected", name);
+    assert.match(document.reason ?? "", reason, name);
+    assert.equal(document.sha256, createHash("sha256").update(bytes).digest("hex"));
+    assert.deepEqual(articles, []);
+  }
+});
+
+test("an HTML page is read for its text", () => {
+  const html = `<html><head><style>h1{}</style><script>document.write("x")</script></head><body>
+<h1>聊城开发区持续做好孝善扶贫</h1><p>8月份以来,聊城开发区对年满60周岁的老年人开展孝善扶贫&hellip;&hellip;</p>
+<p>(郝磊)</p></body></html>`;
+  const {document, articles} = readDocument("2020/page.html", utf8(html));
+  assert.equal(document.status, "ok");
+  assert.deepEqual(
+    articles.map((a) => [a.title, a.byline, a.dateline, a.text]),
+    [["聊城开发区持续做好孝善扶贫", "郝磊", "8月份以来", "8月份以来,聊城开发区对年满60周岁的老年人开展孝善扶贫……"]]
+  );
+});
+
+test("a 50 MB page finishes in seconds", () => {
+  const text = Object.keys(SEEDS)
+    .map((name) => new TextDecoder().decode(bytesOf(name)))
+    .join("\n\n");
+  const big = new TextEncoder().encode(text.repeat(Math.ceil(50e6 / Buffer.byteLength(text))));
+  const t0 = performance.now();
+  const {document, articles} = readDocument("big.txt", big);
+  const seconds = (performance.now() - t0) / 1000;
+  assert.equal(document.status, "ok");
+  assert.ok(articles.length > 30_000);
+  assert.ok(seconds < 15, `${seconds} s`);
+  const flat = new TextEncoder().encode("脱贫攻坚".repeat(4_000_000));
+  const t1 = performance.now();
+  assert.equal(readDocument("flat.txt", flat).articles.length, 1);
+  assert.ok(performance.now() - t1 < 15_000);
+});
