@@ -21,6 +21,25 @@ interface Vendored {
   entry: string | null;
   /** Files copied as they are (wasm, workers), by path within the package. */
   assets?: string[];
+  /** Writes `_esm.js` from the package's own files instead of bundling an entry; returns the assets it names. */
+  generate?: (source: string) => Promise<{module: string; assets: string[]}>;
+}
+
+// A CSS-only font package becomes a module listing its faces, each file named by `import.meta.resolve` so that
+// Framework copies exactly these files into dist/ and the browser fetches only the unicode ranges a page shows.
+async function fontFaces(source: string): Promise<{module: string; assets: string[]}> {
+  const css = await readFile(join(source, "index.css"), "utf8");
+  const faces = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => ({
+    family: /font-family:\s*'([^']+)'/.exec(body)![1],
+    file: /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(body)![1],
+    unicodeRange: /unicode-range:\s*([^;]+);/.exec(body)?.[1].trim() ?? "U+0-10FFFF"
+  }));
+  const lines = faces.map(
+    ({file, unicodeRange}) =>
+      `  {url: import.meta.resolve(${JSON.stringify(`./${file}`)}), unicodeRange: ${JSON.stringify(unicodeRange)}}`
+  );
+  const module = `export const family = ${JSON.stringify(faces[0].family)};\nexport const faces = [\n${lines.join(",\n")}\n];\n`;
+  return {module, assets: faces.map((face) => face.file)};
 }
 
 const vendored: Vendored[] = [
@@ -32,6 +51,7 @@ const vendored: Vendored[] = [
   {name: "apache-arrow", entry: "Arrow.dom.mjs"},
   {name: "arquero", entry: "src/index.js"},
   {name: "parquet-wasm", entry: "esm/parquet_wasm.js", assets: ["esm/parquet_wasm_bg.wasm"]},
+  {name: "@fontsource-variable/noto-sans-sc", entry: null, generate: fontFaces},
   {
     name: "@duckdb/duckdb-wasm",
     entry: "dist/duckdb-browser.mjs",
@@ -99,7 +119,7 @@ async function versionOf(name: string): Promise<string> {
   return JSON.parse(await readFile(join(packageDir(name), "package.json"), "utf8")).version;
 }
 
-async function vendor({name, entry, assets = []}: Vendored, versions: Map<string, string>): Promise<void> {
+async function vendor({name, entry, assets = [], generate}: Vendored, versions: Map<string, string>): Promise<void> {
   const dir = join(cache, `${name}@${versions.get(name)}`);
   const stamp = join(dir, ".vendored");
   if (existsSync(stamp)) return;
@@ -132,6 +152,11 @@ async function vendor({name, entry, assets = []}: Vendored, versions: Map<string
       ]
     });
     await rewriteHosts(outfile);
+  }
+  if (generate) {
+    const generated = await generate(source);
+    await writeFile(join(dir, "_esm.js"), generated.module);
+    assets = [...assets, ...generated.assets];
   }
   for (const asset of assets) {
     await mkdir(dirname(join(dir, asset)), {recursive: true});

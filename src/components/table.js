@@ -1,0 +1,30 @@
+import * as Inputs from "npm:@observablehq/inputs";
+import {tableDownloads} from "./exports.js";
+import {formatDate, kindLabel, topicLabel} from "./format.js";
+
+// Glossed columns of the contract; Inputs.table puts every cell in as text, so article text can never become markup.
+const formats = {
+  topic: topicLabel,
+  kind: kindLabel,
+  date: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : formatDate(d))
+};
+
+/**
+ * A table of rows with the contract's kinds and topics glossed, and CSV, XLSX, Parquet and JSON downloads of the
+ * rows as they are (not as formatted). Other options go to Inputs.table.
+ */
+export function dataTable(rows, {filename = "table", columns, format, ...options} = {}) {
+  const names = columns ?? Object.keys(rows[0] ?? {});
+  const table = Inputs.table(rows, {
+    columns,
+    format: {
+      ...Object.fromEntries(names.filter((name) => name in formats).map((name) => [name, formats[name]])),
+      ...format
+    },
+    ...options
+  });
+  const div = document.createElement("div");
+  div.className = "data-table";
+  div.append(table, tableDownloads(rows, {filename, columns}));
+  return div;
+}
