@@ -8,16 +8,21 @@ export interface DocumentFile {
   /** The contract's `doc`: path relative to the folder given, or the file name. */
   doc: string;
   path: string;
+  /** Size in bytes, for progress and throughput. */
+  size: number;
 }
 
 /** Expands files and folders (searched recursively) into document files, in a stable order. */
 export function listDocuments(paths: string[]): DocumentFile[] {
   const files: DocumentFile[] = [];
   for (const path of paths) {
-    if (statSync(path).isDirectory()) {
-      for (const file of walk(path)) files.push({doc: relative(path, file).split("\\").join("/"), path: file});
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const file of walk(path)) {
+        files.push({doc: relative(path, file).split("\\").join("/"), path: file, size: statSync(file).size});
+      }
     } else {
-      files.push({doc: basename(path), path});
+      files.push({doc: basename(path), path, size: stat.size});
     }
   }
   return files.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));

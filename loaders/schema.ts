@@ -48,6 +48,7 @@ export const factsSchema: Schema<FactRow> = {
   currency: "VARCHAR",
   kind: "VARCHAR",
   per: "VARCHAR",
+  per_entity: "VARCHAR",
   subject: "VARCHAR",
   topic: "VARCHAR",
   place_code: "VARCHAR",

@@ -4,14 +4,33 @@ import {COUNTED_NOUNS, LEADING_WORDS, TRAILING_WORDS} from "./data/subjects.js";
 const MAX_LENGTH = 12;
 // A clause ends at punctuation, a digit (another quantity) or a space.
 const BOUNDARY = /[\s,，、:：;；。！？!?()（）《》“”"'‘’\d０-９]/;
+// A quantity followed by one of these is not followed by its noun (`7人,`, `50元左右`, `22户的`, `3人参加`).
+const NOT_A_NOUN_START = new Set("的了是为在已将都均以左上多余不能就又还共全分每次中里和与及等到参进被用获".split(""));
+// Characters that end a noun phrase after a quantity.
+const PHRASE_END = new Set("的了是为在和与及等都均将已被从到进".split(""));
 const nounsLongestFirst = [...COUNTED_NOUNS].sort((a, b) => b.length - a.length);
 
-/** `sentence` with the quantity at [start, end) of it. Returns null when no phrase names what was counted. */
-export function subjectOf(sentence: string, start: number, end: number): string | null {
+/**
+ * `sentence` with the quantity at [start, end) of it. Returns null when no phrase names what was counted.
+ * Counts of things usually name them after the unit (`建设4处扶贫车间`), sums of money before it (`投入资金70余万元`).
+ */
+export function subjectOf(sentence: string, start: number, end: number, kind?: string): string | null {
   const after = sentence.slice(end, end + 8);
   const noun = nounsLongestFirst.find((word) => after.startsWith(word));
   if (noun) return noun;
+  if (kind === "count" || kind === "persons" || kind === "households") {
+    const following = phraseAfter(sentence, end);
+    if (following) return following;
+  }
   return phraseBefore(sentence, start);
+}
+
+function phraseAfter(sentence: string, end: number): string | null {
+  if (NOT_A_NOUN_START.has(sentence[end])) return null;
+  let to = end;
+  while (to < sentence.length && to - end < 8 && !BOUNDARY.test(sentence[to]) && !PHRASE_END.has(sentence[to])) to++;
+  const phrase = sentence.slice(end, to);
+  return phrase.length >= 2 && /^\p{Script=Han}+$/u.test(phrase) ? phrase : null;
 }
 
 function phraseBefore(sentence: string, start: number): string | null {

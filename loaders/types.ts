@@ -27,6 +27,8 @@ export interface Quantity {
   currency: string | null;
   kind: Kind;
   per: Per;
+  /** An average over households (户均, 每户) or persons (人均, 每人): not to be summed with totals. */
+  per_entity?: "household" | "person";
   start: number;
   end: number;
 }
@@ -62,8 +64,9 @@ export interface ArticleRow {
   text: string;
 }
 
-export interface FactRow extends Omit<Quantity, "start" | "end"> {
+export interface FactRow extends Omit<Quantity, "start" | "end" | "per_entity"> {
   fact_id: string;
+  per_entity: "household" | "person" | null;
   doc: string;
   article_id: string;
   subject: string | null;

@@ -22,5 +22,5 @@ test("a folder is searched recursively for .txt, .md and .html pages, named rela
 test("a file given by name keeps its file name as doc", () => {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
   writeFileSync(join(dir, "page.txt"), "聊城");
-  assert.deepEqual(listDocuments([join(dir, "page.txt")]), [{doc: "page.txt", path: join(dir, "page.txt")}]);
+  assert.deepEqual(listDocuments([join(dir, "page.txt")]), [{doc: "page.txt", path: join(dir, "page.txt"), size: 6}]);
 });

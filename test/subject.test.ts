@@ -19,6 +19,13 @@ test("a counted noun right after the quantity wins", () => {
   assert.equal(subject("共发放83.66万元孝善基金", "83.66万元"), "孝善基金");
 });
 
+test("a count names what it counts after its unit", () => {
+  const start = "在社区建设4处扶贫车间".indexOf("4处");
+  assert.equal(subjectOf("在社区建设4处扶贫车间", start, start + 2, "count"), "扶贫车间");
+  const at = "东城街道共有党员1064名。".indexOf("1064名");
+  assert.equal(subjectOf("东城街道共有党员1064名。", at, at + 5, "persons"), "东城街道共有党员");
+});
+
 test("no subject when the sentence gives none", () => {
   assert.equal(subject("3000余亩", "3000余亩"), null);
 });

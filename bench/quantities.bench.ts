@@ -1,0 +1,43 @@
+// Quantity-scan throughput over the seeds repeated to at least 20 MB, on one core, and the time for inputs built to
+// make a backtracking scanner blow up: a megabyte of digits, of 一二三…, of 十 and of 余.
+import {readFileSync, readdirSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import {scanQuantities} from "../loaders/quantities.js";
+
+export default async function run(): Promise<void> {
+  const dir = fileURLToPath(new URL("../data/", import.meta.url));
+  const corpus = readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(dir + f, "utf8"))
+    .join("\n\n");
+  const bytes = Buffer.byteLength(corpus);
+  const repeats = Math.ceil(20e6 / bytes);
+  scanQuantities(corpus);
+  let found = 0;
+  const t = performance.now();
+  for (let i = 0; i < repeats; i++) found += scanQuantities(corpus).length;
+  const seconds = (performance.now() - t) / 1000;
+  const chars = corpus.length * repeats;
+  const mb = (bytes * repeats) / 1e6;
+  const perSecond = Math.round(chars / seconds).toLocaleString("en");
+  console.log(
+    `scanQuantities: ${mb.toFixed(1)} MB (${(chars / 1e6).toFixed(1)} M chars) in ${seconds.toFixed(2)} s = ` +
+      `${(mb / seconds).toFixed(1)} MB/s, ${perSecond} chars/s, ${found} quantities`
+  );
+
+  const mega = 1 << 20;
+  const inputs: [string, string][] = [
+    ["1 MB of digits", "1".repeat(mega)],
+    ["1 MB of 一二三…", "一二三四五六七八九".repeat(Math.ceil(mega / 9)).slice(0, mega)],
+    ["1 MB of 十", "十".repeat(mega)],
+    ["1 MB of 余", "三余".repeat(mega / 2)],
+    ["1 MB of 1,000,", "1,000,".repeat(Math.ceil(mega / 6))],
+    ["1 MB of 3至", "3至".repeat(mega / 2)]
+  ];
+  for (const [name, text] of inputs) {
+    const s = performance.now();
+    const n = scanQuantities(text).length;
+    console.log(`pathological, ${name}: ${(performance.now() - s).toFixed(1)} ms, ${n} quantities`);
+  }
+}

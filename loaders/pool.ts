@@ -1,0 +1,67 @@
+// Extraction across cores: documents go to worker threads and come back in input order. At most a few documents per
+// worker are read ahead of the one being written, so memory stays flat however large the corpus.
+import {availableParallelism} from "node:os";
+import {Worker} from "node:worker_threads";
+import type {DocumentFile} from "./corpus.js";
+import {extractFile, type DocumentResult} from "./extract.js";
+import {loadGazetteer} from "./gazetteer.js";
+
+export interface PoolOptions {
+  /** Worker threads; 0 extracts in this thread. Default: one per core. */
+  workers?: number;
+  prefecture?: string;
+}
+
+export async function* extractFiles(files: DocumentFile[], options: PoolOptions = {}): AsyncGenerator<DocumentResult> {
+  const workers = Math.min(options.workers ?? availableParallelism(), files.length);
+  if (workers <= 0) {
+    const gazetteer = loadGazetteer({prefecture: options.prefecture});
+    for (const {doc, path} of files) yield extractFile(doc, path, gazetteer);
+    return;
+  }
+  const pool = Array.from(
+    {length: workers},
+    () => new Worker(new URL("./worker-boot.js", import.meta.url), {workerData: {prefecture: options.prefecture}})
+  );
+  const idle = [...pool];
+  const done = new Map<number, DocumentResult>();
+  const maxAhead = workers * 4;
+  let next = 0;
+  let consumed = 0;
+  let failure: Error | null = null;
+  let wake = () => {};
+  const dispatch = () => {
+    while (idle.length && next < files.length && next - consumed < maxAhead) {
+      const {doc, path} = files[next];
+      idle.pop()!.postMessage({index: next++, doc, path});
+    }
+  };
+  for (const worker of pool) {
+    worker.on("message", ({index, result}: {index: number; result: DocumentResult}) => {
+      done.set(index, result);
+      idle.push(worker);
+      dispatch();
+      wake();
+    });
+    worker.on("error", (error) => {
+      failure = error;
+      wake();
+    });
+  }
+  try {
+    dispatch();
+    for (let index = 0; index < files.length; index++) {
+      while (!done.has(index)) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const result = done.get(index)!;
+      done.delete(index);
+      consumed = index + 1;
+      dispatch();
+      yield result;
+    }
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,308 @@
+// Quantities in a sentence: each number with its unit, value in the contract's base units, kind, rate and qualifiers.
+// Built on scanNumbers' single forward pass; every check here looks a bounded distance around one number, so the
+// whole scan stays linear in the text. Conventions, where the contract leaves a choice:
+// - 余/多 mark approx wherever they sit and never change the value: `70余万元` → 700000, `3000余亩` → 3000.
+// - 几/数 give the open interval's ends: `几十人` → 10 … 100, `十几万元` → 100000 … 200000, approx.
+// - Adjacent digits are an estimate: `七八个` → 7 … 8, approx. A stated range is not: `3至5人` → 3 … 5.
+// - Words before the number (约, 近, 超过) and after the unit (左右, 以上) set approx but stay out of `raw`.
+// - A lone 一 before a counter, person or household word is an article, not a count (`一个展示点`, `一名干部`).
+import {NOT_AFTER, unitAt, type Unit} from "./units.js";
+import {APPROX_AFTER, charClass, scanNumbers, tidy, type NumberMention} from "./numerals.js";
+import type {Kind, Per, Quantity} from "./types.js";
+
+const {isAsciiLetter, isDigitCode} = charClass;
+/** Is ch one of chars? (Unlike String#includes, the empty string past the text's end is in no set.) */
+const has = (chars: string, ch: string | undefined) => !!ch && chars.includes(ch);
+
+/** Where a clause ends: rate words before a number are looked for back to here. */
+const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
+  "￥": "CNY",
+  "¥": "CNY",
+  $: "USD",
+  "＄": "USD",
+  "€": "EUR",
+  "£": "GBP"
+};
+
+const CLAUSE_END = new Set([..."，,。；;！!？?：:\n（(）)“”\""]);
+const LOOKBACK = 16;
+
+/** Characters that end a place name (十八里铺, 三家村, 五台山): a Chinese numeral and counter before them name a place. */
+const PLACE_ENDS = "村庄屯寨镇乡铺营堡店集街洼坡岭沟山河湖桥园里寺堂湾";
+/** …unless the word goes on as a common noun: 两户村民, 三处村级. */
+const PLACE_NOT = "民级干委庄子务";
+
+
+const PER_CUES: [cue: string, per: Exclude<Per, null>][] = [
+  ["每天", "day"],
+  ["每日", "day"],
+  ["一天", "day"],
+  ["日均", "day"],
+  ["天均", "day"],
+  ["日工资", "day"],
+  ["日薪", "day"],
+  ["每月", "month"],
+  ["每个月", "month"],
+  ["一个月", "month"],
+  ["月均", "month"],
+  ["按月", "month"],
+  ["月收入", "month"],
+  ["月工资", "month"],
+  ["月薪", "month"],
+  ["每年", "year"],
+  ["一年", "year"],
+  ["年均", "year"],
+  ["年接待", "year"],
+  ["年收入", "year"],
+  ["年纯收入", "year"],
+  ["年人均", "year"],
+  ["年产", "year"],
+  ["年销售", "year"],
+  ["年出栏", "year"],
+  ["年增收", "year"],
+  ["年营业", "year"],
+  ["年营收", "year"],
+  ["年创收", "year"],
+  ["年发电", "year"],
+  ["年分红", "year"],
+  ["年租金", "year"],
+  ["年利润", "year"],
+  ["年可", "year"],
+  ["年实现", "year"],
+  ["年带动", "year"]
+];
+/** Before a cue's 年/月/日/天, these make it a date or a span, not a rate: 2019年收入, 今年接待, 第一天. */
+const NOT_RATE_BEFORE = "0123456789０１２３４５６７８９〇零一二三四五六七八九十今去明前后当同上本该翌近第这那全半";
+/** After 一年/一天/一个月, these make it a span: 一年来, 一年多, 一天后. */
+const NOT_RATE_AFTER = "来多后前内以半中里的";
+
+const PER_ENTITY_CUES: [cue: string, who: "household" | "person"][] = [
+  ["户均", "household"],
+  ["每户", "household"],
+  ["每家", "household"],
+  ["人均", "person"],
+  ["每人", "person"],
+  ["每位", "person"],
+  ["每名", "person"],
+  ["每个人", "person"]
+];
+
+/** Every quantity in `text`, in order. Offsets are UTF-16 indices into `text`; `end` is exclusive. */
+export function scanQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  let after = 0;
+  for (const m of scanNumbers(text, "quantity")) {
+    if (m.start < after) continue;
+    const q = quantityOf(text, m);
+    if (q) {
+      out.push(q);
+      after = q.end;
+    }
+  }
+  return out;
+}
+
+function quantityOf(text: string, m: NumberMention): Quantity | null {
+  if (m.type === "ordinal" || !Number.isFinite(m.value)) return null;
+  if (!plausibleNumber(text, m)) return null;
+
+  if (m.type === "percent" || (m.notation === "分之" && !unitAt(text, m.unitAt))) {
+    const scale = m.type === "percent" ? 1 : 100;
+    const unit = m.type === "percent" ? m.notation : "分之";
+    return finish(text, m, m.unitAt, unit, "percent", scale, null);
+  }
+
+  let at = m.unitAt;
+  if (text[at] === " " && unitAt(text, at + 1)) at++;
+  const u = unitAt(text, at);
+  const symbol = CURRENCY_SIGNS[text[m.start - 1]];
+  if (symbol && (!u || u.kind !== "money") && !m.range) {
+    // ￥300, $20: the sign before the number is the unit.
+    const q = finish(text, m, m.unitAt, text[m.start - 1], "money", 1, null);
+    return q && {...q, raw: text[m.start - 1] + q.raw, start: m.start - 1, currency: symbol};
+  }
+  if (!u) return null;
+  const unitEnd = at + u.unit.length;
+  const next = text[unitEnd] ?? "";
+  let kind: Kind = u.kind;
+
+  if (has(NOT_AFTER[u.unit] ?? "", next) || next === "儿") return null;
+  if (/^[A-Za-z]/.test(u.unit) && isAsciiLetter(text.charCodeAt(unitEnd))) return null;
+  if (u.unit === "块" && /[\u4e00-\u9fff]/.test(next) && !has("多余左一", next)) kind = "count";
+  if (u.unit === "口" && has("井塘池锅缸窑", next)) kind = "count";
+  if (u.unit === "两" && (m.lone === "一" || m.lone === "两" || m.pair || m.range || /[\u4e00-\u9fff]/.test(next)))
+    return null;
+  if (u.unit === "成" && m.value > 10) return null;
+  if (kind === "money" && u.unit === "角" && m.value >= 10) return null;
+  // 十八里铺镇, 三家村, 五台山: a place name, not a count.
+  if (m.chinese && !m.arabic && u.unit !== "个" && kind !== "money" && kind !== "percent") {
+    if (has(PLACE_ENDS, next) && !has(PLACE_NOT, text[unitEnd + 1])) return null;
+  }
+  // “四个一”, “两场同建”: Chinese numerals opening a short quoted phrase are a slogan's, not a count.
+  if (m.chinese && !m.arabic && has("“「『\"", text[m.start - 1])) {
+    const close = text.slice(m.start, m.start + 8).search(/[”」』"]/);
+    if (close >= 0) return null;
+  }
+  if ((m.lone === "一" || m.lone === "壹" || m.lone === "幺") && !m.range) {
+    if (kind === "count" || kind === "persons" || kind === "households") return null;
+  }
+  if ((m.lone === "二" || m.lone === "贰") && kind === "count") return null;
+
+  const written = text.slice(m.unitFrom, unitEnd).replace(/\s/g, "");
+  return finish(text, m, unitEnd, written, kind, u.factor, u);
+}
+
+/** Numbers that are codes, dates' parts or ordinals whatever follows them. */
+function plausibleNumber(text: string, m: NumberMention): boolean {
+  const before = text[m.start - 1] ?? "";
+  if (m.arabic) {
+    if (m.arabic.length > 1 && m.arabic[0] === "0") return false; // 0635…, 012: a code or phone number
+    if (m.arabic.length >= 12) return false;
+    if (isAsciiLetter(text.charCodeAt(m.start - 1))) return false; // G20, A2021…
+  }
+  if (isDigitCode(text.charCodeAt(m.start - 1))) return false;
+  if (has("-—/.", before) && isDigitCode(text.charCodeAt(m.start - 2))) return false;
+  // 十三届九次全会, 初十, 周一, 星期三, 3号楼
+  if (has("届初周号#№", before) || text.startsWith("星期", m.start - 2) || text.startsWith("礼拜", m.start - 2))
+    return false;
+  return true;
+}
+
+function finish(
+  text: string,
+  m: NumberMention,
+  unitEnd: number,
+  unit: string,
+  kind: Kind,
+  factor: number,
+  u: Unit | null
+): Quantity | null {
+  let end = unitEnd;
+  let value = m.value;
+  let valueMax = m.valueMax;
+  let approx = m.approx;
+
+  if (u && (u.unit === "元" || u.unit === "圆" || u.unit === "块") && kind === "money") {
+    // 50元6角3分, 五元三毛
+    const change = smallChange(text, end);
+    if (change) {
+      value += change.value;
+      if (valueMax !== null) valueMax += change.value;
+      end = change.end;
+    } else if (text.startsWith("人民币", end)) end += 3;
+  } else if (u && kind === "money" && u.unit !== "人民币" && text.startsWith("人民币", end)) end += 3;
+
+  const half = text[end] === "半" && !has("数价岛导径边场身截夜年月天日", text[end + 1]);
+  if (half && !m.range && !m.pair && kind !== "percent") {
+    value += 0.5;
+    end++;
+  } else if (half && kind === "percent" && unit === "成") {
+    value += 0.5;
+    end++;
+  }
+  // 3块多, 一吨多: but not 3户多次走访, where 多 starts the next word.
+  const after = (text[end + 1] ?? "").replace(/[的了钱点]/, "");
+  const more = (text[end] === "多" || text[end] === "余") && !/[\u4e00-\u9fff]/.test(after);
+  if (more && kind !== "percent") {
+    approx = true;
+    end++;
+  }
+  for (const word of APPROX_AFTER) {
+    if (text.startsWith(word, end)) {
+      approx = true;
+      break;
+    }
+  }
+
+  const per = rateOf(text, m.start, end);
+  const perEntity = entityOf(text, m.start, end);
+  const q: Quantity = {
+    value: tidy(value * factor),
+    value_max: valueMax === null ? null : tidy(valueMax * factor),
+    approx: approx || m.approx,
+    raw: text.slice(m.start, end),
+    unit,
+    currency: kind === "money" ? (u?.currency ?? null) : null,
+    kind,
+    per,
+    start: m.start,
+    end
+  };
+  if (perEntity) q.per_entity = perEntity;
+  return q;
+}
+
+/** 6角3分 after 元: the change in yuan and where it ends. */
+function smallChange(text: string, at: number): {value: number; end: number} | null {
+  let k = at;
+  let value = 0;
+  for (const [marks, scale] of [
+    ["角毛", 0.1],
+    ["分", 0.01]
+  ] as const) {
+    const d = digitValue(text, k);
+    if (d !== null && has(marks, text[k + 1])) {
+      value += d * scale;
+      k += 2;
+    }
+  }
+  return k > at ? {value: tidy(value), end: k} : null;
+}
+
+function digitValue(text: string, k: number): number | null {
+  const i = "0123456789".indexOf(text[k]);
+  if (i >= 0) return i;
+  const j = "零一二三四五六七八九".indexOf(text[k]);
+  return j >= 0 ? j : null;
+}
+
+/** The clause before a number, at most LOOKBACK characters: where its rate words are. */
+function clauseBefore(text: string, start: number): [from: number, s: string] {
+  let k = start;
+  while (k > 0 && start - k < LOOKBACK && !CLAUSE_END.has(text[k - 1])) k--;
+  return [k, text.slice(k, start)];
+}
+
+/** day, month or year when the sentence states a rate: 一天能挣50块钱, 每月100元, 年接待5万余人次, 100元/月. */
+export function rateOf(text: string, start: number, end: number): Per {
+  const after = text.slice(end, end + 3);
+  if (/^(\/|每)(天|日)/.test(after)) return "day";
+  if (/^(\/|每)(个)?月/.test(after)) return "month";
+  if (/^(\/|每)年/.test(after)) return "year";
+  const [from, clause] = clauseBefore(text, start);
+  let best = -1;
+  let per: Per = null;
+  for (const [cue, p] of PER_CUES) {
+    const k = clause.lastIndexOf(cue);
+    if (k < 0 || k < best) continue;
+    const at = from + k;
+    const unitChar = cue.search(/[年月日天]/);
+    if (cue[0] !== "每" && cue[0] !== "按" && !cue.endsWith("均")) {
+      if (cue[0] === "一") {
+        if (has(NOT_RATE_AFTER, text[at + cue.length]) || has(NOT_RATE_BEFORE, text[at - 1]))
+          continue;
+      } else if (unitChar === 0 && has(NOT_RATE_BEFORE, text[at - 1])) continue;
+    } else if (cue.endsWith("均") && unitChar === 0 && has(NOT_RATE_BEFORE, text[at - 1])) continue;
+    best = k;
+    per = p;
+  }
+  return per;
+}
+
+/** Averages over households or persons: 户均1.5万元, 每人每月100元, 200元/人. */
+export function entityOf(text: string, start: number, end: number): "household" | "person" | null {
+  const after = text.slice(end, end + 2);
+  if (after === "/户" || after === "每户") return "household";
+  if (after === "/人" || after === "每人") return "person";
+  const [, clause] = clauseBefore(text, start);
+  let best = -1;
+  let who: "household" | "person" | null = null;
+  for (const [cue, w] of PER_ENTITY_CUES) {
+    const k = clause.lastIndexOf(cue);
+    if (k > best) {
+      best = k;
+      who = w;
+    }
+  }
+  return who;
+}

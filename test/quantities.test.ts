@@ -1,0 +1,194 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {scanQuantities} from "../loaders/quantities.js";
+import type {Quantity} from "../loaders/types.js";
+
+/** The one quantity in a sentence, or a failure naming what was found. */
+function only(sentence: string): Quantity {
+  const found = scanQuantities(sentence);
+  assert.equal(found.length, 1, `${sentence} → ${found.map((q) => q.raw).join(", ")}`);
+  return found[0];
+}
+const none = (sentence: string) =>
+  assert.deepEqual(
+    scanQuantities(sentence).map((q) => q.raw),
+    [],
+    sentence
+  );
+
+test("庭院小道铺设126户 → 126 households, with offsets of the raw text", () => {
+  const q = only("截至目前庭院小道铺设126户,院墙改造");
+  assert.deepEqual(q, {
+    value: 126,
+    value_max: null,
+    approx: false,
+    raw: "126户",
+    unit: "户",
+    currency: null,
+    kind: "households",
+    per: null,
+    start: 10,
+    end: 14
+  });
+});
+
+test("full-width and grouped digits: １２６户, 党员1,064名", () => {
+  assert.equal(only("铺设１２６户").value, 126);
+  assert.deepEqual([only("共有党员1,064名").value, only("共有党员1,064名").kind], [1064, "persons"]);
+});
+
+test("money in yuan: 36.9万元 → 369000 CNY, unit as written", () => {
+  const q = only("争取各项帮扶资金36.9万元");
+  assert.deepEqual([q.value, q.unit, q.currency, q.kind], [369000, "万元", "CNY", "money"]);
+  assert.equal(only("贴补８.３６６万元").value, 83660);
+  assert.deepEqual([only("投资1.7亿美元").value, only("投资1.7亿美元").currency], [170000000, "USD"]);
+  assert.equal(only("价值约三百元的图书").approx, true);
+});
+
+test("余 and 多 mark approx wherever they sit and never change the value", () => {
+  const a = only("全区投入70余万元");
+  assert.deepEqual([a.value, a.approx, a.raw, a.unit], [700000, true, "70余万元", "万元"]);
+  const b = only("该项目占地3000余亩");
+  assert.deepEqual([b.value, b.approx, b.raw, b.unit], [2000000, true, "3000余亩", "亩"]);
+  assert.deepEqual([only("30多家骨干企业").value, only("30多家骨干企业").approx], [30, true]);
+  assert.deepEqual([only("捐赠图书一千余册").value, only("捐赠图书一千余册").kind], [1000, "count"]);
+  assert.deepEqual([only("近百人参加").value, only("近百人参加").approx], [100, true]);
+  assert.deepEqual([only("上千户受益").value, only("上千户受益").approx], [1000, true]);
+});
+
+test("approximating words: 约, 近, 左右, 超过, 逾, 以上", () => {
+  for (const s of ["约50人", "近50人", "50人左右", "超过50人", "逾50人", "50人以上"]) {
+    const q = only(s);
+    assert.deepEqual([q.value, q.approx], [50, true], s);
+  }
+  assert.equal(only("年满60周岁以上的老人").kind, "age");
+});
+
+test("几十, 数百, 十几万 give the open interval", () => {
+  assert.deepEqual([only("几十名群众").value, only("几十名群众").value_max], [10, 100]);
+  assert.deepEqual([only("数百户").value, only("数百户").value_max], [100, 1000]);
+  const q = only("收入十几万元");
+  assert.deepEqual([q.value, q.value_max, q.approx], [100000, 200000, true]);
+});
+
+test("ranges: 七八个, 三四百, 3至5人, 3-5户, 20—30万元", () => {
+  const cases: [string, number, number][] = [
+    ["其中七八个都是贫困户", 7, 8],
+    ["一两个村", 1, 2],
+    ["两三户", 2, 3],
+    ["三四百人", 300, 400],
+    ["每组3至5人", 3, 5],
+    ["3-5户", 3, 5],
+    ["投入20—30万元", 200000, 300000]
+  ];
+  for (const [s, lo, hi] of cases) assert.deepEqual([only(s).value, only(s).value_max], [lo, hi], s);
+});
+
+test("rates: per day, month and year; averages over households and persons", () => {
+  const day = only("俺在这里干着活,一天能挣50块钱。");
+  assert.deepEqual([day.value, day.kind, day.currency, day.per], [50, "money", "CNY", "day"]);
+  const month = scanQuantities("子女孝善每位老人每月100元、200元的标准");
+  assert.deepEqual(
+    month.map((q) => [q.value, q.per, q.per_entity]),
+    [
+      [100, "month", "person"],
+      [200, "month", "person"]
+    ]
+  );
+  const year = only("年接待游客量达5万余人次");
+  assert.deepEqual([year.value, year.kind, year.approx, year.per], [50000, "persons", true, "year"]);
+  const avg = only("户均1.5万元");
+  assert.deepEqual([avg.value, avg.per_entity], [15000, "household"]);
+  assert.equal(only("100元/月").per, "month");
+  assert.equal(only("2019年收入3000元").per, null);
+  assert.equal(only("今年接待200人").per, null);
+});
+
+test("units to kinds, in the contract's base units", () => {
+  const kinds: [string, string, number][] = [
+    ["帮扶3户", "households", 3],
+    ["姐妹三人", "persons", 3],
+    ["7名干部", "persons", 7],
+    ["三位老师", "persons", 3],
+    ["一家三口", "persons", 3],
+    ["5000人次", "persons", 5000],
+    ["3块钱", "money", 3],
+    ["2亩", "area", 1333.3333333333],
+    ["6000平方米", "area", 6000],
+    ["3公顷", "area", 30000],
+    ["3360斤蔬菜", "weight", 1680],
+    ["20公斤", "weight", 20],
+    ["5吨", "weight", 5000],
+    ["46个项目", "count", 46],
+    ["40家企业", "count", 40],
+    ["4处大棚", "count", 4],
+    ["3座桥", "count", 3],
+    ["200棵树苗", "count", 200],
+    ["68岁", "age", 68],
+    ["10%", "percent", 10],
+    ["百分之八十", "percent", 80],
+    ["八成", "percent", 80],
+    ["提高3个百分点", "percent", 3]
+  ];
+  for (const [s, kind, value] of kinds) {
+    const q = only(s);
+    assert.equal(q.kind, kind, s);
+    assert.ok(Math.abs(q.value - value) < 1e-6, `${s} → ${q.value}`);
+  }
+});
+
+test("多 after a unit is approx only when it ends the quantity: 3块多, not 3户多次", () => {
+  assert.deepEqual([only("卖了3块多").approx, only("卖了3块多").raw], [true, "3块多"]);
+  assert.deepEqual([only("帮扶3户多次走访").approx, only("帮扶3户多次走访").raw], [false, "3户"]);
+});
+
+test("dates, times, ordinals and editions are not quantities", () => {
+  for (const s of ["2020年", "8月31日下午", "每天下午四点半到七点半", "第3期", "第十七届", "市委十三届九次全会", "党的二十大"])
+    none(s);
+});
+
+test("codes and phone numbers are not quantities", () => {
+  for (const s of ["热线:0635—8512627", "刊号:(鲁)1500004号", "登记号:PDY27174137150217D2152", "5G基站"]) none(s);
+});
+
+test("slogans, set phrases, place names and words like 一行 are not quantities", () => {
+  for (const s of [
+    "两不愁三保障",
+    "“一帮一”干部",
+    "持续抓好“六净一改善”",
+    "持续清除三大堆",
+    "一把手",
+    "贫困户“一本通”账户",
+    "十八里铺镇",
+    "三里庄",
+    "二十里铺",
+    "五台山",
+    "王峰一行",
+    "一起",
+    "一直",
+    "坚持“四个一”工作标准",
+    "落实的“最后一公里”",
+    "打造一个展示点",
+    "一名干部"
+  ])
+    none(s);
+});
+
+test("the seed page's facts are all found, and nothing else of theirs", () => {
+  const text = readFileSync(new URL("../data/000_75a53e5b155eac84.txt", import.meta.url), "utf8");
+  const raws = scanQuantities(text).map((q) => q.raw);
+  for (const raw of ["三百元", "126户", "22户", "24户", "5户", "50块钱", "7人", "36.9万元", "3000余亩", "100元", "200元"])
+    assert.ok(raws.includes(raw), raw);
+  for (const raw of ["570人", "83.66万元", "8.366万元", "92.026万元", "30多家", "三人", "一千余册", "三位"])
+    assert.ok(raws.includes(raw), raw);
+  for (const q of scanQuantities(text)) assert.equal(text.slice(q.start, q.end), q.raw);
+});
+
+test("the scan is linear: a megabyte of digits or of 一二三 takes milliseconds", () => {
+  for (const text of ["1".repeat(1 << 20), "一二三".repeat(1 << 18), "3至".repeat(1 << 15), "1,000,".repeat(1 << 15)]) {
+    const t = performance.now();
+    scanQuantities(text);
+    assert.ok(performance.now() - t < 1000, `${text.slice(0, 6)}… took ${performance.now() - t} ms`);
+  }
+});
