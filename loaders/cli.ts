@@ -2,8 +2,9 @@
 import {accessSync, constants, existsSync, mkdirSync, statSync} from "node:fs";
 import {parseArgs} from "node:util";
 import {listDocuments} from "./corpus.js";
-import {loadGazetteer, placeRows, type Place} from "./gazetteer.js";
+import {loadGazetteer} from "./gazetteer.js";
 import {extractFiles} from "./pool.js";
+import {placeTally} from "./tables.js";
 import {FORMATS, openTables, type Format} from "./write.js";
 
 const usage = `Usage: npm run --silent extract -- [PATH...] [--out DIR] [--format json|csv|parquet] [--quiet]
@@ -69,9 +70,7 @@ async function main(argv: string[]): Promise<number> {
   const gazetteer = loadGazetteer({prefecture: options.prefecture});
   const tables = openTables(options.out!, options.format);
   const progress = progressLine(files.length, options.quiet!);
-  const used = new Map<string, Place>();
-  const mentions = new Map<string, number>();
-  const factCounts = new Map<string, number>();
+  const places = placeTally();
   let done = 0;
   for await (const result of extractFiles(files, {workers: options.workers, prefecture: options.prefecture})) {
     const {document} = result;
@@ -79,12 +78,10 @@ async function main(argv: string[]): Promise<number> {
     tables.write("documents", [document]);
     tables.write("articles", result.articles);
     tables.write("facts", result.facts);
-    for (const place of result.places) used.set(place.code, place);
-    for (const [code, n] of result.mentions) mentions.set(code, (mentions.get(code) ?? 0) + n);
-    for (const fact of result.facts) if (fact.place_code) factCounts.set(fact.place_code, (factCounts.get(fact.place_code) ?? 0) + 1);
+    places.add(result);
     progress.tick(files[done++].size, result.facts.length);
   }
-  tables.write("places", placeRows(gazetteer, used.values(), {mentions, facts: factCounts}));
+  tables.write("places", places.rows(gazetteer));
   await tables.close();
   progress.end();
   return 0;
