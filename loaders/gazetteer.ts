@@ -50,8 +50,9 @@ export interface NameForm {
   kind: FormKind;
 }
 
+/** Keyed by UTF-16 code unit (`charCodeAt`), so walking the trie allocates no one-character strings. */
 export interface TrieNode {
-  next: Map<string, TrieNode> | null;
+  next: Map<number, TrieNode> | null;
   forms: NameForm[] | null;
 }
 
@@ -259,14 +260,21 @@ export function villageCore(name: string): string {
   return name.endsWith("村") ? name.slice(0, -1) : name;
 }
 
-function insert(trie: TrieNode, text: string, entry: NameForm): void {
+/** The node for `text`, created along the way. */
+export function trieNode(trie: TrieNode, text: string): TrieNode {
   let node = trie;
-  for (const char of text) {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
     node.next ??= new Map();
-    let next = node.next.get(char);
-    if (!next) node.next.set(char, (next = {next: null, forms: null}));
+    let next = node.next.get(unit);
+    if (!next) node.next.set(unit, (next = {next: null, forms: null}));
     node = next;
   }
+  return node;
+}
+
+function insert(trie: TrieNode, text: string, entry: NameForm): void {
+  const node = trieNode(trie, text);
   node.forms ??= [];
   const same = node.forms.find((f) => f.code === entry.code);
   if (!same) node.forms.push(entry);

@@ -18,6 +18,7 @@ import {
   FORM_RANK,
   isWithin,
   levelDepth,
+  trieNode,
   unregisteredVillage,
   villageCore,
   type FormKind,
@@ -90,14 +91,7 @@ function buildExtraTrie(extra: Map<string, Place>): {trie: TrieNode; places: Map
   const trie: TrieNode = {next: null, forms: null};
   const places = new Map<string, Place>();
   for (const [form, place] of extra) {
-    let node = trie;
-    for (const char of form) {
-      node.next ??= new Map();
-      let next = node.next.get(char);
-      if (!next) node.next.set(char, (next = {next: null, forms: null}));
-      node = next;
-    }
-    node.forms = [{code: place.code, kind: "full"}];
+    trieNode(trie, form).forms = [{code: place.code, kind: "full"}];
     places.set(place.code, place);
   }
   return {trie, places};
@@ -116,7 +110,7 @@ function scan(
     let best: RawMatch | null = null;
     let node: TrieNode | undefined = gazetteer.trie;
     for (let j = i; j < n && node?.next; j++) {
-      node = node.next.get(text[j]);
+      node = node.next.get(text.charCodeAt(j));
       if (node?.forms) {
         const forms = acceptable(text, i, j + 1, node.forms, gazetteer, bareTowns);
         if (forms.length) best = {start: i, end: j + 1, forms, extra: null, pattern: null, text: ""};
@@ -125,7 +119,7 @@ function scan(
     if (extra) {
       node = extra.trie;
       for (let j = i; j < n && node?.next; j++) {
-        node = node.next.get(text[j]);
+        node = node.next.get(text.charCodeAt(j));
         if (node?.forms && (!best || j + 1 >= best.end) && !personAround(text, i, j + 1)) {
           const place = extra.places.get(node.forms[0].code)!;
           best = {start: i, end: j + 1, forms: [], extra: place, pattern: null, text: ""};

@@ -1,8 +1,11 @@
 // Sentence boundaries in article text: a fact's provenance is the whole sentence around its quantity.
 // Chinese sentences end at 。！？ (and their ASCII forms), at ； and at a line break; a closing quote or bracket
 // right after the mark belongs to the sentence. One forward pass, so a page without punctuation stays linear.
-const TERMINAL = new Set(["。", "！", "？", "!", "?", "；", ";", "\n"]);
-const CLOSING = new Set(["”", "’", "」", "』", ")", "）", "》"]);
+// As UTF-16 code units: testing text.charCodeAt(i) allocates nothing on this per-character path.
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const TERMINAL = codes("。！？!?；;\n");
+const CLOSING = codes("”’」』)）》");
+const NEWLINE = 10;
 const SPACE = /\s/;
 
 export interface Span {
@@ -22,14 +25,15 @@ export function sentences(text: string): Span[] {
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    if (!TERMINAL.has(text[i])) continue;
-    if (text[i] === "\n") {
+    const unit = text.charCodeAt(i);
+    if (!TERMINAL.has(unit)) continue;
+    if (unit === NEWLINE) {
       push(i);
       start = i + 1;
       continue;
     }
     let end = i + 1;
-    while (end < text.length && CLOSING.has(text[end])) end++;
+    while (end < text.length && CLOSING.has(text.charCodeAt(end))) end++;
     push(end);
     i = end - 1;
   }
