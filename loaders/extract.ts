@@ -5,7 +5,7 @@ import {readFileSync} from "node:fs";
 import {readDocument} from "./document.js";
 import {sentencePeriod} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
-import {placeForSpan, resolveArticlePlace} from "./places.js";
+import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "./places.js";
 import {scanQuantities} from "./quantities.js";
 import {sentenceIndex, sentences} from "./sentences.js";
 import {subjectOf} from "./subject.js";
@@ -31,8 +31,10 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
   const facts: FactRow[] = [];
   const places = new Map<string, Place>();
   const mentions = new Map<string, number>();
-  for (const article of articles) {
-    const located = resolveArticlePlace(article.title, article.text, gazetteer);
+  const resolved = articles.map((article) => resolveArticlePlace(article.title, article.text, gazetteer));
+  const home = homeCounty(gazetteer, resolved.map((located) => located.place));
+  for (const [i, article] of articles.entries()) {
+    const located = withHomeCounty(resolved[i], article.text, home);
     for (const mention of [...located.titleMentions, ...located.mentions]) {
       places.set(mention.place.code, mention.place);
       mentions.set(mention.place.code, (mentions.get(mention.place.code) ?? 0) + 1);

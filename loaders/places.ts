@@ -409,6 +409,29 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
   return {gazetteer, place: place ? placeRef(gazetteer, place) : null, titleMentions, mentions};
 }
 
+/** The county a paper is at home in: the county (or zone) most of a document's articles are placed in, if at least
+ * two are and no other county ties it. */
+export function homeCounty(gazetteer: Gazetteer, placed: (PlaceRef | null)[]): Place | null {
+  const counts = new Map<string, number>();
+  for (const ref of placed) {
+    const code = ref?.place.in_prefecture ? ref.place.county_code : null;
+    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || ranked[0][1] < 2 || ranked[1]?.[1] === ranked[0][1]) return null;
+  return gazetteer.places.get(ranked[0][0]) ?? null;
+}
+
+/** An article that names no place below the prefecture but speaks of `全区`/`我县` is about its paper's home county,
+ * when that county is of the kind the word names (区 for a district or zone, 县 for a county). */
+export function withHomeCounty(article: ArticlePlace, text: string, home: Place | null): ArticlePlace {
+  const own = article.place?.place;
+  if (!home || (own && levelDepth(own.level) >= levelDepth(home.level))) return article;
+  const spoken = ANAPHORA.filter((a) => a.level === "county" && text.includes(a.word));
+  if (!spoken.some((a) => home.name.endsWith(a.word.slice(-1)))) return article;
+  return {...article, place: placeRef(article.gazetteer, home)};
+}
+
 /** The deepest title place all the others are ancestors of; their common ancestor when they diverge. Places of
  * the configured prefecture are preferred to places elsewhere (诸城一临清… → 临清市). */
 function titlePlace(gazetteer: Gazetteer, mentions: PlaceMention[]): Place | null {
@@ -447,9 +470,17 @@ function mainPlace(gazetteer: Gazetteer, fromTitle: Place | null, mentions: Plac
       if (m.place === place || !isWithin(gazetteer, m.place, place)) continue;
       towns.add(chainOf(gazetteer, m.place).find((p) => p.level === "town")?.code ?? "-");
     }
+    // One town named in a county's article is its subject only if it is named at least as often as the county
+    // (a chain 东城街道九和社区单光屯村 names it once): a zone's feature that visits one village stays the zone's.
     if (towns.size === 1) {
       const town = gazetteer.places.get([...towns][0]);
-      if (town) place = town;
+      const county = place;
+      const ofCounty = mentions.filter((m) => m.place === county).length;
+      const below = (m: PlaceMention | undefined) => !!m && m.place !== county && isWithin(gazetteer, m.place, county);
+      const ofTown = mentions.filter(
+        (m, i) => below(m) && !(below(mentions[i - 1]) && mentions[i - 1].end === m.start)
+      ).length;
+      if (town && ofTown >= ofCounty) place = town;
     }
   }
   return place;
@@ -475,15 +506,10 @@ export function placeForSpan(articleText: string, start: number, end: number, ar
   const articlePlace = article.place?.place ?? null;
   let place: Place | null = null;
   if (inSentence.length) {
-    place = [...inSentence].sort(
-      (a, b) =>
-        levelDepth(b.place.level) - levelDepth(a.place.level) ||
-        Number(b.place.in_prefecture) - Number(a.place.in_prefecture) ||
-        Math.abs(a.start - start) - Math.abs(b.start - start)
-    )[0].place;
+    place = placeInSentence(articleText, inSentence, start, end, gazetteer);
   } else {
     const before = article.mentions.filter((m) => m.start >= paragraph.start && m.end <= start);
-    place = before.at(-1)?.place ?? articlePlace;
+    place = latestFocus(gazetteer, before) ?? articlePlace;
     const text = articleText.slice(sentence.start, sentence.end);
     const anaphor = ANAPHORA.find((a) => text.includes(a.word));
     if (place && anaphor && levelDepth(place.level) > levelDepth(anaphor.level)) {
@@ -501,6 +527,65 @@ export function placeForSpan(articleText: string, start: number, end: number, ar
   return place ? placeRef(gazetteer, place) : null;
 }
 
+/** The place a sentence that names places gives a span: the most specific one; when several differ at that level,
+ * the one named in the span's own clause, and the places' common ancestor when they are listed together
+ * (`文苑社区、平安社区的210份`) or each have a clause of their own (`在许营镇…,韩集镇…,顾官屯镇…,推进…100%覆盖`). */
+function placeInSentence(
+  text: string,
+  inSentence: PlaceMention[],
+  start: number,
+  end: number,
+  gazetteer: Gazetteer
+): Place {
+  const ranked = [...inSentence].sort(
+    (a, b) =>
+      levelDepth(b.place.level) - levelDepth(a.place.level) ||
+      Number(b.place.in_prefecture) - Number(a.place.in_prefecture) ||
+      Math.abs(a.start - start) - Math.abs(b.start - start)
+  );
+  const deepest = ranked.filter(
+    (m) => levelDepth(m.place.level) === levelDepth(ranked[0].place.level) && m.place.in_prefecture
+  );
+  const distinct = new Set(deepest.map((m) => m.place.code));
+  if (distinct.size < 2) return ranked[0].place;
+  const clause = clauseAround(text, start, end);
+  const inClause = deepest.filter((m) => m.start >= clause.start && m.end <= clause.end);
+  const clausePlaces = new Set(inClause.map((m) => m.place.code));
+  if (clausePlaces.size === 1) return inClause[0].place;
+  if (clausePlaces.size > 1 && !isList(text, inClause)) return ranked[0].place;
+  const listed = clausePlaces.size > 1 ? inClause : deepest;
+  return commonAncestor(gazetteer, listed.map((m) => m.place)) ?? ranked[0].place;
+}
+
+const CLAUSE_END = /[,，:：;；。！？!?]/;
+
+function clauseAround(text: string, start: number, end: number): Range {
+  let from = start;
+  while (from > 0 && !CLAUSE_END.test(text[from - 1]) && text[from - 1] !== "\n") from--;
+  let to = end;
+  while (to < text.length && !CLAUSE_END.test(text[to]) && text[to] !== "\n") to++;
+  return {start: from, end: to};
+}
+
+/** Mentions in order, joined only by 、 和 与 及 or 以及: a list of places spoken of together. */
+function isList(text: string, mentions: PlaceMention[]): boolean {
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  return ordered.slice(1).every((m, i) => /^(?:、|和|与|及|以及)$/.test(text.slice(ordered[i].end, m.start)));
+}
+
+/** The place a run of mentions before a span leaves in focus: the latest, unless it only widens the view to an
+ * ancestor of the place just named (`临清市戴湾镇景庄村…“多彩临清”…` stays at 景庄村). */
+function latestFocus(gazetteer: Gazetteer, before: PlaceMention[]): Place | null {
+  let place = before.at(-1)?.place ?? null;
+  for (let i = before.length - 2; place && i >= 0; i--) {
+    const earlier = before[i].place;
+    if (earlier === place || isWithin(gazetteer, place, earlier)) continue;
+    if (!isWithin(gazetteer, earlier, place)) break;
+    place = earlier;
+  }
+  return place;
+}
+
 const SENTENCE_END = /[。！？!?；;]/;
 const PARAGRAPH_END = /[。！？!?”"）)…：:]$/;
 
@@ -509,10 +594,10 @@ interface Range {
   end: number;
 }
 
-/** The paragraph around `at`. A blank line after an unfinished sentence is a page or column break, not a paragraph
- * break, so the paragraph runs on across it. */
+/** The paragraph around `at`: articles keep one paragraph a line. A line break after an unfinished sentence is a
+ * page or column break, not a paragraph break, so the paragraph runs on across it. */
 export function paragraphAround(text: string, at: number): Range {
-  const breaks = /\n\s*\n/g;
+  const breaks = /\n\s*/g;
   let start = 0;
   let match: RegExpExecArray | null;
   while ((match = breaks.exec(text))) {

@@ -286,6 +286,28 @@ export function rateOf(text: string, start: number, end: number): Per {
     best = k;
     per = p;
   }
+  return per ?? sentenceRate(text, from, clause);
+}
+
+const SENTENCE_START = new Set([..."。；;！!？?\n"]);
+/** Words that make a number a total, not a rate: 每月走访,累计发放5万元. */
+const TOTAL_WORDS = ["累计", "共计", "总计", "合计", "一共", "共", "总"];
+
+/** A 每-rate stated earlier in the sentence governs the number (每个月总会抽出两天…,送去一笔200元) unless its own
+ * clause calls it a total. */
+function sentenceRate(text: string, clauseStart: number, clause: string): Per {
+  if (TOTAL_WORDS.some((w) => clause.includes(w))) return null;
+  let end = clauseStart;
+  while (end > 0 && !CLAUSE_END.has(text[end - 1])) end--;
+  let k = end;
+  while (k > 0 && end - k < 3 * LOOKBACK && !SENTENCE_START.has(text[k - 1])) k--;
+  const earlier = text.slice(k, end);
+  let best = -1;
+  let per: Per = null;
+  for (const [cue, p] of PER_CUES) {
+    const at = cue[0] === "每" ? earlier.lastIndexOf(cue) : -1;
+    if (at > best) [best, per] = [at, p];
+  }
   return per;
 }
 

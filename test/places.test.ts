@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {findPlaceMentions, placeForSpan, resolveArticlePlace} from "../loaders/places.js";
+import {findPlaceMentions, homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "../loaders/places.js";
 
 const gazetteer = loadGazetteer();
 const found = (text: string) => findPlaceMentions(text, gazetteer).map((m) => [m.text, m.place.name]);
@@ -133,4 +133,54 @@ test("offsets index the scanned string", () => {
   const mentions = findPlaceMentions(text, gazetteer);
   assert.equal(mentions.length, 3);
   for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test("a paragraph is a line: 其中种植项目13个 under a line that names no town is about 高新区, not the last town named", () => {
+  const title = "聊城高新技术产业开发区脱贫攻坚工作稳步推进";
+  const text =
+    "聊城高新区在许营镇突出特色产业带动,顾官屯镇突出加工业推动。\n" +
+    "2016-2020年,全区五年内投入5574万元,发展产业项目46个。其中种植项目13个,光伏项目14个。";
+  assert.deepEqual(factPlace(title, text, "种植项目13个"), ["高新区"]);
+});
+
+test("naming the county again does not take the focus off its village: 景庄村…“多彩临清”… 20多名 → 景庄村", () => {
+  const text = "临清市戴湾镇景庄村的文化大院里,“悦动城乡多彩临清”农民文艺汇演正在演出。贫困户张绪玲带领20多名好姐妹表演。";
+  assert.deepEqual(factPlace("贫困户新面貌“舞出”幸福新生活", text, "20多名"), ["临清市", "戴湾镇", "景庄村"]);
+});
+
+test("several places at one level in a sentence: the clause's own, else their common ancestor", () => {
+  const zone = "聊城高新区在许营镇突出特色产业带动,韩集镇突出绿色生态驱动,顾官屯镇突出加工业推动,推进产业扶贫100%覆盖。";
+  assert.deepEqual(factPlace("聊城高新区五年攻坚", zone, "100%"), ["高新区"]);
+  assert.deepEqual(factPlace("聊城高新区五年攻坚", zone + "顾官屯镇建成车间3个,韩集镇流转土地。", "3个"), [
+    "高新区",
+    "顾官屯镇"
+  ]);
+  const listed = "捐赠给柳园街道文苑社区、平安社区的210份新鲜蔬菜全部送到了居民家中。";
+  assert.deepEqual(factPlace("爱心蔬菜送进隔离居民家中", listed, "210份"), ["东昌府区", "柳园街道"]);
+});
+
+test("a zone's feature that visits one town for an anecdote stays the zone's", () => {
+  const title = "开发区脱贫攻坚人的“奋斗四季”";
+  const text =
+    "开发区扶贫办挨家挨户走访。经过三年的攻坚,17个省级贫困村全部摘帽。开发区干部群众感到高兴。\n" +
+    "2019年8月20日,开发区东城街道九和社区单光屯村“爱心众筹流动超市”前,贫困户兑换积分。";
+  assert.equal(resolveArticlePlace(title, text, gazetteer).place?.place_name, "开发区");
+  assert.deepEqual(factPlace(title, text, "17个"), ["开发区"]);
+});
+
+test("全区 in an article that names only the city is about the paper's home county", () => {
+  const home = homeCounty(
+    gazetteer,
+    ["东昌府讯 会议在东昌府分会场召开。", "柳园街道文苑社区迎来了一辆小货车。", "侯营镇持续巩固脱贫攻坚成果。"].map(
+      (text) => resolveArticlePlace("", text, gazetteer).place
+    )
+  );
+  assert.equal(home?.name, "东昌府区");
+  const text = "军休所家属院紧邻聊城市军休所,共有居民52户。今年,全区投入70余万元加强拥军阵地建设。";
+  const article = withHomeCounty(resolveArticlePlace("双拥花开 鱼水情深", text, gazetteer), text, home);
+  assert.equal(article.place?.place_name, "东昌府区");
+  const at = text.indexOf("52户");
+  assert.deepEqual(placeForSpan(text, at, at + 3, article)?.chain, ["东昌府区"]);
+  const county = findPlaceMentions("莘县", gazetteer)[0].place;
+  assert.equal(withHomeCounty(resolveArticlePlace("", text, gazetteer), text, county).place?.place_name, "聊城市");
 });

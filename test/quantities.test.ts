@@ -105,6 +105,12 @@ test("rates: per day, month and year; averages over households and persons", () 
   assert.equal(only("今年接待200人").per, null);
 });
 
+test("a 每-rate earlier in the sentence governs a number in a later clause, unless it is a total", () => {
+  assert.equal(only("孙秋芳每个月总会赶回老家,给父亲送去一笔200元的“孝善金”").per, "month");
+  assert.equal(only("帮扶干部每月走访,累计发放慰问金5000元").per, null);
+  assert.equal(only("帮扶干部每月走访。发放慰问金5000元").per, null);
+});
+
 test("units to kinds, in the contract's base units", () => {
   const kinds: [string, string, number][] = [
     ["帮扶3户", "households", 3],

@@ -85,5 +85,9 @@ export const ANAPHORA: {word: string; level: "town" | "county" | "city"}[] = [
   {word: "全县", level: "county"},
   {word: "该县", level: "county"},
   {word: "全区", level: "county"},
+  {word: "我县", level: "county"},
+  {word: "我区", level: "county"},
+  {word: "本县", level: "county"},
+  {word: "本区", level: "county"},
   {word: "全市", level: "city"}
 ];
