@@ -27,3 +27,15 @@ export function labelMargin(labels, width) {
   );
   return Math.round(Math.min(width / 2, widest + 16));
 }
+
+/** The facts of a kind that add up: yuan only for money, and neither rates (`per`) nor averages (`per_entity`). */
+export function summable(facts, kind) {
+  return facts.filter(
+    (d) => d.kind === kind && (kind !== "money" || d.currency === "CNY") && d.per == null && d.per_entity == null
+  );
+}
+
+/** The sum of `value` over the facts of a kind that add up (see `summable`). */
+export function sumOf(facts, kind) {
+  return summable(facts, kind).reduce((sum, d) => sum + d.value, 0);
+}

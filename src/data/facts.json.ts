@@ -1,4 +1,4 @@
 import {extractTables} from "../../loaders/tables.js";
 
-const {facts} = await extractTables(["data"], {workers: 0});
+const {facts} = await extractTables([process.env.DATA_DIR ?? "data"], {workers: 0});
 process.stdout.write(JSON.stringify(facts));

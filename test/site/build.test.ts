@@ -5,7 +5,7 @@ import {join, relative} from "node:path";
 import {buildSite, dist} from "../support/site.js";
 
 const remoteHosts = /cdn\.jsdelivr\.net|extensions\.duckdb\.org|fonts\.googleapis\.com|unpkg\.com/;
-const pages = ["index.html", "methods.html"];
+const pages = ["index.html", "methods.html", "funds.html", "households.html"];
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

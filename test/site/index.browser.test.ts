@@ -1,17 +1,25 @@
 import {after, before, test} from "node:test";
 import assert from "node:assert/strict";
 import type {Browser} from "playwright-core";
-import {launch, watchedPage} from "../support/browser.js";
+import {launch, watchedPage, type Watched} from "../support/browser.js";
 import {serve} from "../support/serve.js";
 import {dist, ensureBuilt} from "../support/site.js";
+import {barCount, builtTable, chartText, choose, kpiValue, screenshot, sumOf} from "./pages.js";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
+let watched: Watched;
+const requests: string[] = [];
 
 before(async () => {
   ensureBuilt();
   server = await serve(dist);
   browser = await launch();
+  watched = await watchedPage(browser);
+  watched.page.on("request", (request) => requests.push(request.url()));
+  await watched.page.goto(`${server.origin}/`);
+  await watched.page.waitForSelector("#funds-by-county svg g[aria-label='bar'] rect");
+  await watched.page.waitForSelector("#latest-articles tbody tr");
 });
 
 after(async () => {
@@ -19,26 +27,72 @@ after(async () => {
   await server?.close();
 });
 
-test("the overview draws its chart, table and SQL result from local files only", async () => {
-  const {page, errors, remoteRequests} = await watchedPage(browser);
-  await page.goto(`${server.origin}/`);
-  await page.waitForSelector("#chars-chart svg g[aria-label='bar'] rect");
-  assert.equal(await page.locator("#chars-chart svg g[aria-label='bar'] rect").count(), 5);
-  await page.waitForSelector("#documents-table tbody tr");
-  assert.equal(await page.locator("#documents-table tbody tr").count(), 5);
-  await page.waitForFunction(() => document.querySelector("#sql-result")?.textContent?.includes("documents"));
-  assert.match(await page.locator("#sql-result").innerText(), /\b5 documents\b/);
-  assert.deepEqual(errors, []);
-  assert.deepEqual(remoteRequests, []);
+test("the overview's KPIs are the sums of the tables", async () => {
+  const {page} = watched;
+  const documents = builtTable("documents");
+  const articles = builtTable("articles");
+  const facts = builtTable("facts");
+  const places = builtTable("places");
+  const towns = builtTable("towns");
+  assert.equal(await kpiValue(page, "kpi-documents"), documents.length);
+  assert.equal(await kpiValue(page, "kpi-articles"), articles.length);
+  assert.equal(await kpiValue(page, "kpi-relief"), articles.filter((d) => d.is_poverty_relief).length);
+  assert.equal(await kpiValue(page, "kpi-households"), sumOf(facts, "households"));
+  assert.equal(await kpiValue(page, "kpi-persons"), sumOf(facts, "persons"));
+  assert.equal(await kpiValue(page, "kpi-funds"), sumOf(facts, "money"));
+  assert.match(await page.locator("#kpi-funds .big").innerText(), /万元$/);
+
+  // Towns covered: those a poverty-relief article or one of its facts names, or names a village of.
+  const registered = towns.filter((d) => d.registered);
+  assert.equal(registered.length, 136, "聊城 has 136 town-level units in the register");
+  const parent = new Map(places.map((d) => [d.place_code, d.parent_code]));
+  const relief = articles.filter((d) => d.is_poverty_relief);
+  const ids = new Set(relief.map((d) => d.article_id));
+  const codes = [...relief.map((d) => d.place_code), ...facts.filter((d) => ids.has(d.article_id)).map((d) => d.place_code)];
+  const townCodes = new Set(registered.map((d) => d.code));
+  const covered = new Set<string>();
+  for (const code of codes) {
+    const up = [code, parent.get(code), parent.get(parent.get(code))].find((c) => townCodes.has(c));
+    if (up) covered.add(up);
+  }
+  assert.ok(covered.size > 0);
+  assert.equal(await kpiValue(page, "kpi-towns"), covered.size);
+  assert.equal(await page.locator("#kpi-towns .big").innerText(), `${covered.size} / 136`);
 });
 
-test("the range input filters the chart", async () => {
-  const {page} = await watchedPage(browser);
-  await page.goto(`${server.origin}/`);
-  await page.waitForSelector("#chars-chart svg g[aria-label='bar'] rect");
-  const input = page.locator("form input[type=number]").first();
-  await input.fill("5000");
-  await input.dispatchEvent("input");
-  await page.waitForFunction(() => document.querySelectorAll("#chars-chart svg g[aria-label='bar'] rect").length === 2);
-  assert.equal(await page.locator("#chars-chart svg g[aria-label='bar'] rect").count(), 2, "documents of 5,000 characters or more");
+test("the overview draws its charts and table from local files only, in Chinese, without DuckDB", async () => {
+  const {page, errors, remoteRequests} = watched;
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+  for (const id of ["#funds-by-county", "#households-by-county", "#over-time", "#by-topic"]) {
+    assert.ok((await barCount(page, id)) > 0, `${id} has bars`);
+  }
+  assert.match(await chartText(page, "#funds-by-county"), /资金 money \(万元\)/);
+  assert.match(await chartText(page, "#by-topic"), /扶贫 [a-z]/, "topics are glossed");
+  assert.ok((await page.locator("#latest-articles tbody tr").count()) > 0);
+  assert.ok((await page.locator("#funds-by-county button[data-download=svg]").count()) === 1);
+  assert.equal(await page.locator("#latest-articles button[data-download]").count(), 4);
+  await screenshot(page, "overview");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(remoteRequests, []);
+  assert.deepEqual(requests.filter((url) => /duckdb/i.test(url)), [], "the overview runs no SQL");
+});
+
+test("the county filter narrows the charts and the latest articles", async () => {
+  const {page, errors} = watched;
+  const facts = builtTable("facts");
+  const before = await barCount(page, "#funds-by-county");
+  const rowsBefore = await page.locator("#latest-articles tbody tr").count();
+  const county = facts.find((d) => d.kind === "money" && d.county)!.county;
+  await choose(page, "county", new RegExp(`^${county}`));
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("#funds-by-county svg g[aria-label='bar'] rect").length !== n,
+    before
+  );
+  assert.equal(await barCount(page, "#funds-by-county"), 1);
+  assert.match(await chartText(page, "#funds-by-county"), new RegExp(county));
+  assert.ok((await page.locator("#latest-articles tbody tr").count()) <= rowsBefore);
+  await choose(page, "kind", /^户数/);
+  await page.waitForFunction(() => /户数/.test(document.querySelector("#over-time svg")?.textContent ?? ""));
+  await choose(page, "county", /^全部/);
+  assert.deepEqual(errors, []);
 });

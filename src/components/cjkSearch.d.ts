@@ -1,0 +1,1 @@
+export function searchText(text: unknown, options?: {length?: number}): string;

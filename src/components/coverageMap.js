@@ -1,0 +1,43 @@
+import * as Plot from "npm:@observablehq/plot";
+import {fontFamily} from "./fonts.js";
+
+/**
+ * County outlines with each town as a dot at its approximate point (an air-quality station, not a centroid),
+ * filled by poverty-relief articles; towns never mentioned are hollow grey rings. `coverage` is townCoverage().
+ */
+export function coverageMap(counties, points, coverage, {width, county = null, ...options} = {}) {
+  const byCode = new Map(coverage.map((town) => [town.code, town]));
+  // The zones have no outline of their own: their towns lie in 东昌府区 in the register.
+  const outlineCode = county?.includes("Z") ? "371502" : county;
+  const shown = county ? counties.features.filter((f) => String(f.properties.adcode) === outlineCode) : counties.features;
+  const outline = {type: "FeatureCollection", features: shown.length ? shown : counties.features};
+  const dots = points.features
+    .map((f) => ({...byCode.get(f.properties.code), x: f.geometry.coordinates[0], y: f.geometry.coordinates[1]}))
+    .filter((d) => d.code && (!county || d.county_code === county));
+  const mentioned = dots.filter((d) => d.mentioned);
+  const never = dots.filter((d) => !d.mentioned);
+  const most = Math.max(1, ...mentioned.map((d) => d.relief));
+  return Plot.plot({
+    width,
+    height: Math.min(640, width),
+    projection: {type: "mercator", domain: outline, inset: 12},
+    style: {fontFamily},
+    color: {type: "linear", domain: [0, most], range: ["#c6dbef", "#08306b"], label: "扶贫报道 relief articles", legend: true},
+    marks: [
+      Plot.geo(outline, {fill: "#f4f4f0", stroke: "#888", strokeWidth: 1}),
+      Plot.text(outline.features, Plot.centroid({text: (f) => f.properties.name, fill: "#999", fontSize: 13})),
+      Plot.dot(never, {x: "x", y: "y", r: 3, stroke: "#aaa", fill: "white", strokeDasharray: "2,1"}),
+      Plot.dot(mentioned, {x: "x", y: "y", r: 6, fill: "relief", stroke: "black", strokeWidth: 0.5}),
+      Plot.tip(
+        dots,
+        Plot.pointer({
+          x: "x",
+          y: "y",
+          title: (d) =>
+            `${d.name} ${d.pinyin}\n${d.county}\n${d.mentioned ? `${d.articles} 篇报道 articles (扶贫 ${d.relief}), ${d.facts} 项数字 facts` : "未提及 never mentioned"}\n位置为近似 approximate location`
+        })
+      )
+    ],
+    ...options
+  });
+}

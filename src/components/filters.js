@@ -1,0 +1,62 @@
+// Filters for the facts and articles tables: county (or zone), topic, year and kind, as one Inputs.form whose
+// value is `{county, topic, year, kind}`, null meaning all.
+import * as Inputs from "npm:@observablehq/inputs";
+import {kindLabel, topicLabel, topics} from "./format.js";
+
+const all = "全部 all";
+
+/** `"2020-08-31"` → `"2020"`; null when the date is unknown. */
+export function yearOf(date) {
+  return date == null ? null : (/^\d{4}/.exec(String(date))?.[0] ?? null);
+}
+
+function select(label, values, format, name) {
+  const input = Inputs.select([null, ...values], {label, format: (d) => (d == null ? all : format(d))});
+  input.querySelector("select").dataset.filter = name;
+  return input;
+}
+
+/**
+ * The filters for `rows` (facts, or articles with a `county` column): the counties in `counties` order (names from
+ * the towns table, with pinyin) that rows name, the topics in the contract's order, the years rows are dated to, and
+ * with `kinds` a kind select whose first kind is chosen.
+ */
+export function filterForm(rows, {counties = [], kinds, county = true, topic = true, year = true} = {}) {
+  const present = new Set(rows.map((d) => d.county).filter((d) => d != null));
+  const countyNames = [...new Set([...counties.map((d) => d.name), ...present])].filter((name) => present.has(name));
+  const pinyin = new Map(counties.map((d) => [d.name, d.pinyin]));
+  const topicNames = Object.keys(topics).filter((t) => rows.some((d) => d.topic === t));
+  const years = [...new Set(rows.map((d) => yearOf(d.date)).filter((d) => d))].sort();
+  const inputs = {};
+  if (kinds) {
+    inputs.kind = Inputs.select(kinds, {label: "类别 kind", format: kindLabel, value: kinds[0]});
+    inputs.kind.querySelector("select").dataset.filter = "kind";
+  }
+  if (county)
+    inputs.county = select("县区 county", countyNames, (d) => (pinyin.has(d) ? `${d} ${pinyin.get(d)}` : d), "county");
+  if (topic) inputs.topic = select("主题 topic", topicNames, topicLabel, "topic");
+  if (year) inputs.year = select("年份 year", years, (d) => `${d}年`, "year");
+  const form = Inputs.form(inputs);
+  form.classList.add("filters");
+  return form;
+}
+
+/** The rows that pass the filters; `kind` only where the row has one. */
+export function applyFilters(rows, {county = null, topic = null, year = null, kind = null} = {}) {
+  return rows.filter(
+    (d) =>
+      (county == null || d.county === county) &&
+      (topic == null || d.topic === topic) &&
+      (year == null || yearOf(d.date) === year) &&
+      (kind == null || d.kind === undefined || d.kind === kind)
+  );
+}
+
+/** The county-level units (counties, districts, the county-level city and the zones) of the towns table, in order. */
+export function countiesOf(towns) {
+  const byCode = new Map();
+  for (const t of towns) {
+    if (!byCode.has(t.county_code)) byCode.set(t.county_code, {code: t.county_code, name: t.county, pinyin: t.county_pinyin});
+  }
+  return [...byCode.values()];
+}

@@ -1,0 +1,23 @@
+// KPI cards: a Chinese label with its English gloss, the number in `.big`, and a line saying what it counts.
+
+/** A card holding one figure; `id` lets tests and links find it, `data-value` keeps the unformatted number. */
+export function kpi({id, zh, en, value, shown = value, note} = {}) {
+  const card = document.createElement("div");
+  card.className = "card kpi";
+  if (id) card.id = id;
+  const title = document.createElement("h2");
+  title.textContent = `${zh} · ${en}`;
+  const big = document.createElement("span");
+  big.className = "big";
+  big.dataset.value = String(value);
+  big.textContent = String(shown);
+  card.append(title, big);
+  if (note) {
+    const small = document.createElement("div");
+    small.className = "muted";
+    small.style.fontSize = "0.85em";
+    small.textContent = note;
+    card.append(small);
+  }
+  return card;
+}

@@ -1,0 +1,103 @@
+// The article list and article view in Chromium, and article text that looks like HTML rendered as text.
+import {after, before, test} from "node:test";
+import assert from "node:assert/strict";
+import {cpSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {launch, watchedPage} from "../support/browser.js";
+import {serve} from "../support/serve.js";
+import {spawnSync} from "node:child_process";
+import {dist, ensureBuilt, offlineEnv, root} from "../support/site.js";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+const screenshots = `${root}test/screenshots/`;
+const cache = join(root, "src", ".observablehq", "cache", "data");
+
+before(async () => {
+  ensureBuilt();
+  server = await serve(dist);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the article list filters by any Chinese substring and links to each article", async () => {
+  const {page, errors, remoteRequests} = await watchedPage(browser);
+  await page.goto(`${server.origin}/articles`);
+  await page.waitForSelector("#articles-table tbody tr");
+  const all = await page.locator("#articles-table tbody tr").count();
+  await page.locator("main input[type=search]").fill("孝善");
+  await page.waitForFunction((n) => document.querySelectorAll("#articles-table tbody tr").length < n, all);
+  assert.match(await page.locator("#articles-table tbody").innerText(), /孝善扶贫/);
+  await page.screenshot({path: `${screenshots}articles.png`, fullPage: true});
+  await page.click("#articles-table a:has-text('聊城开发区持续做好孝善扶贫')");
+  await page.waitForURL(/\/article\/62646430a43da58f$/);
+  await page.waitForSelector("#article-text mark");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(remoteRequests, []);
+});
+
+test("an article view highlights every extracted figure, linked to its row and back", async () => {
+  const {page, errors, remoteRequests} = await watchedPage(browser);
+  await page.goto(`${server.origin}/article/e083552d197cd2f1`);
+  await page.waitForSelector("#article-text mark");
+  const marks = await page.locator("#article-text mark").count();
+  const rows = await page.locator("#article-facts tbody tr").count();
+  assert.ok(marks > 0 && marks === rows, `${marks} marks for ${rows} facts`);
+  const first = page.locator("#article-text mark").first();
+  const raw = await first.innerText();
+  await first.locator("a").click();
+  const id = (await first.getAttribute("id"))!.replace(/^mark-/, "");
+  assert.match(page.url(), new RegExp(`#fact-${id}$`));
+  assert.equal(await page.locator(`#fact-${id} td`).first().innerText(), raw);
+  await page.locator(`#fact-${id} a.back-to-text`).click();
+  assert.match(page.url(), new RegExp(`#mark-${id}$`));
+  await page.screenshot({path: `${screenshots}article.png`, fullPage: true});
+  assert.deepEqual(errors, []);
+  assert.deepEqual(remoteRequests, []);
+});
+
+test("an article containing <script> and <img onerror> is shown as text", async () => {
+  // A site built from data/ plus the fixture, in its own folder; the loaders' cache is dropped before and after so
+  // neither site sees the other's tables.
+  const data = mkdtempSync(join(tmpdir(), "xss-data-"));
+  const output = mkdtempSync(join(tmpdir(), "xss-dist-"));
+  cpSync(join(root, "data"), data, {recursive: true});
+  cpSync(join(root, "test/fixtures/xss/xss-article.txt"), join(data, "xss-article.txt"));
+  rmSync(cache, {recursive: true, force: true});
+  let xss: Awaited<ReturnType<typeof serve>> | undefined;
+  try {
+    const env = {...offlineEnv(), DATA_DIR: data, OBSERVABLE_OUTPUT: output};
+    const result = spawnSync("npm", ["run", "build"], {cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20});
+    assert.equal(result.status, 0, result.stderr);
+    xss = await serve(`${output}/`);
+    const {page, errors} = await watchedPage(browser);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
+    await page.goto(`${xss.origin}/articles`);
+    await page.waitForSelector("#articles-table tbody tr");
+    await page.locator("main input[type=search]").fill("扶贫测试报道");
+    await page.click("#articles-table a:has-text('扶贫测试报道')");
+    await page.waitForSelector("#article-text mark");
+    assert.match(await page.locator("#article-title").innerText(), /<script>alert\(1\)<\/script>/);
+    const text = await page.locator("#article-text").innerText();
+    assert.match(text, /<img src=x onerror=alert\(1\)>/);
+    assert.match(text, /<b>粗体<\/b>/);
+    assert.equal(await page.locator("#article-text img, #article-text script, #article-text b, h1 script").count(), 0);
+    assert.ok((await page.locator("#article-text mark").count()) >= 2, "36.9万元 and 126户 highlighted");
+    await page.screenshot({path: `${screenshots}article-xss.png`, fullPage: true});
+    assert.notEqual(await page.title(), "pwned");
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await xss?.close();
+    rmSync(cache, {recursive: true, force: true});
+    rmSync(data, {recursive: true, force: true});
+    rmSync(output, {recursive: true, force: true});
+  }
+});

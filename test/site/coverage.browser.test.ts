@@ -1,0 +1,118 @@
+// The coverage, county, town and SQL pages, and site search, as a reader sees them in Chromium.
+import {after, before, test} from "node:test";
+import assert from "node:assert/strict";
+import type {Browser} from "playwright-core";
+import {launch, watchedPage} from "../support/browser.js";
+import {serve} from "../support/serve.js";
+import {dist, ensureBuilt, root} from "../support/site.js";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+const screenshots = `${root}test/screenshots/`;
+
+before(async () => {
+  ensureBuilt();
+  server = await serve(dist);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("coverage shows all 137 towns by county, the never-mentioned ones as such, on an approximate map", async () => {
+  const {page, errors, remoteRequests} = await watchedPage(browser);
+  await page.goto(`${server.origin}/coverage`);
+  await page.waitForSelector("#coverage-map svg circle");
+  assert.ok((await page.locator("#coverage-map svg [aria-label='geo'] path").count()) >= 8, "eight county outlines");
+  assert.ok((await page.locator("#coverage-map svg circle").count()) >= 135, "a dot per town with a point");
+  assert.match(await page.locator("#coverage-map").innerText(), /近似|approximate/);
+  assert.equal(await page.locator("#town-grid .town-chip").count(), 137);
+  assert.equal(await page.locator("#town-grid .county-group").count(), 11, "8 counties and 3 zones");
+  const never = await page.locator("#town-grid .town-chip.never").count();
+  assert.ok(never > 100, `${never} towns never mentioned`);
+  assert.equal(await page.locator("#towns-never").innerText(), String(never));
+  assert.match(await page.locator("#town-grid").innerText(), /妹冢镇 \d+/);
+  await page.screenshot({path: `${screenshots}coverage.png`, fullPage: true});
+  assert.deepEqual(errors, []);
+  assert.deepEqual(remoteRequests, []);
+});
+
+test("a county page and a town page show their figures, charts and articles", async () => {
+  const {page, errors, remoteRequests} = await watchedPage(browser);
+  await page.goto(`${server.origin}/county/371522`);
+  await page.waitForSelector("#county-map svg circle");
+  assert.match(await page.locator("h1").innerText(), /莘县/);
+  assert.ok(+(await page.locator("#county-articles").innerText()) > 5);
+  assert.ok((await page.locator("#county-topics svg g[aria-label='bar'] rect").count()) > 0);
+  await page.screenshot({path: `${screenshots}county-371522.png`, fullPage: true});
+
+  await page.click("a.town-chip:has-text('妹冢镇')");
+  await page.waitForURL(/\/town\/371522114$/);
+  await page.waitForSelector("#town-topics svg g[aria-label='bar'] rect");
+  assert.match(await page.locator("h1").innerText(), /妹冢镇 mei zhong zhen/);
+  assert.ok(+(await page.locator("#town-articles").innerText()) >= 5);
+  assert.ok((await page.locator("ol.article-list li").count()) >= 5);
+  await page.screenshot({path: `${screenshots}town-371522114.png`, fullPage: true});
+
+  await page.goto(`${server.origin}/county/3715Z1`);
+  await page.waitForSelector("#county-map svg circle");
+  assert.match(await page.locator("h1").innerText(), /开发区/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(remoteRequests, []);
+});
+
+test("a town never mentioned says so", async () => {
+  const {page, errors} = await watchedPage(browser);
+  await page.goto(`${server.origin}/town/371525001`);
+  await page.waitForSelector("#never-mentioned");
+  assert.match(await page.locator("h1").innerText(), /清泉街道/);
+  assert.equal(await page.locator("#town-articles").innerText(), "0");
+  await page.waitForSelector("#town-map svg circle");
+  assert.deepEqual(errors, []);
+});
+
+test("the SQL page runs its example queries and a reader's own on the tables", async () => {
+  const {page, errors, remoteRequests} = await watchedPage(browser);
+  await page.goto(`${server.origin}/sql`);
+  await page.waitForSelector("svg g[aria-label='bar'] rect", {timeout: 30_000});
+  await page.waitForSelector("#custom-result tbody tr");
+  assert.match(await page.locator("#custom-result").innerText(), /households/);
+  await page.locator("textarea").fill("SELECT count(*)::INT AS n FROM articles WHERE text LIKE '%贫困户%'");
+  await page.click("button:has-text('Run')");
+  await page.waitForFunction(() => /^\s*n\s+\d+/m.test(document.querySelector("#custom-result")?.textContent ?? "") || /\d/.test(document.querySelector("#custom-result tbody td:last-child")?.textContent ?? ""));
+  assert.ok(+(await page.locator("#custom-result tbody td").last().innerText()) > 0);
+  await page.screenshot({path: `${screenshots}sql.png`, fullPage: true});
+  assert.deepEqual(errors, []);
+  assert.deepEqual(remoteRequests, []);
+});
+
+async function search(query: string) {
+  const {page, errors} = await watchedPage(browser);
+  await page.goto(`${server.origin}/`);
+  await page.locator("#observablehq-search input").fill(query);
+  await page.waitForSelector("#observablehq-search-results li");
+  const results = await page.locator("#observablehq-search-results li a").evaluateAll((links) =>
+    links.map((a) => ({href: new URL((a as HTMLAnchorElement).href).pathname, title: a.textContent ?? ""}))
+  );
+  return {page, errors, results};
+}
+
+test("site search finds a Chinese word in the middle of a sentence", async () => {
+  const {page, errors, results} = await search("贫困户");
+  assert.ok(results.length >= 5, `${results.length} results`);
+  assert.ok(results.some((r) => r.href === "/article/e083552d197cd2f1" && r.title.includes("贫困户庭院")));
+  assert.ok(results.some((r) => r.href === "/article/6a93a89e1098b804"), "an article with 贫困户 in its title");
+  await page.screenshot({path: `${screenshots}search-pinkunhu.png`});
+  assert.deepEqual(errors, []);
+});
+
+test("site search finds towns by any part of their name", async () => {
+  const mei = await search("妹冢镇");
+  assert.equal(mei.results[0]?.href, "/town/371522114");
+  const guan = await search("官屯镇");
+  assert.ok(guan.results.some((r) => r.href === "/town/371502110"), "顾官屯镇");
+  const never = await search("清泉街道");
+  assert.ok(never.results.some((r) => r.href === "/town/371525001"), "a town never mentioned still has its page");
+});

@@ -1,0 +1,67 @@
+import {after, before, test} from "node:test";
+import assert from "node:assert/strict";
+import type {Browser} from "playwright-core";
+import {launch, watchedPage, type Watched} from "../support/browser.js";
+import {serve} from "../support/serve.js";
+import {dist, ensureBuilt} from "../support/site.js";
+import {barCount, builtTable, chartText, choose, kpiValue, screenshot, sumOf} from "./pages.js";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let watched: Watched;
+
+before(async () => {
+  ensureBuilt();
+  server = await serve(dist);
+  browser = await launch();
+  watched = await watchedPage(browser);
+  await watched.page.goto(`${server.origin}/households`);
+  await watched.page.waitForSelector("#counts-by-county svg g[aria-label='bar'] rect");
+  await watched.page.waitForSelector("#counts-table tbody tr");
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const charts = ["#counts-by-county", "#counts-by-town", "#counts-by-topic", "#counts-by-year"];
+
+test("the households page sums households and persons and lists each figure with its sentence", async () => {
+  const {page, errors, remoteRequests} = watched;
+  const facts = builtTable("facts");
+  assert.equal(await kpiValue(page, "kpi-households"), sumOf(facts, "households"));
+  assert.equal(await kpiValue(page, "kpi-persons"), sumOf(facts, "persons"));
+  assert.match(await page.locator("#kpi-households .big").innerText(), / 户$/);
+  assert.equal(await kpiValue(page, "kpi-facts"), facts.filter((d) => d.kind === "households").length);
+  for (const id of charts) assert.ok((await barCount(page, id)) > 0, `${id} has bars`);
+  assert.match(await chartText(page, "#counts-by-county"), /户数 households/);
+  assert.match(await page.locator("#counts-table thead").innerText(), /原句 sentence/);
+  assert.equal(await page.locator("#counts-table button[data-download]").count(), 4);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+  await screenshot(page, "households");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(remoteRequests, []);
+});
+
+test("the kind filter switches the charts and the table to persons, the county filter narrows them", async () => {
+  const {page, errors} = watched;
+  const facts = builtTable("facts");
+  const persons = facts.filter((d) => d.kind === "persons");
+  await choose(page, "kind", /^人数/);
+  await page.waitForFunction(() => /人数 persons/.test(document.querySelector("#counts-by-county svg")?.textContent ?? ""));
+  assert.equal(await kpiValue(page, "kpi-facts"), persons.length);
+  assert.equal(await page.locator("#counts-table tbody tr").count(), Math.min(persons.length, 22));
+  for (const id of charts) assert.ok((await barCount(page, id)) > 0, `${id} has bars`);
+  const county = persons.find((d) => d.county && d.per == null && d.per_entity == null)!.county;
+  await choose(page, "county", new RegExp(`^${county}`));
+  const inCounty = facts.filter((d) => d.county === county);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("#kpi-facts .big")?.getAttribute("data-value")) === n,
+    inCounty.filter((d) => d.kind === "persons").length
+  );
+  assert.equal(await kpiValue(page, "kpi-persons"), sumOf(inCounty, "persons"));
+  assert.equal(await kpiValue(page, "kpi-households"), sumOf(inCounty, "households"));
+  assert.equal(await barCount(page, "#counts-by-county"), 1);
+  assert.deepEqual(errors, []);
+});
