@@ -1,34 +1,22 @@
 // The article list and article view in Chromium, and article text that looks like HTML rendered as text.
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
 import {cpSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {launch, watchedPage} from "../support/browser.js";
+import {watchedPage} from "../support/browser.js";
 import {serve} from "../support/serve.js";
 import {spawnSync} from "node:child_process";
-import {dist, ensureBuilt, offlineEnv, root} from "../support/site.js";
+import {dist, root, offlineEnv} from "../support/site.js";
+import {servedSite} from "../support/served.js";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+const site = servedSite();
 const screenshots = `${root}test/screenshots/`;
 const cache = join(root, "src", ".observablehq", "cache", "data");
 
-before(async () => {
-  ensureBuilt();
-  server = await serve(dist);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 test("the article list filters by any Chinese substring and links to each article", async () => {
-  const {page, errors, remoteRequests} = await watchedPage(browser);
-  await page.goto(`${server.origin}/articles`);
+  const {page, errors, remoteRequests} = await watchedPage(site.browser);
+  await page.goto(`${site.origin}/articles`);
   await page.waitForSelector("#articles-table tbody tr");
   const all = await page.locator("#articles-table tbody tr").count();
   await page.locator("main input[type=search]").fill("孝善");
@@ -43,8 +31,8 @@ test("the article list filters by any Chinese substring and links to each articl
 });
 
 test("an article view highlights every extracted figure, linked to its row and back", async () => {
-  const {page, errors, remoteRequests} = await watchedPage(browser);
-  await page.goto(`${server.origin}/article/e083552d197cd2f1`);
+  const {page, errors, remoteRequests} = await watchedPage(site.browser);
+  await page.goto(`${site.origin}/article/e083552d197cd2f1`);
   await page.waitForSelector("#article-text mark");
   const marks = await page.locator("#article-text mark").count();
   const rows = await page.locator("#article-facts tbody tr").count();
@@ -76,7 +64,7 @@ test("an article containing <script> and <img onerror> is shown as text", async 
     const result = spawnSync("npm", ["run", "build"], {cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20});
     assert.equal(result.status, 0, result.stderr);
     xss = await serve(`${output}/`);
-    const {page, errors} = await watchedPage(browser);
+    const {page, errors} = await watchedPage(site.browser);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
     await page.goto(`${xss.origin}/articles`);

@@ -1,29 +1,16 @@
 // The coverage, county, town and SQL pages, and site search, as a reader sees them in Chromium.
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import type {Browser} from "playwright-core";
-import {launch, watchedPage} from "../support/browser.js";
-import {serve} from "../support/serve.js";
-import {dist, ensureBuilt, root} from "../support/site.js";
+import {watchedPage} from "../support/browser.js";
+import {root} from "../support/site.js";
+import {servedSite} from "../support/served.js";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+const site = servedSite();
 const screenshots = `${root}test/screenshots/`;
 
-before(async () => {
-  ensureBuilt();
-  server = await serve(dist);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 test("coverage shows all 137 towns by county, the never-mentioned ones as such, on an approximate map", async () => {
-  const {page, errors, remoteRequests} = await watchedPage(browser);
-  await page.goto(`${server.origin}/coverage`);
+  const {page, errors, remoteRequests} = await watchedPage(site.browser);
+  await page.goto(`${site.origin}/coverage`);
   await page.waitForSelector("#coverage-map svg circle");
   assert.ok((await page.locator("#coverage-map svg [aria-label='geo'] path").count()) >= 8, "eight county outlines");
   assert.ok((await page.locator("#coverage-map svg circle").count()) >= 135, "a dot per town with a point");
@@ -40,8 +27,8 @@ test("coverage shows all 137 towns by county, the never-mentioned ones as such, 
 });
 
 test("a county page and a town page show their figures, charts and articles", async () => {
-  const {page, errors, remoteRequests} = await watchedPage(browser);
-  await page.goto(`${server.origin}/county/371522`);
+  const {page, errors, remoteRequests} = await watchedPage(site.browser);
+  await page.goto(`${site.origin}/county/371522`);
   await page.waitForSelector("#county-map svg circle");
   assert.match(await page.locator("h1").innerText(), /莘县/);
   assert.ok(+(await page.locator("#county-articles").innerText()) > 5);
@@ -56,7 +43,7 @@ test("a county page and a town page show their figures, charts and articles", as
   assert.ok((await page.locator("ol.article-list li").count()) >= 5);
   await page.screenshot({path: `${screenshots}town-371522114.png`, fullPage: true});
 
-  await page.goto(`${server.origin}/county/3715Z1`);
+  await page.goto(`${site.origin}/county/3715Z1`);
   await page.waitForSelector("#county-map svg circle");
   assert.match(await page.locator("h1").innerText(), /开发区/);
   assert.deepEqual(errors, []);
@@ -64,8 +51,8 @@ test("a county page and a town page show their figures, charts and articles", as
 });
 
 test("a town never mentioned says so", async () => {
-  const {page, errors} = await watchedPage(browser);
-  await page.goto(`${server.origin}/town/371525001`);
+  const {page, errors} = await watchedPage(site.browser);
+  await page.goto(`${site.origin}/town/371525001`);
   await page.waitForSelector("#never-mentioned");
   assert.match(await page.locator("h1").innerText(), /清泉街道/);
   assert.equal(await page.locator("#town-articles").innerText(), "0");
@@ -74,8 +61,8 @@ test("a town never mentioned says so", async () => {
 });
 
 test("the SQL page runs its example queries and a reader's own on the tables", async () => {
-  const {page, errors, remoteRequests} = await watchedPage(browser);
-  await page.goto(`${server.origin}/sql`);
+  const {page, errors, remoteRequests} = await watchedPage(site.browser);
+  await page.goto(`${site.origin}/sql`);
   await page.waitForSelector("svg g[aria-label='bar'] rect", {timeout: 30_000});
   await page.waitForSelector("#custom-result tbody tr");
   assert.match(await page.locator("#custom-result").innerText(), /households/);
@@ -89,8 +76,8 @@ test("the SQL page runs its example queries and a reader's own on the tables", a
 });
 
 async function search(query: string) {
-  const {page, errors} = await watchedPage(browser);
-  await page.goto(`${server.origin}/`);
+  const {page, errors} = await watchedPage(site.browser);
+  await page.goto(`${site.origin}/`);
   await page.locator("#observablehq-search input").fill(query);
   await page.waitForSelector("#observablehq-search-results li");
   const results = await page.locator("#observablehq-search-results li a").evaluateAll((links) =>

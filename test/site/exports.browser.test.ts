@@ -1,4 +1,4 @@
-import {after, before, test} from "node:test";
+import {after, test} from "node:test";
 import assert from "node:assert/strict";
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -6,34 +6,27 @@ import {join} from "node:path";
 import {strFromU8, unzipSync} from "fflate";
 import {DuckDBInstance} from "@duckdb/node-api";
 import type {Browser, Page} from "playwright-core";
-import {launch, watchedPage, type Watched} from "../support/browser.js";
-import {serve} from "../support/serve.js";
-import {dist, ensureBuilt, root} from "../support/site.js";
+import {watchedPage, type Watched} from "../support/browser.js";
+import {root} from "../support/site.js";
+import {servedSite} from "../support/served.js";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
 let watched: Watched;
 const dialogs: string[] = [];
 const scratch = mkdtempSync(join(tmpdir(), "downloads-"));
 const screenshots = join(root, "test", "screenshots");
 
-before(async () => {
-  ensureBuilt();
-  server = await serve(dist);
-  browser = await launch();
-  watched = await watchedPage(browser);
+const site = servedSite(async () => {
+  watched = await watchedPage(site.browser);
   watched.page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await watched.page.goto(`${server.origin}/methods`);
+  await watched.page.goto(`${site.origin}/methods`);
   await watched.page.waitForSelector("#sizes-chart svg g[aria-label='bar'] rect");
   await watched.page.waitForSelector("#documents-table tbody tr");
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
   rmSync(scratch, {recursive: true, force: true});
 });
 

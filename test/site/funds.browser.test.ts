@@ -1,28 +1,16 @@
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import type {Browser} from "playwright-core";
-import {launch, watchedPage, type Watched} from "../support/browser.js";
-import {serve} from "../support/serve.js";
-import {dist, ensureBuilt} from "../support/site.js";
+import {watchedPage, type Watched} from "../support/browser.js";
 import {barCount, builtTable, chartText, choose, kpiValue, screenshot, sumOf} from "./pages.js";
+import {servedSite} from "../support/served.js";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
 let watched: Watched;
 
-before(async () => {
-  ensureBuilt();
-  server = await serve(dist);
-  browser = await launch();
-  watched = await watchedPage(browser);
-  await watched.page.goto(`${server.origin}/funds`);
+const site = servedSite(async () => {
+  watched = await watchedPage(site.browser);
+  await watched.page.goto(`${site.origin}/funds`);
   await watched.page.waitForSelector("#funds-by-county svg g[aria-label='bar'] rect");
   await watched.page.waitForSelector("#funds-table tbody tr");
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const money = () => builtTable("facts").filter((d) => d.kind === "money");

@@ -1,30 +1,18 @@
-import {after, before, test} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import type {Browser} from "playwright-core";
-import {launch, watchedPage, type Watched} from "../support/browser.js";
-import {serve} from "../support/serve.js";
-import {dist, ensureBuilt} from "../support/site.js";
+import {watchedPage, type Watched} from "../support/browser.js";
 import {barCount, builtTable, chartText, choose, kpiValue, screenshot, sumOf} from "./pages.js";
+import {servedSite} from "../support/served.js";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
 let watched: Watched;
 const requests: string[] = [];
 
-before(async () => {
-  ensureBuilt();
-  server = await serve(dist);
-  browser = await launch();
-  watched = await watchedPage(browser);
+const site = servedSite(async () => {
+  watched = await watchedPage(site.browser);
   watched.page.on("request", (request) => requests.push(request.url()));
-  await watched.page.goto(`${server.origin}/`);
+  await watched.page.goto(`${site.origin}/`);
   await watched.page.waitForSelector("#funds-by-county svg g[aria-label='bar'] rect");
   await watched.page.waitForSelector("#latest-articles tbody tr");
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test("the overview's KPIs are the sums of the tables", async () => {
