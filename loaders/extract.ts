@@ -70,6 +70,7 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
         per_entity: quantity.per_entity ?? null,
         subject: subjectOf(sentence, quantity.start - span.start, quantity.end - span.start, quantity.kind),
         topic: sentenceTopic !== "other" ? sentenceTopic : article.topic,
+        is_poverty_relief: article.is_poverty_relief,
         place_code: place?.place_code ?? null,
         place_name: place?.place_name ?? null,
         county: place?.county ?? null,

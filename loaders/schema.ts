@@ -51,6 +51,7 @@ export const factsSchema: Schema<FactRow> = {
   per_entity: "VARCHAR",
   subject: "VARCHAR",
   topic: "VARCHAR",
+  is_poverty_relief: "BOOLEAN",
   place_code: "VARCHAR",
   place_name: "VARCHAR",
   county: "VARCHAR",

@@ -71,6 +71,8 @@ export interface FactRow extends Omit<Quantity, "start" | "end" | "per_entity"> 
   article_id: string;
   subject: string | null;
   topic: Topic;
+  /** The article's own flag, repeated so that sums over facts can keep to poverty relief without a join. */
+  is_poverty_relief: boolean;
   place_code: string | null;
   place_name: string | null;
   county: string | null;
