@@ -2,6 +2,9 @@
 
 export const barFill = "#4269d0";
 
+/** Light to dark blue for how much poverty-relief reporting a town has, on the map and the town chips alike. */
+export const reliefRange = ["#c6dbef", "#08306b"];
+
 /** Only facts of one kind; for money, only yuan, since sums across currencies mean nothing. */
 export function ofKind(facts, kind) {
   return facts.filter((d) => d.kind === kind && (kind !== "money" || d.currency == null || d.currency === "CNY"));

@@ -1,9 +1,13 @@
-// Filters for the facts and articles tables: county (or zone), topic, year and kind, as one Inputs.form whose
-// value is `{county, topic, year, kind}`, null meaning all.
+// Filters for the facts and articles tables: scope, county (or zone), topic, year and kind, as one Inputs.form whose
+// value is `{scope, county, topic, year, kind}`, null meaning all.
 import * as Inputs from "npm:@observablehq/inputs";
 import {kindLabel, topicLabel, topics} from "./format.js";
 
 const all = "全部 all";
+
+// Poverty relief first: the papers also report tourism, industry and pandemic news whose large sums (a 12亿元
+// tourism plan) would swamp the relief figures a reader comes for; "all" is one click away.
+export const scopes = {relief: "扶贫文章 poverty-relief articles", all: "全部文章 all articles"};
 
 /** `"2020-08-31"` → `"2020"`; null when the date is unknown. */
 export function yearOf(date) {
@@ -19,15 +23,20 @@ function select(label, values, format, name) {
 /**
  * The filters for `rows` (facts, or articles with a `county` column): the counties in `counties` order (names from
  * the towns table, with pinyin) that rows name, the topics in the contract's order, the years rows are dated to, and
- * with `kinds` a kind select whose first kind is chosen.
+ * with `kinds` a kind select whose first kind is chosen. `scope` is where the scope select starts (poverty relief unless
+ * told), or false for no scope select.
  */
-export function filterForm(rows, {counties = [], kinds, county = true, topic = true, year = true} = {}) {
+export function filterForm(rows, {counties = [], kinds, scope = "relief", county = true, topic = true, year = true} = {}) {
   const present = new Set(rows.map((d) => d.county).filter((d) => d != null));
   const countyNames = [...new Set([...counties.map((d) => d.name), ...present])].filter((name) => present.has(name));
   const pinyin = new Map(counties.map((d) => [d.name, d.pinyin]));
   const topicNames = Object.keys(topics).filter((t) => rows.some((d) => d.topic === t));
   const years = [...new Set(rows.map((d) => yearOf(d.date)).filter((d) => d))].sort();
   const inputs = {};
+  if (scope) {
+    inputs.scope = Inputs.select(Object.keys(scopes), {label: "范围 scope", format: (d) => scopes[d], value: scope});
+    inputs.scope.querySelector("select").dataset.filter = "scope";
+  }
   if (kinds) {
     inputs.kind = Inputs.select(kinds, {label: "类别 kind", format: kindLabel, value: kinds[0]});
     inputs.kind.querySelector("select").dataset.filter = "kind";
@@ -42,9 +51,10 @@ export function filterForm(rows, {counties = [], kinds, county = true, topic = t
 }
 
 /** The rows that pass the filters; `kind` only where the row has one. */
-export function applyFilters(rows, {county = null, topic = null, year = null, kind = null} = {}) {
+export function applyFilters(rows, {scope = "all", county = null, topic = null, year = null, kind = null} = {}) {
   return rows.filter(
     (d) =>
+      (scope !== "relief" || d.is_poverty_relief) &&
       (county == null || d.county === county) &&
       (topic == null || d.topic === topic) &&
       (year == null || yearOf(d.date) === year) &&

@@ -13,12 +13,13 @@ export function placeIndex(places = []) {
 }
 
 /**
- * Every town given with the number of articles (`articles`, and poverty-relief ones `relief`) and facts about it or
- * a village under it; `mentioned` is false for a town no article or fact points to.
+ * Every town given, with what points to it or to a village under it: `articles` (all of them) and `relief`
+ * (poverty-relief ones), `facts` (all) and `relief_facts` (those in poverty-relief articles). A town is `covered`
+ * when poverty-relief reporting reaches it, and `mentioned` when any article or fact does.
  */
 export function townCoverage(towns, {articles = [], facts = [], places = []} = {}) {
   const index = placeIndex(places);
-  const counts = new Map(towns.map((town) => [town.code, {articles: 0, relief: 0, facts: 0}]));
+  const counts = new Map(towns.map((town) => [town.code, {articles: 0, relief: 0, facts: 0, relief_facts: 0}]));
   for (const article of articles) {
     const count = counts.get(index.townOf(article.place_code));
     if (!count) continue;
@@ -27,11 +28,18 @@ export function townCoverage(towns, {articles = [], facts = [], places = []} = {
   }
   for (const fact of facts) {
     const count = counts.get(index.townOf(fact.place_code));
-    if (count) count.facts++;
+    if (!count) continue;
+    count.facts++;
+    if (fact.is_poverty_relief) count.relief_facts++;
   }
   return towns.map((town) => {
     const count = counts.get(town.code);
-    return {...town, ...count, mentioned: count.articles + count.facts > 0};
+    return {
+      ...town,
+      ...count,
+      covered: count.relief + count.relief_facts > 0,
+      mentioned: count.articles + count.facts > 0
+    };
   });
 }
 

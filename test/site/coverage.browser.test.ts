@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import {watchedPage} from "../support/browser.js";
 import {root} from "../support/site.js";
 import {servedSite} from "../support/served.js";
+import {builtTable, kpiValue, sumOf} from "./pages.js";
 
 const site = servedSite();
 const screenshots = `${root}test/screenshots/`;
@@ -18,8 +19,22 @@ test("coverage shows all 137 towns by county, the never-mentioned ones as such, 
   assert.equal(await page.locator("#town-grid .town-chip").count(), 137);
   assert.equal(await page.locator("#town-grid .county-group").count(), 11, "8 counties and 3 zones");
   const never = await page.locator("#town-grid .town-chip.never").count();
+  const other = await page.locator("#town-grid .town-chip.mentioned").count();
+  const covered = await page.locator("#town-grid .town-chip.covered").count();
   assert.ok(never > 100, `${never} towns never mentioned`);
+  assert.ok(covered > 10, `${covered} towns covered`);
+  assert.equal(never + other + covered, 137);
   assert.equal(await page.locator("#towns-never").innerText(), String(never));
+  assert.equal(await page.locator("#towns-other").innerText(), String(other));
+  assert.equal(await page.locator("#towns-covered").innerText(), String(covered));
+  // The key names each state, and its chips are drawn (a shaded chip's text is legible on its fill).
+  const key = page.locator(".town-chips-key");
+  assert.match(await key.innerText(), /扶贫报道[\s\S]*其他报道 other news only[\s\S]*未提及 never mentioned/);
+  const shaded = await key.locator(".town-chip.covered").evaluateAll((chips) =>
+    chips.map((chip) => [getComputedStyle(chip).backgroundColor, getComputedStyle(chip).color])
+  );
+  assert.ok(shaded.length >= 1);
+  for (const [background, color] of shaded) assert.notEqual(background, color);
   assert.match(await page.locator("#town-grid").innerText(), /妹冢镇 \d+/);
   await page.screenshot({path: `${screenshots}coverage.png`, fullPage: true});
   assert.deepEqual(errors, []);
@@ -31,15 +46,18 @@ test("a county page and a town page show their figures, charts and articles", as
   await page.goto(`${site.origin}/county/371522`);
   await page.waitForSelector("#county-map svg circle");
   assert.match(await page.locator("h1").innerText(), /莘县/);
-  assert.ok(+(await page.locator("#county-articles").innerText()) > 5);
+  assert.ok((await kpiValue(page, "county-articles")) > 5);
   assert.ok((await page.locator("#county-topics svg g[aria-label='bar'] rect").count()) > 0);
+  assert.equal(await page.locator("#county-households svg").count(), 1, "a chart, or a chart saying there is nothing");
+  const facts = builtTable("facts").filter((d) => d.county === "莘县" && d.is_poverty_relief);
+  assert.equal(await kpiValue(page, "county-households"), sumOf(facts, "households"));
   await page.screenshot({path: `${screenshots}county-371522.png`, fullPage: true});
 
   await page.click("a.town-chip:has-text('妹冢镇')");
   await page.waitForURL(/\/town\/371522114$/);
   await page.waitForSelector("#town-topics svg g[aria-label='bar'] rect");
   assert.match(await page.locator("h1").innerText(), /妹冢镇 mei zhong zhen/);
-  assert.ok(+(await page.locator("#town-articles").innerText()) >= 5);
+  assert.ok((await kpiValue(page, "town-articles")) >= 5);
   assert.ok((await page.locator("ol.article-list li").count()) >= 5);
   await page.screenshot({path: `${screenshots}town-371522114.png`, fullPage: true});
 
@@ -55,7 +73,7 @@ test("a town never mentioned says so", async () => {
   await page.goto(`${site.origin}/town/371525001`);
   await page.waitForSelector("#never-mentioned");
   assert.match(await page.locator("h1").innerText(), /清泉街道/);
-  assert.equal(await page.locator("#town-articles").innerText(), "0");
+  assert.equal(await kpiValue(page, "town-articles"), 0);
   await page.waitForSelector("#town-map svg circle");
   assert.deepEqual(errors, []);
 });

@@ -14,10 +14,12 @@ const site = servedSite(async () => {
 });
 
 const money = () => builtTable("facts").filter((d) => d.kind === "money");
+// The page starts with the poverty-relief articles' figures.
+const reliefMoney = () => money().filter((d) => d.is_poverty_relief);
 
 test("the funds page totals the money facts in 万元 and lists each with its sentence", async () => {
   const {page, errors, remoteRequests} = watched;
-  const facts = money();
+  const facts = reliefMoney();
   assert.equal(await kpiValue(page, "kpi-funds"), sumOf(facts, "money"));
   assert.match(await page.locator("#kpi-funds .big").innerText(), /万元$/);
   assert.equal(await kpiValue(page, "kpi-facts"), facts.length);
@@ -39,7 +41,7 @@ test("the funds page totals the money facts in 万元 and lists each with its se
 
 test("the filters narrow the total, the charts and the table", async () => {
   const {page, errors} = watched;
-  const facts = money();
+  const facts = reliefMoney();
   const county = facts.find((d) => d.county && d.currency === "CNY" && d.per == null && d.per_entity == null)!.county;
   const before = await barCount(page, "#funds-by-county");
   await choose(page, "county", new RegExp(`^${county}`));
@@ -62,5 +64,24 @@ test("the filters narrow the total, the charts and the table", async () => {
   );
   assert.equal(await kpiValue(page, "kpi-funds"), sumOf(inYear, "money"));
   await choose(page, "year", /^全部/);
+  assert.deepEqual(errors, []);
+});
+
+test("the scope brings in money reported outside poverty relief, and takes it out again", async () => {
+  const {page, errors} = watched;
+  const all = money();
+  assert.ok(all.length > reliefMoney().length, "the seeds report money outside poverty relief");
+  await choose(page, "scope", /^全部文章/);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("#kpi-facts .big")?.getAttribute("data-value")) === n,
+    all.length
+  );
+  assert.equal(await kpiValue(page, "kpi-funds"), sumOf(all, "money"));
+  await choose(page, "scope", /^扶贫文章/);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("#kpi-facts .big")?.getAttribute("data-value")) === n,
+    reliefMoney().length
+  );
+  assert.equal(await kpiValue(page, "kpi-funds"), sumOf(reliefMoney(), "money"));
   assert.deepEqual(errors, []);
 });

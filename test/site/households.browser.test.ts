@@ -17,7 +17,7 @@ const charts = ["#counts-by-county", "#counts-by-town", "#counts-by-topic", "#co
 
 test("the households page sums households and persons and lists each figure with its sentence", async () => {
   const {page, errors, remoteRequests} = watched;
-  const facts = builtTable("facts");
+  const facts = builtTable("facts").filter((d) => d.is_poverty_relief);
   assert.equal(await kpiValue(page, "kpi-households"), sumOf(facts, "households"));
   assert.equal(await kpiValue(page, "kpi-persons"), sumOf(facts, "persons"));
   assert.match(await page.locator("#kpi-households .big").innerText(), / 户$/);
@@ -34,7 +34,7 @@ test("the households page sums households and persons and lists each figure with
 
 test("the kind filter switches the charts and the table to persons, the county filter narrows them", async () => {
   const {page, errors} = watched;
-  const facts = builtTable("facts");
+  const facts = builtTable("facts").filter((d) => d.is_poverty_relief);
   const persons = facts.filter((d) => d.kind === "persons");
   await choose(page, "kind", /^人数/);
   await page.waitForFunction(() => /人数 persons/.test(document.querySelector("#counts-by-county svg")?.textContent ?? ""));
