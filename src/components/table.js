@@ -6,7 +6,10 @@ import {formatDate, kindLabel, topicLabel} from "./format.js";
 const formats = {
   topic: topicLabel,
   kind: kindLabel,
-  date: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : formatDate(d))
+  date: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : formatDate(d)),
+  issue_date: formatDate,
+  // A year is a name, not a quantity: 2020, not 2,020.
+  year: (d) => (d == null ? "" : `${d}年`)
 };
 
 /**

@@ -1,7 +1,7 @@
 // The article list and article view in Chromium, and article text that looks like HTML rendered as text.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {cpSync, mkdtempSync, rmSync} from "node:fs";
+import {cpSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {watchedPage} from "../support/browser.js";
@@ -50,13 +50,15 @@ test("an article view highlights every extracted figure, linked to its row and b
   assert.deepEqual(remoteRequests, []);
 });
 
-test("an article containing <script> and <img onerror> is shown as text", async () => {
+test("an article containing <script> and <img onerror> is shown as text; a file that cannot be read is listed with its reason", async () => {
   // A site built from data/ plus the fixture, in its own folder; the loaders' cache is dropped before and after so
   // neither site sees the other's tables.
   const data = mkdtempSync(join(tmpdir(), "xss-data-"));
   const output = mkdtempSync(join(tmpdir(), "xss-dist-"));
   cpSync(join(root, "data"), data, {recursive: true});
   cpSync(join(root, "test/fixtures/xss/xss-article.txt"), join(data, "xss-article.txt"));
+  // A PNG saved with a .txt name, as happens when a scan lands in data/ by mistake.
+  writeFileSync(join(data, "scan.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   rmSync(cache, {recursive: true, force: true});
   let xss: Awaited<ReturnType<typeof serve>> | undefined;
   try {
@@ -80,6 +82,9 @@ test("an article containing <script> and <img onerror> is shown as text", async 
     assert.ok((await page.locator("#article-text mark").count()) >= 2, "36.9万元 and 126户 highlighted");
     await page.screenshot({path: `${screenshots}article-xss.png`, fullPage: true});
     assert.notEqual(await page.title(), "pwned");
+    await page.goto(`${xss.origin}/methods`);
+    await page.waitForSelector("#rejected-table tbody tr");
+    assert.match(await page.locator("#rejected-table").innerText(), /scan\.txt\s+binary: a PNG image/);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
   } finally {

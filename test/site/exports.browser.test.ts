@@ -9,6 +9,7 @@ import type {Browser, Page} from "playwright-core";
 import {watchedPage, type Watched} from "../support/browser.js";
 import {root} from "../support/site.js";
 import {servedSite} from "../support/served.js";
+import {builtTable} from "./pages.js";
 
 let watched: Watched;
 const dialogs: string[] = [];
@@ -52,6 +53,13 @@ test("the methods page draws its chart from the component, in Chinese, from loca
   const {page, errors, remoteRequests} = watched;
   assert.equal(await page.locator("#sizes-chart svg g[aria-label='bar'] rect").count(), 5);
   assert.match((await page.locator("#sizes-chart svg").first().textContent()) ?? "", /字数 characters/);
+  // The kind-by-topic grid has a cell per (kind, topic) pair, and its numbers add up to every fact.
+  const facts = builtTable("facts");
+  const pairs = new Set(facts.map((d) => `${d.kind}/${d.topic}`));
+  assert.equal(await page.locator("#kind-topic svg g[aria-label='cell'] rect").count(), pairs.size);
+  const numbers = await page.locator("#kind-topic svg g[aria-label='text'] text").allTextContents();
+  assert.equal(numbers.reduce((sum, n) => sum + Number(n.replace(/,/g, "")), 0), facts.length);
+  assert.match(await page.locator("#rejected-table").innerText(), /None/);
   await page.evaluate(() => document.fonts.ready);
   mkdirSync(screenshots, {recursive: true});
   await page.screenshot({path: join(screenshots, "methods.png"), fullPage: true});
@@ -92,7 +100,7 @@ test("the table downloads as CSV with a BOM, XLSX, Parquet and JSON that open", 
   assert.equal(csv.name, "documents.csv");
   assert.ok(csv.bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
   const lines = csv.bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
-  assert.equal(lines[0], "doc,chars,bytes,sha256");
+  assert.equal(lines[0], "doc,status,reason,encoding,chars,masthead,issue_date,year,sha256");
   assert.equal(lines.length, 6);
 
   const xlsx = await download(page, "#documents-table button[data-download=xlsx]");
@@ -110,7 +118,7 @@ test("the table downloads as CSV with a BOM, XLSX, Parquet and JSON that open", 
   const connection = await (await DuckDBInstance.create(":memory:")).connect();
   const path = join(scratch, pq.name);
   const read = await connection.runAndReadAll(`SELECT count(*)::INT AS n, sum(chars)::INT AS chars FROM '${path}'`);
-  const expected = lines.slice(1).reduce((sum, line) => sum + Number(line.split(",")[1]), 0);
+  const expected = lines.slice(1).reduce((sum, line) => sum + Number(line.split(",")[4]), 0);
   assert.deepEqual(read.getRowObjectsJS(), [{n: 5, chars: expected}]);
 
   const json = await download(page, "#documents-table button[data-download=json]");
