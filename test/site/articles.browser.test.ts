@@ -5,7 +5,7 @@ import {cpSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {watchedPage} from "../support/browser.js";
-import {serve} from "../support/serve.js";
+import {serve} from "../../scripts/serve.js";
 import {spawnSync} from "node:child_process";
 import {dist, root, offlineEnv} from "../support/site.js";
 import {servedSite} from "../support/served.js";

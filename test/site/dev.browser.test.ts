@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import {spawn, type ChildProcess} from "node:child_process";
 import {createServer, type AddressInfo} from "node:net";
 import type {Browser} from "playwright-core";
-import {launch, watchedPage} from "../support/browser.js";
+import {launch} from "../../scripts/chromium.js";
+import {watchedPage} from "../support/browser.js";
 import {offlineEnv, root} from "../support/site.js";
 
 let browser: Browser;

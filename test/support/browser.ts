@@ -1,23 +1,5 @@
-// Debian's Chromium driven by playwright-core, watching what a page asks of the network and prints to the console.
-import {chromium, type Browser, type Page} from "playwright-core";
-
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic"
-    ]
-  });
-}
+// Pages in Chromium (launched by scripts/chromium.ts) that record what they ask of the network and print to the console.
+import type {Browser, Page} from "playwright-core";
 
 export interface Watched {
   page: Page;

@@ -1,8 +1,8 @@
 // The set-up every browser test of the built site shares: build once, serve dist/ on localhost, launch Chromium.
 import {after, before} from "node:test";
 import type {Browser} from "playwright-core";
-import {launch} from "./browser.js";
-import {serve} from "./serve.js";
+import {launch} from "../../scripts/chromium.js";
+import {serve} from "../../scripts/serve.js";
 import {dist, ensureBuilt} from "./site.js";
 
 export interface ServedSite {

@@ -1,4 +1,5 @@
-// A static server for dist/, the way a host serves Framework's output: `/x` answers with `x.html`.
+// A static server for a built site (dist/), the way a host serves Framework's output: `/x` answers with `x.html`.
+// Shared by the export command and the browser tests.
 import {createServer, type Server} from "node:http";
 import {readFile, stat} from "node:fs/promises";
 import {extname, join, normalize} from "node:path";
