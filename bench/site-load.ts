@@ -1,0 +1,104 @@
+// One page load in Chromium, measured two ways: timings by the page's own clock (performance.now(), whose zero is
+// navigation start), so the harness's round-trips to the browser are not in them; and every response's size as
+// Playwright reports it for the whole context, so what the browser received is counted, fonts, late fetches and the
+// requests of workers (DuckDB-wasm fetches its .wasm from one) included. A CDP session on the page alone misses those.
+import type {BrowserContext, Request} from "playwright-core";
+
+export interface Response {
+  url: string;
+  status: number;
+  /**
+   * request.sizes(): responseBodySize + responseHeadersSize, which Playwright takes from CDP
+   * Network.loadingFinished encodedDataLength, i.e. the body as sent (compressed if it was) plus the headers.
+   */
+  bytes: number;
+}
+
+export interface Load {
+  /** ms from navigation start until an element matching the chart selector was in the DOM. */
+  chart: number;
+  firstContentfulPaint: number;
+  domContentLoaded: number;
+  load: number;
+  responses: Response[];
+  failed: string[];
+}
+
+// Runs before any of the page's scripts. A MutationObserver callback runs in the same task as the insertion, so the
+// time is when Plot's SVG entered the document, not when the harness next polled.
+const marker = (selector: string) => `
+  window.__bench = {};
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(${JSON.stringify(selector)})) {
+      window.__bench.chart = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, {childList: true, subtree: true});
+`;
+
+/** Quiet: no request in flight for this long. Catches the font pieces and tables fetched after `load`. */
+const quietMs = 500;
+
+export async function measureLoad(context: BrowserContext, url: string, chartSelector: string): Promise<Load> {
+  const page = await context.newPage();
+  await page.addInitScript({content: marker(chartSelector)});
+
+  // blob: and data: URLs (DuckDB's worker script, inline images) are not network requests.
+  const isNetwork = (request: Request) => /^https?:/.test(request.url());
+  const finished: Request[] = [];
+  const failed: string[] = [];
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  const onRequest = (request: Request) => {
+    if (!isNetwork(request)) return;
+    inFlight++;
+    lastActivity = performance.now();
+  };
+  const onFinished = (request: Request) => {
+    if (!isNetwork(request)) return;
+    finished.push(request);
+    inFlight--;
+    lastActivity = performance.now();
+  };
+  const onFailed = (request: Request) => {
+    if (!isNetwork(request)) return;
+    failed.push(`${request.url()}: ${request.failure()?.errorText}`);
+    inFlight--;
+    lastActivity = performance.now();
+  };
+  context.on("request", onRequest);
+  context.on("requestfinished", onFinished);
+  context.on("requestfailed", onFailed);
+
+  await page.goto(url, {waitUntil: "load"});
+  await page.waitForFunction(() => (window as any).__bench.chart !== undefined, null, {timeout: 60_000, polling: 50});
+  const deadline = performance.now() + 60_000;
+  while ((inFlight > 0 || performance.now() - lastActivity < quietMs) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (inFlight > 0) failed.push(`${inFlight} requests still open 60 s after the chart`);
+  context.off("request", onRequest);
+  context.off("requestfinished", onFinished);
+  context.off("requestfailed", onFailed);
+
+  const timings = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    return {
+      chart: (window as any).__bench.chart as number,
+      firstContentfulPaint: paint?.startTime ?? NaN,
+      domContentLoaded: navigation.domContentLoadedEventStart,
+      load: navigation.loadEventStart
+    };
+  });
+  const responses = await Promise.all(
+    finished.map(async (request) => {
+      const sizes = await request.sizes();
+      const status = (await request.response())?.status() ?? 0;
+      return {url: request.url(), status, bytes: sizes.responseBodySize + sizes.responseHeadersSize};
+    })
+  );
+  await page.close();
+  return {...timings, responses, failed};
+}
