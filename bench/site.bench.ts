@@ -6,8 +6,8 @@ import {existsSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {gzipSync} from "node:zlib";
 import type {Browser} from "playwright-core";
-import {launch} from "../test/support/browser.js";
-import {serve} from "../test/support/serve.js";
+import {launch} from "../scripts/chromium.js";
+import {serve} from "../scripts/serve.js";
 import {dist, ensureBuilt} from "../test/support/site.js";
 import {measureLoad, type Load} from "./site-load.js";
 
@@ -33,7 +33,7 @@ const MB = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 const bytesOf = (load: Load) => load.responses.reduce((sum, r) => sum + r.bytes, 0);
 const isDuckDB = (url: string) => /duckdb/i.test(url);
 
-/** The file in dist/ a URL is answered with (as test/support/serve.ts maps it), for a gzip estimate. */
+/** The file in dist/ a URL is answered with (as scripts/serve.ts maps it), for a gzip estimate. */
 function distFile(url: string): string | undefined {
   const path = decodeURIComponent(new URL(url).pathname);
   const candidates = path.endsWith("/") ? [join(dist, path, "index.html")] : [join(dist, path), join(dist, `${path}.html`)];
@@ -94,7 +94,7 @@ function report(results: Map<string, {cold: Load[]; warm: Load[]}>): void {
   );
   console.log(
     "bytes: Playwright request.sizes() (CDP encodedDataLength: body + headers) of every request of the page and its " +
-      "workers until 500 ms without one; uncompressed, as test/support/serve.ts sends no Content-Encoding. " +
+      "workers until 500 ms without one; uncompressed, as scripts/serve.ts sends no Content-Encoding. " +
       "gzip: what those files would weigh gzipped. 1 MB = 10^6 bytes"
   );
   const widths = [10, 5, 17, 17, 17, 17, 5, 9, 9, 6];

@@ -1,6 +1,6 @@
 // Download buttons for charts (SVG, PNG at 2×) and tables (CSV, XLSX, Parquet, JSON). Everything is made in the
 // page from what it already has; nothing is fetched but this site's own font pieces and parquet-wasm's wasm.
-import {embeddedFontCss, fontFamily} from "./fonts.js";
+import {embeddedFontCss, exportFontFamily} from "./fonts.js";
 import {columnsOf, csvText, parquetBytes, xlsxBytes} from "./tableFiles.js";
 
 const svgNS = "http://www.w3.org/2000/svg";
@@ -78,7 +78,7 @@ export async function standaloneSvg(svg) {
   clone.setAttribute("width", width);
   clone.setAttribute("height", height);
   if (!clone.getAttribute("viewBox")) clone.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  clone.style.fontFamily = fontFamily;
+  clone.style.fontFamily = exportFontFamily;
   clone.style.color = getComputedStyle(svg).color;
   // Colours given as CSS variables or currentColor mean nothing outside the page.
   const originals = [svg, ...svg.querySelectorAll("*")];

@@ -1,21 +1,62 @@
 // The site's CJK font, Noto Sans SC (SIL Open Font License) from @fontsource-variable/noto-sans-sc, served from
-// this site in 101 unicode-range pieces: a page loads only the pieces its text needs, and an exported chart embeds
-// only those, so that its Chinese renders on a machine with no CJK font.
-import {faces, family} from "npm:@fontsource-variable/noto-sans-sc";
+// this site in 101 unicode-range pieces. Charts on screen use the reader's own Chinese font when the machine has one
+// (the pieces a chart needs weigh more than the rest of a page together), and the served font where it has none; an
+// exported chart always embeds the pieces its text needs, so that it renders the same on any machine.
 
-export {family};
-export const fontFamily = `"${family}", system-ui, sans-serif`;
+// The family the package declares (a test checks it against the package's CSS); the list of its pieces is imported
+// only when needed.
+export const family = "Noto Sans SC Variable";
+const fontPieces = async () => (await import("npm:@fontsource-variable/noto-sans-sc")).faces;
+
+// Chinese fonts that ship with macOS, Windows and the common Linux distributions.
+export const localCjkFonts = [
+  "PingFang SC",
+  "Hiragino Sans GB",
+  "Microsoft YaHei",
+  "Noto Sans CJK SC",
+  "Source Han Sans SC",
+  "Source Han Sans CN",
+  "WenQuanYi Micro Hei"
+];
+
+const list = (names) => names.map((name) => `"${name}"`).join(", ");
+
+/** For charts on screen: the served font first, which only exists on a page that registered it (see below). */
+export const fontFamily = `"${family}", ${list(localCjkFonts)}, system-ui, sans-serif`;
+
+/** For exported charts, whose embedded font should win over whatever the viewing machine has. */
+export const exportFontFamily = `"${family}", sans-serif`;
 
 function fontFaceRule(src, unicodeRange) {
   return `@font-face{font-family:"${family}";font-style:normal;font-weight:100 900;font-display:swap;src:url(${JSON.stringify(src)}) format("woff2");unicode-range:${unicodeRange};}`;
 }
 
-if (typeof document !== "undefined" && !document.getElementById("cjk-font-faces")) {
+/**
+ * Whether the machine has the named font, by the usual measurement: text set in `"name", monospace` differs in width
+ * from text set in monospace only if the named font exists (the Latin letters differ even where both would borrow
+ * the same Chinese glyphs).
+ */
+export function hasFont(name, context = document.createElement("canvas").getContext("2d")) {
+  const sample = "扶贫mmmmmmmmmmlli10";
+  context.font = "72px monospace";
+  const fallback = context.measureText(sample).width;
+  context.font = `72px "${name}", monospace`;
+  return context.measureText(sample).width !== fallback;
+}
+
+/** Registers the served font's pieces for the page, unless the machine has a Chinese font of its own. */
+export async function registerServedFont({force = false} = {}) {
+  if (document.getElementById("cjk-font-faces")) return true;
+  if (!force && localCjkFonts.some((name) => hasFont(name))) return false;
+  const faces = await fontPieces();
   const style = document.createElement("style");
   style.id = "cjk-font-faces";
   style.textContent = faces.map(({url, unicodeRange}) => fontFaceRule(url, unicodeRange)).join("\n");
   document.head.append(style);
+  return true;
 }
+
+if (typeof document !== "undefined") registerServedFont();
 
 /** `"U+4e00-4eff,U+3000"` → `[[0x4e00, 0x4eff], [0x3000, 0x3000]]`. */
 export function parseUnicodeRange(range) {
@@ -25,10 +66,11 @@ export function parseUnicodeRange(range) {
   });
 }
 
-const ranges = faces.map((face) => ({...face, ranges: parseUnicodeRange(face.unicodeRange)}));
+let ranges;
 
 /** The font pieces that cover some character of `text`. */
-export function facesFor(text) {
+export async function facesFor(text) {
+  ranges ??= (await fontPieces()).map((face) => ({...face, ranges: parseUnicodeRange(face.unicodeRange)}));
   const points = new Set(Array.from(text, (c) => c.codePointAt(0)));
   return ranges.filter((face) => [...points].some((p) => face.ranges.some(([a, b]) => p >= a && p <= b)));
 }
@@ -59,7 +101,7 @@ function dataUrl(url) {
 
 /** `@font-face` rules embedding, as data URLs, the font pieces that `text` needs. */
 export async function embeddedFontCss(text) {
-  const needed = facesFor(text);
+  const needed = await facesFor(text);
   const urls = await Promise.all(needed.map(({url}) => dataUrl(url)));
   return needed.map(({unicodeRange}, i) => fontFaceRule(urls[i], unicodeRange)).join("\n");
 }
