@@ -325,17 +325,22 @@ export function chainOf(gazetteer: Gazetteer, place: Place): Place[] {
 
 /** Whether `place` lies at or under `ancestor`, through a zone or through its register county. */
 export function isWithin(gazetteer: Gazetteer, place: Place, ancestor: Place): boolean {
-  const seen = new Set<string>();
-  const queue: (string | null)[] = [place.code];
-  while (queue.length) {
-    const code = queue.pop();
-    if (!code || seen.has(code)) continue;
-    if (code === ancestor.code) return true;
-    seen.add(code);
-    const node = code === place.code ? place : gazetteer.places.get(code);
-    if (node) queue.push(node.parent_code, node.register_parent_code);
-  }
-  return false;
+  return (
+    place.code === ancestor.code ||
+    codeWithin(gazetteer, place.parent_code, ancestor.code) ||
+    codeWithin(gazetteer, place.register_parent_code, ancestor.code)
+  );
+}
+
+// Chains are at most six places long and branch only where a zone took a town over, so plain recursion is enough.
+function codeWithin(gazetteer: Gazetteer, code: string | null, ancestor: string): boolean {
+  if (!code) return false;
+  if (code === ancestor) return true;
+  const node = gazetteer.places.get(code);
+  return (
+    node !== undefined &&
+    (codeWithin(gazetteer, node.parent_code, ancestor) || codeWithin(gazetteer, node.register_parent_code, ancestor))
+  );
 }
 
 const LEVEL_DEPTH: Record<PlaceLevel, number> = {province: 0, city: 1, county: 2, zone: 2, town: 3, village: 4};

@@ -27,6 +27,7 @@ import {
   type Place,
   type TrieNode
 } from "./gazetteer.js";
+import {childOf, packTrie, type PackedTrie} from "./trie.js";
 import type {PlaceLevel} from "./types.js";
 
 export interface PlaceMention {
@@ -76,14 +77,24 @@ const VILLAGE_FIRST = new Set(VILLAGE_FIRST_CHARS);
 const GENERIC_BLOCKERS = ["经济", "工业", "技术", "产业", "科技", "物流", "新技术", "农业"];
 
 export function findPlaceMentions(text: string, gazetteer: Gazetteer, options: FindOptions = {}): PlaceMention[] {
+  return findWithMemo(text, gazetteer, options, null);
+}
+
+/** What a scan of one text found at each position it visited, so a second scan of the same text in the same
+ * context (resolveArticlePlace's, with the article's villages added) walks the gazetteer's trie only where the
+ * first did not: `end[i]` is 0 for a position not yet walked, -1 for no acceptable form there, else the form's end. */
+interface ScanMemo {
+  bareTowns: string;
+  end: Int32Array;
+  forms: Map<number, NameForm[]>;
+}
+
+function findWithMemo(text: string, gazetteer: Gazetteer, options: FindOptions, memo: ScanMemo | null): PlaceMention[] {
   const context = options.context ?? [];
-  const bareTowns = new Set<string>();
-  for (const place of context) {
-    if (place.level === "town") bareTowns.add(place.code);
-    if (place.level === "village" && place.parent_code) bareTowns.add(place.parent_code);
-  }
+  const bareTowns = townsOfBareNames(context);
+  if (memo && (memo.end.length !== text.length || memo.bareTowns !== [...bareTowns].sort().join())) memo = null;
   const extra = options.extra?.size ? buildExtraTrie(options.extra) : null;
-  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra));
+  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo));
   return resolve(text, raw, gazetteer, context);
 }
 
@@ -97,27 +108,55 @@ function buildExtraTrie(extra: Map<string, Place>): {trie: TrieNode; places: Map
   return {trie, places};
 }
 
+const packed = new WeakMap<TrieNode, PackedTrie>();
+
+function packedTrie(gazetteer: Gazetteer): PackedTrie {
+  let trie = packed.get(gazetteer.trie);
+  if (!trie) packed.set(gazetteer.trie, (trie = packTrie(gazetteer.trie)));
+  return trie;
+}
+
 function scan(
   text: string,
   gazetteer: Gazetteer,
   bareTowns: Set<string>,
-  extra: {trie: TrieNode; places: Map<string, Place>} | null
+  extra: {trie: TrieNode; places: Map<string, Place>} | null,
+  memo: ScanMemo | null
 ): RawMatch[] {
   const matches: RawMatch[] = [];
   const n = text.length;
+  const trie = packedTrie(gazetteer);
+  // Ends of the nodes with forms along one walk, longest last: the longest acceptable one wins.
+  const ends: number[] = [];
+  const nodes: NameForm[][] = [];
+  let found = 0;
   let i = 0;
   while (i < n) {
     let best: RawMatch | null = null;
-    let node: TrieNode | undefined = gazetteer.trie;
-    for (let j = i; j < n && node?.next; j++) {
-      node = node.next.get(text.charCodeAt(j));
-      if (node?.forms) {
-        const forms = acceptable(text, i, j + 1, node.forms, gazetteer, bareTowns);
-        if (forms.length) best = {start: i, end: j + 1, forms, extra: null, pattern: null, text: ""};
+    const known = memo ? memo.end[i] : 0;
+    if (known > 0) best = {start: i, end: known, forms: memo!.forms.get(i)!, extra: null, pattern: null, text: ""};
+    else if (known === 0) {
+      found = 0;
+      for (let node = trie.root[text.charCodeAt(i)], j = i + 1; node >= 0; j++) {
+        const forms = trie.forms[node];
+        if (forms) (ends[found] = j), (nodes[found++] = forms);
+        if (j >= n) break;
+        node = childOf(trie, node, text.charCodeAt(j));
+      }
+      for (let k = found - 1; k >= 0; k--) {
+        const forms = acceptable(text, i, ends[k], nodes[k], gazetteer, bareTowns);
+        if (forms.length) {
+          best = {start: i, end: ends[k], forms, extra: null, pattern: null, text: ""};
+          break;
+        }
+      }
+      if (memo) {
+        memo.end[i] = best ? best.end : -1;
+        if (best) memo.forms.set(i, best.forms);
       }
     }
     if (extra) {
-      node = extra.trie;
+      let node: TrieNode | undefined = extra.trie;
       for (let j = i; j < n && node?.next; j++) {
         node = node.next.get(text.charCodeAt(j));
         if (node?.forms && (!best || j + 1 >= best.end) && !personAround(text, i, j + 1)) {
@@ -391,7 +430,12 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
   const firstTitle = findPlaceMentions(title, gazetteer);
   const firstPlace = titlePlace(gazetteer, firstTitle);
   const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
-  const firstText = findPlaceMentions(text, gazetteer, {context: firstContext});
+  const memo: ScanMemo = {
+    bareTowns: [...townsOfBareNames(firstContext)].sort().join(),
+    end: new Int32Array(text.length),
+    forms: new Map()
+  };
+  const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo);
 
   const extra = new Map<string, Place>();
   for (const mention of [...firstTitle, ...firstText]) {
@@ -404,9 +448,26 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
   const titleMentions = findPlaceMentions(title, gazetteer, {context: firstContext, extra});
   const ofTitle = titlePlace(gazetteer, titleMentions) ?? firstPlace;
   const context = ofTitle ? chainOf(gazetteer, ofTitle) : [];
-  const mentions = findPlaceMentions(text, gazetteer, {context, extra});
+  // The second look differs from the first only by the villages it adds and a changed context: with neither, it
+  // would find the same mentions.
+  const same = extra.size === 0 && sameCodes(context, firstContext);
+  const mentions = same ? firstText : findWithMemo(text, gazetteer, {context, extra}, memo);
   const place = mainPlace(gazetteer, ofTitle, mentions);
   return {gazetteer, place: place ? placeRef(gazetteer, place) : null, titleMentions, mentions};
+}
+
+/** The towns whose villages a context lets the text name bare (徐庄 for 徐庄村): its town, or its village's town. */
+function townsOfBareNames(context: Place[]): Set<string> {
+  const towns = new Set<string>();
+  for (const place of context) {
+    if (place.level === "town") towns.add(place.code);
+    if (place.level === "village" && place.parent_code) towns.add(place.parent_code);
+  }
+  return towns;
+}
+
+function sameCodes(a: Place[], b: Place[]): boolean {
+  return a.length === b.length && a.every((place, i) => place.code === b[i].code);
 }
 
 /** The county a paper is at home in: the county (or zone) most of a document's articles are placed in, if at least
@@ -500,7 +561,7 @@ function mostMentioned(mentions: PlaceMention[]): Place {
  * named before it in its paragraph, else the article's place; `该镇`/`全县` climb to their level. */
 export function placeForSpan(articleText: string, start: number, end: number, article: ArticlePlace): PlaceRef | null {
   const {gazetteer} = article;
-  const paragraph = paragraphAround(articleText, start);
+  const paragraph = rangeAt(paragraphsOf(article, articleText), start);
   const sentence = sentenceAround(articleText, start, end, paragraph);
   const inSentence = article.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
   const articlePlace = article.place?.place ?? null;
@@ -557,13 +618,14 @@ function placeInSentence(
   return commonAncestor(gazetteer, listed.map((m) => m.place)) ?? ranked[0].place;
 }
 
-const CLAUSE_END = /[,，:：;；。！？!?]/;
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CLAUSE_END = codes(",，:：;；。！？!?\n");
 
 function clauseAround(text: string, start: number, end: number): Range {
   let from = start;
-  while (from > 0 && !CLAUSE_END.test(text[from - 1]) && text[from - 1] !== "\n") from--;
+  while (from > 0 && !CLAUSE_END.has(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && !CLAUSE_END.test(text[to]) && text[to] !== "\n") to++;
+  while (to < text.length && !CLAUSE_END.has(text.charCodeAt(to))) to++;
   return {start: from, end: to};
 }
 
@@ -586,7 +648,7 @@ function latestFocus(gazetteer: Gazetteer, before: PlaceMention[]): Place | null
   return place;
 }
 
-const SENTENCE_END = /[。！？!?；;]/;
+const SENTENCE_END = codes("。！？!?；;");
 const PARAGRAPH_END = /[。！？!?”"）)…：:]$/;
 
 interface Range {
@@ -597,6 +659,12 @@ interface Range {
 /** The paragraph around `at`: articles keep one paragraph a line. A line break after an unfinished sentence is a
  * page or column break, not a paragraph break, so the paragraph runs on across it. */
 export function paragraphAround(text: string, at: number): Range {
+  return rangeAt(paragraphs(text), at);
+}
+
+/** The paragraphs of a text in order, as paragraphAround draws them; the last runs to the end of the text. */
+function paragraphs(text: string): Range[] {
+  const ranges: Range[] = [];
   const breaks = /\n\s*/g;
   let start = 0;
   let match: RegExpExecArray | null;
@@ -604,10 +672,32 @@ export function paragraphAround(text: string, at: number): Range {
     const before = text.slice(start, match.index).trimEnd();
     const isBreak = PARAGRAPH_END.test(before) || lastLine(before).length < 30;
     if (!isBreak) continue;
-    if (match.index >= at) return {start, end: match.index};
+    ranges.push({start, end: match.index});
     start = match.index + match[0].length;
   }
-  return {start, end: text.length};
+  ranges.push({start, end: text.length});
+  return ranges;
+}
+
+// An article's paragraphs, drawn once for all its facts rather than once per fact.
+const paragraphCache = new WeakMap<ArticlePlace, {text: string; ranges: Range[]}>();
+
+function paragraphsOf(article: ArticlePlace, text: string): Range[] {
+  let cached = paragraphCache.get(article);
+  if (cached?.text !== text) paragraphCache.set(article, (cached = {text, ranges: paragraphs(text)}));
+  return cached.ranges;
+}
+
+/** The first range that ends at or after `at` (the last when none does). */
+function rangeAt(ranges: Range[], at: number): Range {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid].end >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return ranges[lo];
 }
 
 function lastLine(text: string): string {
@@ -616,8 +706,8 @@ function lastLine(text: string): string {
 
 function sentenceAround(text: string, start: number, end: number, paragraph: Range): Range {
   let from = start;
-  while (from > paragraph.start && !SENTENCE_END.test(text[from - 1])) from--;
+  while (from > paragraph.start && !SENTENCE_END.has(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < paragraph.end && !SENTENCE_END.test(text[to])) to++;
+  while (to < paragraph.end && !SENTENCE_END.has(text.charCodeAt(to))) to++;
   return {start: from, end: Math.min(paragraph.end, to + 1)};
 }
