@@ -225,11 +225,21 @@ function isDateline(t: TimeExpression): boolean {
  * The dateline of an article: the first date at the start of a clause near the top of its first paragraph
  * (`8月31日下午,`, `15日,`, `近日,`, `8月份以来,`, `2020年以来,`), as printed, with where it was found.
  */
-// Sticky patterns tested in place (lastIndex = k), so the per-character loops below slice out no strings.
-const CLAUSE_OPENER = /[,，;；。！？!?”"\s:：]/y;
-const COMMA = /[,，]/y;
-const DIGIT = /\d/y;
-const at = (pattern: RegExp, s: string, k: number) => k >= 0 && ((pattern.lastIndex = k), pattern.test(s));
+// Character classes as tables indexed by code unit, so the per-character loops below slice out no strings.
+function charTable(chars: string, ranges: [from: number, to: number][] = []): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  for (const [from, to] of ranges) table.fill(1, from, to + 1);
+  return table;
+}
+/** What \s matches. */
+const SPACES = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff";
+const SPACE_RANGES: [number, number][] = [[0x2000, 0x200a]];
+const CLAUSE_OPENER = charTable(",，;；。！？!?”\":：" + SPACES, SPACE_RANGES);
+const COMMA = charTable(",，");
+const DIGIT = charTable("0123456789");
+/** Whether the character at k (none before 0 or past the end) is in the class. */
+const at = (table: Uint8Array, s: string, k: number) => k >= 0 && k < s.length && table[s.charCodeAt(k)] === 1;
 
 export function findDateline(paragraph: string): TimeExpression | null {
   const s = asciiDigits(paragraph.slice(0, 200));
@@ -350,10 +360,10 @@ export function sentencePeriod(
 }
 
 const [OPEN_TITLE, CLOSE_TITLE] = [..."《》"].map((ch) => ch.charCodeAt(0));
-const TIME_START = /[\d〇零一二三四五六七八九十今本当去上前明后近日连目]/y;
-const CN_NUMERAL = /[〇零一二三四五六七八九十]/y;
-const HAN = /[\u4e00-\u9fff]/y;
-const DATE_PREPOSITION = /[年于在至到从自是]/y;
+const TIME_START = charTable("0123456789〇零一二三四五六七八九十今本当去上前明后近日连目");
+const CN_NUMERAL = charTable("〇零一二三四五六七八九十");
+const HAN = charTable("", [[0x4e00, 0x9fff]]);
+const DATE_PREPOSITION = charTable("年于在至到从自是");
 
 /** Every date expression in a string, left to right, skipping those inside 《》 titles. */
 export function timeExpressions(text: string): TimeExpression[] {

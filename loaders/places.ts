@@ -27,7 +27,7 @@ import {
   type Place,
   type TrieNode
 } from "./gazetteer.js";
-import {childOf, packTrie, type PackedTrie} from "./trie.js";
+import {childOf, mayStart, packTrie, type PackedTrie} from "./trie.js";
 import type {PlaceLevel} from "./types.js";
 
 export interface PlaceMention {
@@ -137,7 +137,9 @@ function scan(
     if (known > 0) best = {start: i, end: known, forms: memo!.forms.get(i)!, extra: null, pattern: null, text: ""};
     else if (known === 0) {
       found = 0;
-      for (let node = trie.root[text.charCodeAt(i)], j = i + 1; node >= 0; j++) {
+      const first = text.charCodeAt(i);
+      const walk = i + 1 < n && mayStart(trie, first, text.charCodeAt(i + 1));
+      for (let node = walk ? trie.root[first] : -1, j = i + 1; node >= 0; j++) {
         const forms = trie.forms[node];
         if (forms) (ends[found] = j), (nodes[found++] = forms);
         if (j >= n) break;
@@ -218,14 +220,29 @@ function personAround(text: string, start: number, end: number): boolean {
   );
 }
 
+const [OPEN_ASCII, OPEN_WIDE, CLOSE_ASCII, CLOSE_WIDE] = [..."(（)）"].map((c) => c.charCodeAt(0));
+
 /** Inside a parenthesised list of names, `(张慧 李新胜 吴传来)`: a byline, not a place. */
 function inByline(text: string, start: number, end: number): boolean {
-  const open = Math.max(text.lastIndexOf("(", start), text.lastIndexOf("（", start));
-  if (open < 0 || start - open > 40) return false;
-  const closeAscii = text.indexOf(")", end);
-  const closeWide = text.indexOf("）", end);
-  const close = closeAscii < 0 ? closeWide : closeWide < 0 ? closeAscii : Math.min(closeAscii, closeWide);
-  if (close < 0 || close - end > 40) return false;
+  // Looked for within 40 characters only: a search of the whole text from every candidate name would be quadratic.
+  let open = -1;
+  for (let k = Math.min(start, text.length - 1); k >= 0 && start - k <= 40; k--) {
+    const c = text.charCodeAt(k);
+    if (c === OPEN_ASCII || c === OPEN_WIDE) {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let k = end; k < text.length && k - end <= 40; k++) {
+    const c = text.charCodeAt(k);
+    if (c === CLOSE_ASCII || c === CLOSE_WIDE) {
+      close = k;
+      break;
+    }
+  }
+  if (close < 0) return false;
   const inside = text.slice(open + 1, close);
   return /^[\p{Script=Han}\s、,，]+$/u.test(inside) && /[\s、,，]/.test(inside);
 }
@@ -649,7 +666,7 @@ function latestFocus(gazetteer: Gazetteer, before: PlaceMention[]): Place | null
 }
 
 const SENTENCE_END = codes("。！？!?；;");
-const PARAGRAPH_END = /[。！？!?”"）)…：:]$/;
+const PARAGRAPH_END = codes("。！？!?”\"）)…：:");
 
 interface Range {
   start: number;
@@ -669,8 +686,12 @@ function paragraphs(text: string): Range[] {
   let start = 0;
   let match: RegExpExecArray | null;
   while ((match = breaks.exec(text))) {
-    const before = text.slice(start, match.index).trimEnd();
-    const isBreak = PARAGRAPH_END.test(before) || lastLine(before).length < 30;
+    // The text before the break, trimmed, ends a paragraph or is a short line: looked at from its end only, so a
+    // paragraph of many lines costs the length of its lines, not the square of it.
+    let last = match.index;
+    while (last > start && isSpace(text.charCodeAt(last - 1))) last--;
+    const lineStart = Math.max(start, text.lastIndexOf("\n", last - 1) + 1);
+    const isBreak = (last > start && PARAGRAPH_END.has(text.charCodeAt(last - 1))) || last - lineStart < 30;
     if (!isBreak) continue;
     ranges.push({start, end: match.index});
     start = match.index + match[0].length;
@@ -678,6 +699,10 @@ function paragraphs(text: string): Range[] {
   ranges.push({start, end: text.length});
   return ranges;
 }
+
+// What String#trimEnd removes (and \s matches): white space and line terminators.
+const SPACE = /\s/;
+const isSpace = (c: number) => c === 32 || c === 10 || (c < 128 ? c >= 9 && c <= 13 : SPACE.test(String.fromCharCode(c)));
 
 // An article's paragraphs, drawn once for all its facts rather than once per fact.
 const paragraphCache = new WeakMap<ArticlePlace, {text: string; ranges: Range[]}>();
@@ -698,10 +723,6 @@ function rangeAt(ranges: Range[], at: number): Range {
     else lo = mid + 1;
   }
   return ranges[lo];
-}
-
-function lastLine(text: string): string {
-  return text.slice(text.lastIndexOf("\n") + 1);
 }
 
 function sentenceAround(text: string, start: number, end: number, paragraph: Range): Range {

@@ -13,6 +13,21 @@ export interface PackedTrie {
   nodes: Int32Array;
   /** The forms that end at node k, or null. */
   forms: (NameForm[] | null)[];
+  /** A bit per hash of the first two code units of some form: most positions of a text start no form, and every
+   * form has two characters at least, so one bit read (false positives aside) rules a position out. */
+  pairs: Int32Array;
+}
+
+const PAIR_BITS = 20;
+
+function pairHash(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) >>> (32 - PAIR_BITS);
+}
+
+/** Whether some form may start with these two code units (never false when one does). */
+export function mayStart(trie: PackedTrie, first: number, second: number): boolean {
+  const h = pairHash(first, second);
+  return (trie.pairs[h >>> 5] & (1 << (h & 31))) !== 0;
 }
 
 /** Above this many children a node's run is searched by bisection, below it read in order. */
@@ -46,8 +61,15 @@ export function packTrie(trie: TrieNode): PackedTrie {
   }
   start[order.length] = at;
   const root = new Int32Array(0x10000).fill(-1);
-  for (let e = start[0]; e < start[1]; e++) root[units[e]] = nodes[e];
-  return {root, start, units, nodes, forms};
+  const pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  for (let e = start[0]; e < start[1]; e++) {
+    root[units[e]] = nodes[e];
+    for (let f = start[nodes[e]]; f < start[nodes[e] + 1]; f++) {
+      const h = pairHash(units[e], units[f]);
+      pairs[h >>> 5] |= 1 << (h & 31);
+    }
+  }
+  return {root, start, units, nodes, forms, pairs};
 }
 
 /** The child of `node` along code unit `unit`, or -1. */
