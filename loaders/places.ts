@@ -18,7 +18,6 @@ import {
   FORM_RANK,
   isWithin,
   levelDepth,
-  trieNode,
   unregisteredVillage,
   villageCore,
   type FormKind,
@@ -93,19 +92,23 @@ function findWithMemo(text: string, gazetteer: Gazetteer, options: FindOptions, 
   const context = options.context ?? [];
   const bareTowns = townsOfBareNames(context);
   if (memo && (memo.end.length !== text.length || memo.bareTowns !== [...bareTowns].sort().join())) memo = null;
-  const extra = options.extra?.size ? buildExtraTrie(options.extra) : null;
+  const extra = options.extra?.size ? options.extra : null;
   const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo));
   return resolve(text, raw, gazetteer, context);
 }
 
-function buildExtraTrie(extra: Map<string, Place>): {trie: TrieNode; places: Map<string, Place>} {
-  const trie: TrieNode = {next: null, forms: null};
-  const places = new Map<string, Place>();
-  for (const [form, place] of extra) {
-    trieNode(trie, form).forms = [{code: place.code, kind: "full"}];
-    places.set(place.code, place);
+/** Where the extra forms occur in the text, by start and then end: a few indexOf searches, so the scan itself only
+ * compares its position with the next occurrence. A form stands for the place last given for its code. */
+function extraOccurrences(text: string, extra: Map<string, Place>): {start: number; end: number; place: Place}[] {
+  const byCode = new Map<string, Place>();
+  for (const place of extra.values()) byCode.set(place.code, place);
+  const found: {start: number; end: number; place: Place}[] = [];
+  for (const [form, {code}] of extra) {
+    if (!form) continue;
+    for (let k = text.indexOf(form); k >= 0; k = text.indexOf(form, k + 1))
+      found.push({start: k, end: k + form.length, place: byCode.get(code)!});
   }
-  return {trie, places};
+  return found.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 const packed = new WeakMap<TrieNode, PackedTrie>();
@@ -120,7 +123,7 @@ function scan(
   text: string,
   gazetteer: Gazetteer,
   bareTowns: Set<string>,
-  extra: {trie: TrieNode; places: Map<string, Place>} | null,
+  extra: Map<string, Place> | null,
   memo: ScanMemo | null
 ): RawMatch[] {
   const matches: RawMatch[] = [];
@@ -130,6 +133,8 @@ function scan(
   const ends: number[] = [];
   const nodes: NameForm[][] = [];
   let found = 0;
+  const extraAt = extra ? extraOccurrences(text, extra) : [];
+  let next = 0;
   let i = 0;
   while (i < n) {
     let best: RawMatch | null = null;
@@ -140,8 +145,7 @@ function scan(
       const first = text.charCodeAt(i);
       const walk = i + 1 < n && mayStart(trie, first, text.charCodeAt(i + 1));
       for (let node = walk ? trie.root[first] : -1, j = i + 1; node >= 0; j++) {
-        const forms = trie.forms[node];
-        if (forms) (ends[found] = j), (nodes[found++] = forms);
+        if (node & 1) (ends[found] = j), (nodes[found++] = trie.forms[node >> 1]!);
         if (j >= n) break;
         node = childOf(trie, node, text.charCodeAt(j));
       }
@@ -157,15 +161,11 @@ function scan(
         if (best) memo.forms.set(i, best.forms);
       }
     }
-    if (extra) {
-      let node: TrieNode | undefined = extra.trie;
-      for (let j = i; j < n && node?.next; j++) {
-        node = node.next.get(text.charCodeAt(j));
-        if (node?.forms && (!best || j + 1 >= best.end) && !personAround(text, i, j + 1)) {
-          const place = extra.places.get(node.forms[0].code)!;
-          best = {start: i, end: j + 1, forms: [], extra: place, pattern: null, text: ""};
-        }
-      }
+    while (next < extraAt.length && extraAt[next].start < i) next++;
+    for (; next < extraAt.length && extraAt[next].start === i; next++) {
+      const {end, place} = extraAt[next];
+      if ((!best || end >= best.end) && !personAround(text, i, end))
+        best = {start: i, end, forms: [], extra: place, pattern: null, text: ""};
     }
     if (best) {
       matches.push(best);

@@ -4,6 +4,10 @@
 // has pushed the trie out of the processor's caches.
 import type {NameForm, TrieNode} from "./gazetteer.js";
 
+/** A node as the arrays hold it: its number shifted left by one, the low bit set when forms end there (so a walk
+ * reads `forms` only where there are some), or -1 for none. */
+export type NodeRef = number;
+
 export interface PackedTrie {
   /** Child of the root for each UTF-16 code unit, or -1. */
   root: Int32Array;
@@ -11,14 +15,14 @@ export interface PackedTrie {
   start: Int32Array;
   units: Uint16Array;
   nodes: Int32Array;
-  /** The forms that end at node k, or null. */
+  /** The forms that end at node k (by number, not NodeRef), or null. */
   forms: (NameForm[] | null)[];
   /** A bit per hash of the first two code units of some form: most positions of a text start no form, and every
    * form has two characters at least, so one bit read (false positives aside) rules a position out. */
   pairs: Int32Array;
 }
 
-const PAIR_BITS = 20;
+const PAIR_BITS = 18;
 
 function pairHash(first: number, second: number): number {
   return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) >>> (32 - PAIR_BITS);
@@ -34,48 +38,56 @@ export function mayStart(trie: PackedTrie, first: number, second: number): boole
 const LINEAR = 8;
 
 export function packTrie(trie: TrieNode): PackedTrie {
-  // Number the nodes breadth first; the root is node 0.
+  // Breadth first: the root is node 0, and a node's children get consecutive numbers when it is reached, so its
+  // edges can be written then, with no table from node to number.
   const order: TrieNode[] = [trie];
-  const ids = new Map<TrieNode, number>([[trie, 0]]);
-  let edges = 0;
+  const starts: number[] = [];
+  const units: number[] = [];
+  const nodes: number[] = [];
   for (let k = 0; k < order.length; k++) {
-    for (const child of order[k].next?.values() ?? []) {
-      ids.set(child, order.length);
+    starts.push(units.length);
+    const next = order[k].next;
+    if (!next) continue;
+    const from = units.length;
+    for (const [unit, child] of next) {
+      units.push(unit);
+      nodes.push((order.length << 1) | (child.forms ? 1 : 0));
       order.push(child);
-      edges++;
     }
+    if (units.length - from > LINEAR) sortRun(units, nodes, from, units.length);
   }
-  const start = new Int32Array(order.length + 1);
-  const units = new Uint16Array(edges);
-  const nodes = new Int32Array(edges);
-  const forms: (NameForm[] | null)[] = new Array(order.length);
-  let at = 0;
-  for (let k = 0; k < order.length; k++) {
-    start[k] = at;
-    forms[k] = order[k].forms;
-    const children = [...(order[k].next ?? [])].sort((a, b) => a[0] - b[0]);
-    for (const [unit, child] of children) {
-      units[at] = unit;
-      nodes[at++] = ids.get(child)!;
-    }
-  }
-  start[order.length] = at;
-  const root = new Int32Array(0x10000).fill(-1);
-  const pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  starts.push(units.length);
+  const packed: PackedTrie = {
+    root: new Int32Array(0x10000).fill(-1),
+    start: Int32Array.from(starts),
+    units: Uint16Array.from(units),
+    nodes: Int32Array.from(nodes),
+    forms: order.map((node) => node.forms),
+    pairs: new Int32Array(1 << (PAIR_BITS - 5))
+  };
+  const {root, start, pairs} = packed;
   for (let e = start[0]; e < start[1]; e++) {
     root[units[e]] = nodes[e];
-    for (let f = start[nodes[e]]; f < start[nodes[e] + 1]; f++) {
+    const child = nodes[e] >> 1;
+    for (let f = start[child]; f < start[child + 1]; f++) {
       const h = pairHash(units[e], units[f]);
       pairs[h >>> 5] |= 1 << (h & 31);
     }
   }
-  return {root, start, units, nodes, forms, pairs};
+  return packed;
+}
+
+/** Sorts the edges [from, to) by code unit, for bisection. */
+function sortRun(units: number[], nodes: number[], from: number, to: number): void {
+  const run = units.slice(from, to).map((unit, i) => [unit, nodes[from + i]]);
+  run.sort((a, b) => a[0] - b[0]);
+  run.forEach(([unit, node], i) => ((units[from + i] = unit), (nodes[from + i] = node)));
 }
 
 /** The child of `node` along code unit `unit`, or -1. */
-export function childOf(trie: PackedTrie, node: number, unit: number): number {
-  let lo = trie.start[node];
-  let hi = trie.start[node + 1];
+export function childOf(trie: PackedTrie, node: NodeRef, unit: number): NodeRef {
+  let lo = trie.start[node >> 1];
+  let hi = trie.start[(node >> 1) + 1];
   const units = trie.units;
   if (hi - lo <= LINEAR) {
     for (; lo < hi; lo++) if (units[lo] === unit) return trie.nodes[lo];
