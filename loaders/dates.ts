@@ -237,6 +237,10 @@ const SPACES = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff";
 const SPACE_RANGES: [number, number][] = [[0x2000, 0x200a]];
 const CLAUSE_OPENER = charTable(",，;；。！？!?”\":：" + SPACES, SPACE_RANGES);
 const COMMA = charTable(",，");
+/** The characters readTimeAt can start on: digits, numerals (廿 too), and the first of its relative words. */
+const DATE_START = charTable(
+  "0123456789〇零一二三四五六七八九十廿" + [...Object.keys(RELATIVE_YEARS), ...RECENT].map((word) => word[0]).join("")
+);
 const DIGIT = charTable("0123456789");
 /** Whether the character at k (none before 0 or past the end) is in the class. */
 const at = (table: Uint8Array, s: string, k: number) => k >= 0 && k < s.length && table[s.charCodeAt(k)] === 1;
@@ -244,6 +248,7 @@ const at = (table: Uint8Array, s: string, k: number) => k >= 0 && k < s.length &
 export function findDateline(paragraph: string): TimeExpression | null {
   const s = asciiDigits(paragraph.slice(0, 200));
   for (let i = 0; i < s.length; i++) {
+    if (!at(DATE_START, s, i)) continue;
     if (i > 0 && !at(CLAUSE_OPENER, s, i - 1)) continue;
     if (i > 0 && at(COMMA, s, i - 1) && at(DIGIT, s, i - 2)) continue;
     const t = readTimeAt(s, i);
