@@ -150,6 +150,18 @@ test("a GBK page and a UTF-16 page read like the UTF-8 original", () => {
   assert.deepEqual(wide.articles, original.articles);
 });
 
+test("a Big5 page is read, its encoding reported as big5", () => {
+  // 扶貧工作 / 聊城市扶貧工作。 in Big5 (扶 A7DF, 貧 B368, 工 A475, 作 A740, 聊 B2E1, 城 ABB0, 市 A5AB, 。 A143).
+  const title = [0xa7, 0xdf, 0xb3, 0x68, 0xa4, 0x75, 0xa7, 0x40];
+  const body = [0xb2, 0xe1, 0xab, 0xb0, 0xa5, 0xab, ...title, 0xa1, 0x43];
+  const read = readDocument("big5.txt", Uint8Array.from([...title, 0x0a, 0x0a, ...body]));
+  assert.equal(read.document.encoding, "big5");
+  assert.deepEqual(
+    read.articles.map((a) => [a.title, a.text]),
+    [["扶貧工作", "聊城市扶貧工作。"]]
+  );
+});
+
 test("bad inputs are rejected documents with a reason, and never throw", () => {
   let seed = 7;
   const random = new Uint8Array(100_000).map(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff);
