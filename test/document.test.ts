@@ -123,6 +123,31 @@ for (const [name, expected] of Object.entries(SEEDS)) {
   });
 }
 
+test("each article's source line as printed, for the seeds that print one", () => {
+  const sources = (name: string) =>
+    readDocument(name, bytesOf(name))
+      .articles.map((a) => [a.seq, a.source])
+      .filter(([, source]) => source !== null);
+  assert.deepEqual(sources("000_75a53e5b155eac84.txt"), []);
+  assert.deepEqual(sources("001_fc0604a895fcbabd.txt"), []);
+  assert.deepEqual(sources("002_72051a4ed1e9c469.txt"), [
+    [1, "本报聊城3月15日讯"],
+    [2, "本报聊城3月15日讯"]
+  ]);
+  assert.deepEqual(sources("003_a86968a7765ce166.txt"), [
+    [2, "开发区讯"],
+    [3, "开发区讯"],
+    [4, "开发区讯"],
+    [6, "开发区讯"]
+  ]);
+  assert.deepEqual(sources("004_5f9f883e554d2686.txt"), [
+    [1, "东昌府讯"],
+    [2, "东昌府讯"]
+  ]);
+  const [report] = readDocument("x.txt", utf8("帮扶车间开工\n\n本报讯 近日,帮扶车间开工。")).articles;
+  assert.deepEqual([report.source, report.dateline, report.text], ["本报讯", "近日", "近日,帮扶车间开工。"]);
+});
+
 test("article ids are stable, 16 hex digits, and unique across documents", () => {
   assert.equal(articleId("000_75a53e5b155eac84.txt", 1), articleId("000_75a53e5b155eac84.txt", 1));
   assert.match(articleId("a.txt", 1), /^[0-9a-f]{16}$/);
