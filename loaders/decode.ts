@@ -157,7 +157,8 @@ function countControls(s: string): number {
 }
 
 function sniffFormat(s: string): "html" | "text" {
-  const head = s.slice(0, 2048).trimStart().toLowerCase();
+  // An XHTML page opens with an XML declaration before its doctype.
+  const head = s.slice(0, 2048).trimStart().toLowerCase().replace(/^<\?xml[^>]{0,200}>\s*/, "");
   if (/^(<!doctype html|<html|<head|<body|<meta|<!--)/.test(head)) return "html";
   const opens = /<(p|div|br|h[1-6]|table|span)[\s>/]/.test(head);
   return opens && /<\/(p|div|h[1-6]|table|span)>/.test(head) ? "html" : "text";
@@ -209,13 +210,18 @@ export function htmlToText(html: string): string {
     if (textEnd > i) parts.push(collapseSpace(html.slice(i, textEnd)));
     if (lt < 0) break;
     if (html.startsWith("<!--", lt)) {
-      const end = html.indexOf("-->", lt + 4);
+      // <!--> and <!---> are whole (empty) comments, as browsers read them; else the comment runs to -->.
+      const empty = html.startsWith(">", lt + 4) ? lt + 5 : html.startsWith("->", lt + 4) ? lt + 6 : -1;
+      const end = empty >= 0 ? empty - 3 : html.indexOf("-->", lt + 4);
       i = end < 0 ? n : end + 3;
       continue;
     }
     const m = /^<\/?([a-zA-Z][a-zA-Z0-9-]{0,30})/.exec(html.slice(lt, lt + 33));
     if (!m) {
-      if (html[lt + 1] === "!" || html[lt + 1] === "?") {
+      // <!doctype …>, <?xml …?> and </ p> (an end tag that does not start with a letter is a bogus comment to
+      // browsers) are markup up to the next >; a < before anything else is text, as in 1<2.
+      const next = html[lt + 1];
+      if (next === "!" || next === "?" || (next === "/" && lt + 2 < n)) {
         const end = html.indexOf(">", lt);
         i = end < 0 ? n : end + 1;
       } else {
@@ -240,15 +246,18 @@ export function htmlToText(html: string): string {
   return decodeEntities(parts.join(""));
 }
 
-/** Index just past the `>` that ends a tag, skipping quoted attribute values. */
+/** Index just past the `>` that ends a tag, skipping quoted attribute values. A quote opens a value only after
+ * `=` (spaces allowed), as in HTML's tokenizer: a stray quote elsewhere in a tag does not swallow the page. */
 function tagEnd(html: string, from: number): number {
   let quote = "";
+  let afterEquals = false;
   for (let i = from; i < html.length; i++) {
     const c = html[i];
     if (quote) {
       if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
+    } else if ((c === '"' || c === "'") && afterEquals) quote = c;
     else if (c === ">") return i + 1;
+    if (!quote && c !== " " && c !== "\t" && c !== "\n" && c !== "\r") afterEquals = c === "=";
   }
   return html.length;
 }
@@ -288,7 +297,8 @@ export function decodeEntities(s: string): string {
 /** Markdown to plain lines: heading, quote and emphasis marks and link targets go, the words stay. */
 function markdownToText(s: string): string {
   return s
-    .replace(/^[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?)/gm, "")
+    .replace(/^[ \t]{0,3}(?:>[ \t]?)+/gm, "")
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, "")
     .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)/g, "")
     .replace(/\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, "$1")
     .replace(/\*\*|__/g, "");

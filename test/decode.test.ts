@@ -103,6 +103,24 @@ test("an HTML page becomes its text: scripts, styles and comments gone, blocks o
   assert.equal(decodeEntities("&nbsp;&lt;&#x41;&#66;&unknown;"), " <AB&unknown;");
 });
 
+test("markup leaves nothing behind: </ p>, <!-->, a stray quote in a tag, nested Markdown quotes, an XHTML prolog", () => {
+  // An end tag that does not start with a letter is a bogus comment to browsers: gone, not "</ p>" in the text.
+  assert.equal(htmlToText("<p>产业项目</ p>12个</p>"), "\n产业项目12个\n");
+  // <!--> is a whole empty comment, not the start of one that swallows the page.
+  assert.equal(htmlToText("<!-->投入资金50万元<!--->,<!-- 广告 -->帮扶126户"), "投入资金50万元,帮扶126户");
+  // A quote opens an attribute value only after =: an unbalanced one does not hide the rest of the page.
+  assert.equal(htmlToText(`<p data-x=a"b>资金</p><a title='It"s' href = "a>b">链接</a>`), "\n资金\n链接");
+  // > and < written as text stay text, as browsers show them.
+  assert.equal(htmlToText("<li>首页 &gt; 新闻</li>1<2"), "\n首页 > 新闻\n1<2");
+  const markdown = decode(utf8("> > 引文:投入资金50万元\n> ## 小标题\n正文"), {format: "markdown"});
+  assert.deepEqual(markdown, {text: "引文:投入资金50万元\n小标题\n正文", encoding: "utf-8", html: false});
+  const xhtml = `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">\n<html><head>${
+    "<meta name='k' content='v'/>".repeat(100)}</head><body><p>投入资金50万元</p></body></html>`;
+  const page = decode(utf8(xhtml));
+  assert.ok("text" in page && page.html);
+  assert.deepEqual(page.text.split("\n").map((line) => line.trim()).filter(Boolean), ["投入资金50万元"]);
+});
+
 test("HTML stripping is linear on pathological input", () => {
   const t0 = performance.now();
   htmlToText("<".repeat(2_000_000));
