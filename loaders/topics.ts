@@ -1,5 +1,7 @@
-// The poverty-relief topic of a text, by counting the lexicon's words (loaders/data/topics.ts).
-import {POVERTY_RELIEF_WORDS, TOPIC_WORDS} from "./data/topics.js";
+// The poverty-relief topic of a text, by counting the lexicon's words, and whether it is about poverty relief at all,
+// by weighing its evidence sentence by sentence (both tables in loaders/data/topics.ts).
+import {POVERTY_RELIEF_EVIDENCE, POVERTY_RELIEF_RULE, TOPIC_WORDS} from "./data/topics.js";
+import {sentences} from "./sentences.js";
 import type {Topic} from "./types.js";
 import {countWords, wordCounter} from "./words.js";
 
@@ -32,7 +34,38 @@ export function classifyTopic(text: string, title = ""): Topic {
   return best;
 }
 
+export interface PovertyReliefScore {
+  /** The strongest evidence in the title, before TITLE_FACTOR. */
+  title: number;
+  /** Sum over the text's sentences of the strongest evidence in each. */
+  text: number;
+  /** Sentences of the text with any evidence, and all of them. */
+  sentences: number;
+  of: number;
+}
+
+function strongestEvidence(s: string): number {
+  let weight = 0;
+  for (const evidence of POVERTY_RELIEF_EVIDENCE) {
+    if (evidence.weight > weight && s.includes(evidence.word)) weight = evidence.weight;
+  }
+  return weight;
+}
+
+export function povertyReliefScore(text: string, title = ""): PovertyReliefScore {
+  const score: PovertyReliefScore = {title: strongestEvidence(title), text: 0, sentences: 0, of: 0};
+  for (const {start, end} of sentences(text)) {
+    const weight = strongestEvidence(text.slice(start, end));
+    score.of++;
+    if (weight) (score.text += weight), score.sentences++;
+  }
+  return score;
+}
+
+/** Whether an article is about poverty relief, by the evidence table and rule of loaders/data/topics.ts. */
 export function isPovertyRelief(text: string, title = ""): boolean {
-  const whole = `${title}\n${text}`;
-  return POVERTY_RELIEF_WORDS.some((word) => whole.includes(word));
+  const {MIN_EVIDENCE, TITLE_FACTOR, MIN_SHARE} = POVERTY_RELIEF_RULE;
+  const score = povertyReliefScore(text, title);
+  if (TITLE_FACTOR * score.title + score.text < MIN_EVIDENCE) return false;
+  return score.title > 0 || score.sentences >= MIN_SHARE * score.of;
 }
