@@ -3,7 +3,7 @@
 import {POVERTY_RELIEF_EVIDENCE, POVERTY_RELIEF_RULE, TOPIC_WORDS} from "./data/topics.js";
 import {sentences} from "./sentences.js";
 import type {Topic} from "./types.js";
-import {countWords, wordCounter} from "./words.js";
+import {countWords, eachWord, wordCounter} from "./words.js";
 
 const topics = Object.keys(TOPIC_WORDS) as Exclude<Topic, "other">[];
 // Every topic's words in one list, counted in one pass; each topic sums the counts of its own stretch of the list.
@@ -27,7 +27,7 @@ export function topicScores(text: string): Map<Topic, number> {
 
 export function classifyTopic(text: string, title = ""): Topic {
   const scores = topicScores(text);
-  for (const [topic, score] of topicScores(title)) scores.set(topic, (scores.get(topic) ?? 0) + 2 * score);
+  if (title) for (const [topic, score] of topicScores(title)) scores.set(topic, (scores.get(topic) ?? 0) + 2 * score);
   let best: Topic = "other";
   let bestScore = 0;
   for (const [topic, score] of scores) if (score > bestScore) (best = topic), (bestScore = score);
@@ -44,18 +44,25 @@ export interface PovertyReliefScore {
   of: number;
 }
 
+const evidence = wordCounter(POVERTY_RELIEF_EVIDENCE.map((e) => e.word));
+
 function strongestEvidence(s: string): number {
   let weight = 0;
-  for (const evidence of POVERTY_RELIEF_EVIDENCE) {
-    if (evidence.weight > weight && s.includes(evidence.word)) weight = evidence.weight;
-  }
+  eachWord(evidence, s, (w) => (weight = Math.max(weight, POVERTY_RELIEF_EVIDENCE[w].weight)));
   return weight;
 }
 
 export function povertyReliefScore(text: string, title = ""): PovertyReliefScore {
   const score: PovertyReliefScore = {title: strongestEvidence(title), text: 0, sentences: 0, of: 0};
+  // One pass over the text for the evidence words, then each sentence takes the strongest that starts in it (a
+  // word holds no sentence-ending mark, so it lies within one sentence).
+  const hits: {start: number; weight: number}[] = [];
+  eachWord(evidence, text, (w, start) => hits.push({start, weight: POVERTY_RELIEF_EVIDENCE[w].weight}));
+  let h = 0;
   for (const {start, end} of sentences(text)) {
-    const weight = strongestEvidence(text.slice(start, end));
+    while (h < hits.length && hits[h].start < start) h++;
+    let weight = 0;
+    for (; h < hits.length && hits[h].start < end; h++) weight = Math.max(weight, hits[h].weight);
     score.of++;
     if (weight) (score.text += weight), score.sentences++;
   }

@@ -38,9 +38,15 @@ export function wordCounter(words: readonly string[]): WordCounter {
 /** How often each word of the counter occurs in `text`, by the word's index in the list. */
 export function countWords(counter: WordCounter, text: string): Int32Array {
   const counts = new Int32Array(counter.words.length);
-  // Where each word's last counted occurrence ends: the next must start there or later.
-  const free = new Int32Array(counter.words.length);
+  eachWord(counter, text, (w) => counts[w]++);
+  return counts;
+}
+
+/** Calls `visit` with each counted occurrence's word index and start, in order of start. */
+export function eachWord(counter: WordCounter, text: string, visit: (word: number, start: number) => void): void {
   const {root, starts, words} = counter;
+  // Where each word's last counted occurrence ends: the next must start there or later.
+  const free = new Int32Array(words.length);
   const n = text.length;
   for (let i = 0; i < n; i++) {
     if (!starts[text.charCodeAt(i)]) continue;
@@ -51,11 +57,10 @@ export function countWords(counter: WordCounter, text: string): Int32Array {
       if (node.words) {
         for (const w of node.words) {
           if (i < free[w]) continue;
-          counts[w]++;
           free[w] = i + words[w].length;
+          visit(w, i);
         }
       }
     }
   }
-  return counts;
 }
