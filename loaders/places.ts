@@ -26,7 +26,7 @@ import {
   type Place,
   type TrieNode
 } from "./gazetteer.js";
-import {childOf, mayStart, packTrie, type PackedTrie} from "./trie.js";
+import {childOf, HAS_BARE, HAS_FORMS, mayStart, nodeNumber, packTrie, type PackedTrie} from "./trie.js";
 import type {PlaceLevel} from "./types.js";
 
 export interface PlaceMention {
@@ -79,21 +79,30 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer, options: F
   return findWithMemo(text, gazetteer, options, null);
 }
 
-/** What a scan of one text found at each position it visited, so a second scan of the same text in the same
- * context (resolveArticlePlace's, with the article's villages added) walks the gazetteer's trie only where the
- * first did not: `end[i]` is 0 for a position not yet walked, -1 for no acceptable form there, else the form's end. */
+/** What a scan of one text found at each position it visited, so a second scan of the same text (resolveArticlePlace's,
+ * with the article's villages added and maybe another context) walks the gazetteer's trie only where the first did
+ * not: `end[i]` is 0 for a position not yet walked, -1 for no acceptable form there, else the form's end. A position
+ * where a bare village name was weighed (`bare[i]`) is reused only in the context it was walked in. */
 interface ScanMemo {
-  bareTowns: string;
+  /** The towns in context (townsOfBareNames) of the scan that filled the memo, as a key; null before it. */
+  towns: string | null;
   end: Int32Array;
+  bare: Uint8Array;
   forms: Map<number, NameForm[]>;
+}
+
+function scanMemo(text: string): ScanMemo {
+  return {towns: null, end: new Int32Array(text.length), bare: new Uint8Array(text.length), forms: new Map()};
 }
 
 function findWithMemo(text: string, gazetteer: Gazetteer, options: FindOptions, memo: ScanMemo | null): PlaceMention[] {
   const context = options.context ?? [];
   const bareTowns = townsOfBareNames(context);
-  if (memo && (memo.end.length !== text.length || memo.bareTowns !== [...bareTowns].sort().join())) memo = null;
+  if (memo?.end.length !== text.length) memo = null;
+  const towns = [...bareTowns].sort().join();
+  if (memo) memo.towns ??= towns;
   const extra = options.extra?.size ? options.extra : null;
-  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo));
+  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo, memo?.towns === towns));
   return resolve(text, raw, gazetteer, context);
 }
 
@@ -124,7 +133,8 @@ function scan(
   gazetteer: Gazetteer,
   bareTowns: Set<string>,
   extra: Map<string, Place> | null,
-  memo: ScanMemo | null
+  memo: ScanMemo | null,
+  sameTowns: boolean
 ): RawMatch[] {
   const matches: RawMatch[] = [];
   const n = text.length;
@@ -138,14 +148,15 @@ function scan(
   let i = 0;
   while (i < n) {
     let best: RawMatch | null = null;
-    const known = memo ? memo.end[i] : 0;
+    const known = memo && (sameTowns || !memo.bare[i]) ? memo.end[i] : 0;
     if (known > 0) best = {start: i, end: known, forms: memo!.forms.get(i)!, extra: null, pattern: null, text: ""};
     else if (known === 0) {
       found = 0;
+      let bare = 0;
       const first = text.charCodeAt(i);
       const walk = i + 1 < n && mayStart(trie, first, text.charCodeAt(i + 1));
       for (let node = walk ? trie.root[first] : -1, j = i + 1; node >= 0; j++) {
-        if (node & 1) (ends[found] = j), (nodes[found++] = trie.forms[node >> 1]!);
+        if (node & HAS_FORMS) (ends[found] = j), (nodes[found++] = trie.forms[nodeNumber(node)]!), (bare |= node);
         if (j >= n) break;
         node = childOf(trie, node, text.charCodeAt(j));
       }
@@ -156,8 +167,9 @@ function scan(
           break;
         }
       }
-      if (memo) {
+      if (memo && sameTowns) {
         memo.end[i] = best ? best.end : -1;
+        memo.bare[i] = bare & HAS_BARE;
         if (best) memo.forms.set(i, best.forms);
       }
     }
@@ -444,14 +456,11 @@ export interface ArticlePlace {
 
 /** The article's main place, from its title first and its text second, with the mentions found on the way. */
 export function resolveArticlePlace(title: string, text: string, gazetteer: Gazetteer): ArticlePlace {
-  const firstTitle = findPlaceMentions(title, gazetteer);
+  const titleMemo = scanMemo(title);
+  const firstTitle = findWithMemo(title, gazetteer, {}, titleMemo);
   const firstPlace = titlePlace(gazetteer, firstTitle);
   const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
-  const memo: ScanMemo = {
-    bareTowns: [...townsOfBareNames(firstContext)].sort().join(),
-    end: new Int32Array(text.length),
-    forms: new Map()
-  };
+  const memo = scanMemo(text);
   const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo);
 
   const extra = new Map<string, Place>();
@@ -462,7 +471,7 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
     const core = villageCore(place.name);
     if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
   }
-  const titleMentions = findPlaceMentions(title, gazetteer, {context: firstContext, extra});
+  const titleMentions = findWithMemo(title, gazetteer, {context: firstContext, extra}, titleMemo);
   const ofTitle = titlePlace(gazetteer, titleMentions) ?? firstPlace;
   const context = ofTitle ? chainOf(gazetteer, ofTitle) : [];
   // The second look differs from the first only by the villages it adds and a changed context: with neither, it

@@ -4,9 +4,13 @@
 // has pushed the trie out of the processor's caches.
 import type {NameForm, TrieNode} from "./gazetteer.js";
 
-/** A node as the arrays hold it: its number shifted left by one, the low bit set when forms end there (so a walk
- * reads `forms` only where there are some), or -1 for none. */
+/** A node as the arrays hold it, or -1 for none: its number shifted left by two, bit 0 set when forms end there (so a
+ * walk reads `forms` only where there are some), bit 1 when one of them is a bare village name (whose acceptance
+ * depends on the towns in context). */
 export type NodeRef = number;
+export const HAS_FORMS = 1;
+export const HAS_BARE = 2;
+export const nodeNumber = (node: NodeRef) => node >> 2;
 
 export interface PackedTrie {
   /** Child of the root for each UTF-16 code unit, or -1. */
@@ -51,7 +55,8 @@ export function packTrie(trie: TrieNode): PackedTrie {
     const from = units.length;
     for (const [unit, child] of next) {
       units.push(unit);
-      nodes.push((order.length << 1) | (child.forms ? 1 : 0));
+      const bare = child.forms?.some((form) => form.kind === "bare") ? HAS_BARE : 0;
+      nodes.push((order.length << 2) | bare | (child.forms ? HAS_FORMS : 0));
       order.push(child);
     }
     if (units.length - from > LINEAR) sortRun(units, nodes, from, units.length);
@@ -68,7 +73,7 @@ export function packTrie(trie: TrieNode): PackedTrie {
   const {root, start, pairs} = packed;
   for (let e = start[0]; e < start[1]; e++) {
     root[units[e]] = nodes[e];
-    const child = nodes[e] >> 1;
+    const child = nodeNumber(nodes[e]);
     for (let f = start[child]; f < start[child + 1]; f++) {
       const h = pairHash(units[e], units[f]);
       pairs[h >>> 5] |= 1 << (h & 31);
@@ -86,8 +91,8 @@ function sortRun(units: number[], nodes: number[], from: number, to: number): vo
 
 /** The child of `node` along code unit `unit`, or -1. */
 export function childOf(trie: PackedTrie, node: NodeRef, unit: number): NodeRef {
-  let lo = trie.start[node >> 1];
-  let hi = trie.start[(node >> 1) + 1];
+  let lo = trie.start[nodeNumber(node)];
+  let hi = trie.start[nodeNumber(node) + 1];
   const units = trie.units;
   if (hi - lo <= LINEAR) {
     for (; lo < hi; lo++) if (units[lo] === unit) return trie.nodes[lo];
