@@ -84,6 +84,7 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer, options: F
  * not: `end[i]` is 0 for a position not yet walked, -1 for no acceptable form there, else the form's end. A position
  * where a bare village name was weighed (`bare[i]`) is reused only in the context it was walked in. */
 interface ScanMemo {
+  text: string;
   /** The towns in context (townsOfBareNames) of the scan that filled the memo, as a key; null before it. */
   towns: string | null;
   end: Int32Array;
@@ -91,14 +92,33 @@ interface ScanMemo {
   forms: Map<number, NameForm[]>;
 }
 
-function scanMemo(text: string): ScanMemo {
-  return {towns: null, end: new Int32Array(text.length), bare: new Uint8Array(text.length), forms: new Map()};
+// resolveArticlePlace's two memos, one for the title and one for the text, reused from article to article (the scan
+// is synchronous, so no two articles share them at once): allocating typed arrays per article costs more than
+// clearing them.
+const memos = {title: emptyMemo(), text: emptyMemo()};
+
+function emptyMemo(): ScanMemo {
+  return {text: "", towns: null, end: new Int32Array(256), bare: new Uint8Array(256), forms: new Map()};
+}
+
+function scanMemo(memo: ScanMemo, text: string): ScanMemo {
+  if (memo.end.length < text.length) {
+    memo.end = new Int32Array(2 * text.length);
+    memo.bare = new Uint8Array(2 * text.length);
+  } else {
+    memo.end.fill(0, 0, text.length);
+    memo.bare.fill(0, 0, text.length);
+  }
+  memo.forms.clear();
+  memo.text = text;
+  memo.towns = null;
+  return memo;
 }
 
 function findWithMemo(text: string, gazetteer: Gazetteer, options: FindOptions, memo: ScanMemo | null): PlaceMention[] {
   const context = options.context ?? [];
   const bareTowns = townsOfBareNames(context);
-  if (memo?.end.length !== text.length) memo = null;
+  if (memo?.text !== text) memo = null;
   const towns = [...bareTowns].sort().join();
   if (memo) memo.towns ??= towns;
   const extra = options.extra?.size ? options.extra : null;
@@ -456,11 +476,11 @@ export interface ArticlePlace {
 
 /** The article's main place, from its title first and its text second, with the mentions found on the way. */
 export function resolveArticlePlace(title: string, text: string, gazetteer: Gazetteer): ArticlePlace {
-  const titleMemo = scanMemo(title);
+  const titleMemo = scanMemo(memos.title, title);
   const firstTitle = findWithMemo(title, gazetteer, {}, titleMemo);
   const firstPlace = titlePlace(gazetteer, firstTitle);
   const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
-  const memo = scanMemo(text);
+  const memo = scanMemo(memos.text, text);
   const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo);
 
   const extra = new Map<string, Place>();
