@@ -3,25 +3,19 @@
 import {POVERTY_RELIEF_EVIDENCE, POVERTY_RELIEF_RULE, TOPIC_WORDS} from "./data/topics.js";
 import {sentences} from "./sentences.js";
 import type {Topic} from "./types.js";
-import {countWords, eachWord, wordCounter} from "./words.js";
+import {eachWord, wordCounter} from "./words.js";
 
 const topics = Object.keys(TOPIC_WORDS) as Exclude<Topic, "other">[];
-// Every topic's words in one list, counted in one pass; each topic sums the counts of its own stretch of the list.
+// Every topic's words in one list, counted in one pass; each word adds to its topic's score.
 const lexicon = wordCounter(topics.flatMap((topic) => TOPIC_WORDS[topic]));
-const stretches = topics.map((topic, k) => {
-  const start = topics.slice(0, k).reduce((n, t) => n + TOPIC_WORDS[t].length, 0);
-  return {topic, start, end: start + TOPIC_WORDS[topic].length};
-});
+const topicOfWord = topics.flatMap((topic, k) => TOPIC_WORDS[topic].map(() => k));
 
 /** Hits per topic, in the contract's order of topics; ties resolve to the topic listed first. */
 export function topicScores(text: string): Map<Topic, number> {
-  const counts = countWords(lexicon, text);
+  const counts: number[] = new Array(topics.length).fill(0);
+  eachWord(lexicon, text, (w) => counts[topicOfWord[w]]++);
   const scores = new Map<Topic, number>();
-  for (const {topic, start, end} of stretches) {
-    let score = 0;
-    for (let w = start; w < end; w++) score += counts[w];
-    if (score > 0) scores.set(topic, score);
-  }
+  topics.forEach((topic, k) => counts[k] > 0 && scores.set(topic, counts[k]));
   return scores;
 }
 

@@ -14,6 +14,9 @@ export interface WordCounter {
   root: Node;
   /** Whether some word starts with this code unit: most positions of a text need no lookup at all. */
   starts: Uint8Array;
+  /** Scratch for eachWord: where each word's last counted occurrence ends. Reused, as a typed array per call would
+   * be an off-heap allocation for the garbage collector to sweep, thousands of times per megabyte. */
+  free: Int32Array;
 }
 
 export function wordCounter(words: readonly string[]): WordCounter {
@@ -32,21 +35,22 @@ export function wordCounter(words: readonly string[]): WordCounter {
     }
     (node.words ??= []).push(index);
   });
-  return {words, root, starts};
+  return {words, root, starts, free: new Int32Array(words.length)};
 }
 
 /** How often each word of the counter occurs in `text`, by the word's index in the list. */
-export function countWords(counter: WordCounter, text: string): Int32Array {
-  const counts = new Int32Array(counter.words.length);
+export function countWords(counter: WordCounter, text: string): number[] {
+  const counts: number[] = new Array(counter.words.length).fill(0);
   eachWord(counter, text, (w) => counts[w]++);
   return counts;
 }
 
-/** Calls `visit` with each counted occurrence's word index and start, in order of start. */
+/** Calls `visit` with each counted occurrence's word index and start, in order of start. Not reentrant: `visit`
+ * must not count with the same counter. */
 export function eachWord(counter: WordCounter, text: string, visit: (word: number, start: number) => void): void {
-  const {root, starts, words} = counter;
+  const {root, starts, words, free} = counter;
   // Where each word's last counted occurrence ends: the next must start there or later.
-  const free = new Int32Array(words.length);
+  free.fill(0);
   const n = text.length;
   for (let i = 0; i < n; i++) {
     if (!starts[text.charCodeAt(i)]) continue;
