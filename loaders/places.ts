@@ -18,6 +18,7 @@ import {
   FORM_RANK,
   isWithin,
   levelDepth,
+  trieNode,
   unregisteredVillage,
   villageCore,
   type FormKind,
@@ -126,19 +127,20 @@ function findWithMemo(text: string, gazetteer: Gazetteer, options: FindOptions, 
   return resolve(text, raw, gazetteer, context);
 }
 
-/** Where the extra forms occur in the text, by start and then end: a few indexOf searches, so the scan itself only
- * compares its position with the next occurrence. A form stands for the place last given for its code. */
-function extraOccurrences(text: string, extra: Map<string, Place>): {start: number; end: number; place: Place}[] {
-  const byCode = new Map<string, Place>();
-  for (const place of extra.values()) byCode.set(place.code, place);
-  const found: {start: number; end: number; place: Place}[] = [];
-  for (const [form, {code}] of extra) {
-    if (!form) continue;
-    for (let k = text.indexOf(form); k >= 0; k = text.indexOf(form, k + 1))
-      found.push({start: k, end: k + form.length, place: byCode.get(code)!});
+/** The extra forms as a small trie, and their first code units marked in a shared table so that the scan walks the
+ * trie only where one may start: linear in the text however many villages an article names. */
+function buildExtraTrie(extra: Map<string, Place>): {trie: TrieNode; places: Map<string, Place>} {
+  const trie: TrieNode = {next: null, forms: null};
+  const places = new Map<string, Place>();
+  for (const [form, place] of extra) {
+    trieNode(trie, form).forms = [{code: place.code, kind: "full"}];
+    places.set(place.code, place);
   }
-  return found.sort((a, b) => a.start - b.start || a.end - b.end);
+  return {trie, places};
 }
+
+// Marks of the first code units of the current scan's extra forms; cleared when the scan ends.
+const extraFirst = new Uint8Array(0x10000);
 
 const packed = new WeakMap<TrieNode, PackedTrie>();
 
@@ -163,8 +165,8 @@ function scan(
   const ends: number[] = [];
   const nodes: NameForm[][] = [];
   let found = 0;
-  const extraAt = extra ? extraOccurrences(text, extra) : [];
-  let next = 0;
+  const extraTrie = extra ? buildExtraTrie(extra) : null;
+  for (const unit of extraTrie?.trie.next?.keys() ?? []) extraFirst[unit] = 1;
   let i = 0;
   while (i < n) {
     let best: RawMatch | null = null;
@@ -193,17 +195,22 @@ function scan(
         if (best) memo.forms.set(i, best.forms);
       }
     }
-    while (next < extraAt.length && extraAt[next].start < i) next++;
-    for (; next < extraAt.length && extraAt[next].start === i; next++) {
-      const {end, place} = extraAt[next];
-      if ((!best || end >= best.end) && !personAround(text, i, end))
-        best = {start: i, end, forms: [], extra: place, pattern: null, text: ""};
+    if (extraTrie && extraFirst[text.charCodeAt(i)]) {
+      let node: TrieNode | undefined = extraTrie.trie;
+      for (let j = i; j < n && node?.next; j++) {
+        node = node.next.get(text.charCodeAt(j));
+        if (node?.forms && (!best || j + 1 >= best.end) && !personAround(text, i, j + 1)) {
+          const place = extraTrie.places.get(node.forms[0].code)!;
+          best = {start: i, end: j + 1, forms: [], extra: place, pattern: null, text: ""};
+        }
+      }
     }
     if (best) {
       matches.push(best);
       i = best.end;
     } else i++;
   }
+  for (const unit of extraTrie?.trie.next?.keys() ?? []) extraFirst[unit] = 0;
   return matches;
 }
 
