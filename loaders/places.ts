@@ -738,7 +738,8 @@ function paragraphs(text: string): Range[] {
 
 // What String#trimEnd removes (and \s matches): white space and line terminators.
 const SPACE = /\s/;
-const isSpace = (c: number) => c === 32 || c === 10 || (c < 128 ? c >= 9 && c <= 13 : SPACE.test(String.fromCharCode(c)));
+const isSpace = (c: number) =>
+  c === 32 || c === 10 || (c < 128 ? c >= 9 && c <= 13 : SPACE.test(String.fromCharCode(c)));
 
 // An article's paragraphs, drawn once for all its facts rather than once per fact.
 const paragraphCache = new WeakMap<ArticlePlace, {text: string; ranges: Range[]}>();

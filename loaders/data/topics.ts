@@ -44,7 +44,7 @@ export const POVERTY_RELIEF_EVIDENCE: readonly PovertyReliefEvidence[] = [
   {word: "贫困", weight: 1, reason: "poverty as a condition (贫困育龄妇女, 家庭贫困): help for the poor, maybe not the campaign"},
   {word: "帮扶", weight: 1, reason: "the campaign's pairing of cadres with poor households, but also 帮扶企业"},
   {word: "第一书记", weight: 1, reason: "cadres sent to poor villages, and since 2021 to villages in general"},
-  {word: "低保", weight: 1, reason: "minimum living allowance, the campaign's safety net (社保兜底) and also welfare of its own"},
+  {word: "低保", weight: 1, reason: "minimum living allowance: the campaign's safety net (社保兜底), and welfare of its own"},
   {word: "兜底", weight: 1, reason: "the safety net of the campaign (兜底保障), and of employment or housing too"}
 ];
 
