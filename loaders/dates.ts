@@ -225,11 +225,32 @@ function isDateline(t: TimeExpression): boolean {
  * The dateline of an article: the first date at the start of a clause near the top of its first paragraph
  * (`8月31日下午,`, `15日,`, `近日,`, `8月份以来,`, `2020年以来,`), as printed, with where it was found.
  */
+// Character classes as tables indexed by code unit, so the per-character loops below slice out no strings.
+function charTable(chars: string, ranges: [from: number, to: number][] = []): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  for (const [from, to] of ranges) table.fill(1, from, to + 1);
+  return table;
+}
+/** What \s matches. */
+const SPACES = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff";
+const SPACE_RANGES: [number, number][] = [[0x2000, 0x200a]];
+const CLAUSE_OPENER = charTable(",，;；。！？!?”\":：" + SPACES, SPACE_RANGES);
+const COMMA = charTable(",，");
+/** The characters readTimeAt can start on: digits, numerals (廿 too), and the first of its relative words. */
+const DATE_START = charTable(
+  "0123456789〇零一二三四五六七八九十廿" + [...Object.keys(RELATIVE_YEARS), ...RECENT].map((word) => word[0]).join("")
+);
+const DIGIT = charTable("0123456789");
+/** Whether the character at k (none before 0 or past the end) is in the class. */
+const at = (table: Uint8Array, s: string, k: number) => k >= 0 && k < s.length && table[s.charCodeAt(k)] === 1;
+
 export function findDateline(paragraph: string): TimeExpression | null {
   const s = asciiDigits(paragraph.slice(0, 200));
   for (let i = 0; i < s.length; i++) {
-    if (i > 0 && !/[,，;；。！？!?”"\s:：]/.test(s[i - 1])) continue;
-    if (i > 0 && /[,，]/.test(s[i - 1]) && /\d/.test(s[i - 2] ?? "")) continue;
+    if (!at(DATE_START, s, i)) continue;
+    if (i > 0 && !at(CLAUSE_OPENER, s, i - 1)) continue;
+    if (i > 0 && at(COMMA, s, i - 1) && at(DIGIT, s, i - 2)) continue;
     const t = readTimeAt(s, i);
     if (t && isDateline(t)) return {...t, raw: paragraph.slice(t.start, t.end)};
   }
@@ -310,9 +331,14 @@ export interface Period extends ResolvedDate {
  * The period a sentence names for itself, for dating a fact: `2019年,争取…` → 2019; `2016-2020年,…` → 2020 with
  * from 2016; `今年6月份` → the article's year and June; `8月15日` → the article's year. With `at` (an offset in the
  * sentence), the last expression starting before it, else the first. Dates inside 《》 are titles, not periods.
+ * `all` is the sentence's timeExpressions, for a caller dating several quantities of one sentence.
  */
-export function sentencePeriod(sentence: string, articleDate: string | null, at?: number): Period | null {
-  const all = timeExpressions(sentence);
+export function sentencePeriod(
+  sentence: string,
+  articleDate: string | null,
+  at?: number,
+  all: TimeExpression[] = timeExpressions(sentence)
+): Period | null {
   let chosen: TimeExpression | undefined;
   if (at === undefined) chosen = all[0];
   else for (const t of all) if (t.start <= at) chosen = t;
@@ -338,21 +364,25 @@ export function sentencePeriod(sentence: string, articleDate: string | null, at?
   return {...base, date: year === null ? null : isoDate({year, month: chosen.month, day: chosen.day}), inferred: true};
 }
 
+const [OPEN_TITLE, CLOSE_TITLE] = [..."《》"].map((ch) => ch.charCodeAt(0));
+const TIME_START = charTable("0123456789〇零一二三四五六七八九十今本当去上前明后近日连目");
+const CN_NUMERAL = charTable("〇零一二三四五六七八九十");
+const HAN = charTable("", [[0x4e00, 0x9fff]]);
+const DATE_PREPOSITION = charTable("年于在至到从自是");
+
 /** Every date expression in a string, left to right, skipping those inside 《》 titles. */
 export function timeExpressions(text: string): TimeExpression[] {
   const s = asciiDigits(text);
   const out: TimeExpression[] = [];
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === "《") depth++;
-    else if (c === "》") depth = Math.max(0, depth - 1);
-    if (depth > 0 || !/[\d〇零一二三四五六七八九十今本当去上前明后近日连目]/.test(c)) continue;
-    if (i > 0 && /\d/.test(s[i - 1])) continue;
+    const c = s.charCodeAt(i);
+    if (c === OPEN_TITLE) depth++;
+    else if (c === CLOSE_TITLE) depth = Math.max(0, depth - 1);
+    if (depth > 0 || !at(TIME_START, s, i)) continue;
+    if (at(DIGIT, s, i - 1)) continue;
     // 统一月报, 唯一日程: a numeral inside a word is not a date.
-    if (/[〇零一二三四五六七八九十]/.test(c) && i > 0 && /[\u4e00-\u9fff]/.test(s[i - 1]) && !/[年于在至到从自是]/.test(s[i - 1])) {
-      continue;
-    }
+    if (at(CN_NUMERAL, s, i) && at(HAN, s, i - 1) && !at(DATE_PREPOSITION, s, i - 1)) continue;
     const t = readTimeAt(s, i);
     if (!t || (t.relative && !(t.relative in RELATIVE_YEARS) && !RECENT.includes(t.relative))) continue;
     if (!t.relative && t.year === null && t.month === null) continue;

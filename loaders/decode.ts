@@ -1,5 +1,5 @@
-// Bytes to text: detect the encoding (UTF-8 with or without BOM, UTF-16 by BOM or by its NUL pattern, GBK/GB18030),
-// reject what is not text with a reason a person can act on, normalise line breaks and control characters, and
+// Bytes to text: detect the encoding (UTF-8 with or without BOM, UTF-16 by BOM or by its NUL pattern, GBK/GB18030,
+// Big5), reject what is not text with a reason a person can act on, normalise line breaks and control characters, and
 // turn an HTML page into its text. Node's TextDecoder (full ICU) with {fatal: true} does the decoding, so a byte
 // sequence that is not valid in the guessed encoding is an error rather than a page of replacement characters.
 
@@ -34,12 +34,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   }
   const guess = detectEncoding(bytes);
   if ("rejected" in guess) return guess;
-  let raw: string;
-  try {
-    raw = new TextDecoder(guess.label, {fatal: true}).decode(bytes);
-  } catch {
-    return {rejected: `undecodable: not valid ${guess.encoding}`, encoding: guess.encoding};
-  }
+  const raw = guess.text;
   const controls = countControls(raw);
   if (controls > 0 && controls > raw.length * MAX_CONTROL_SHARE) {
     return {rejected: `binary: ${controls} control characters in ${raw.length}`, encoding: guess.encoding};
@@ -54,33 +49,90 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   return {text, encoding: guess.encoding, html: format === "html"};
 }
 
-type Guess = {label: string; encoding: string} | Rejected;
+type Guess = {text: string; encoding: string} | Rejected;
 
 function detectEncoding(bytes: Uint8Array): Guess {
   const [b0, b1, b2] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return {label: "utf-8", encoding: "utf-8-bom"};
-  if (b0 === 0xff && b1 === 0xfe) return {label: "utf-16le", encoding: "utf-16le"};
-  if (b0 === 0xfe && b1 === 0xff) return {label: "utf-16be", encoding: "utf-16be"};
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return decodeAs(bytes, "utf-8", "utf-8-bom");
+  if (b0 === 0xff && b1 === 0xfe) return decodeAs(bytes, "utf-16le", "utf-16le");
+  if (b0 === 0xfe && b1 === 0xff) return decodeAs(bytes, "utf-16be", "utf-16be");
   // Without a BOM, UTF-16 shows itself by NULs in the high byte of ASCII characters (digits, punctuation, newlines).
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddNul++ : evenNul++;
   const half = sample.length / 2;
-  if (oddNul > half * 0.1 && evenNul < oddNul / 20) return {label: "utf-16le", encoding: "utf-16le"};
-  if (evenNul > half * 0.1 && oddNul < evenNul / 20) return {label: "utf-16be", encoding: "utf-16be"};
+  if (oddNul > half * 0.1 && evenNul < oddNul / 20) return decodeAs(bytes, "utf-16le", "utf-16le");
+  if (evenNul > half * 0.1 && oddNul < evenNul / 20) return decodeAs(bytes, "utf-16be", "utf-16be");
   if (evenNul + oddNul > 0) return {rejected: "binary: contains NUL bytes", encoding: "unknown"};
-  if (isUtf8(bytes)) return {label: "utf-8", encoding: "utf-8"};
-  return {label: "gb18030", encoding: hasFourByteGb18030(bytes) ? "gb18030" : "gbk"};
+  const utf8 = strictDecode(bytes, "utf-8");
+  if (utf8 !== null) return {text: utf8, encoding: "utf-8"};
+  // Two-byte Chinese: GBK/GB18030 (simplified) or Big5 (traditional). Most byte pairs are valid in both, so the
+  // one whose frequent-character block holds more of the pairs is tried first; a strict decode failing rules it out.
+  const gb = {label: "gb18030", encoding: hasFourByteGb18030(bytes) ? "gb18030" : "gbk"};
+  const big5 = {label: "big5", encoding: "big5"};
+  const order = frequentShare(sample, BIG5_FREQUENT) > frequentShare(sample, GB2312_LEVEL_1) ? [big5, gb] : [gb, big5];
+  for (const {label, encoding} of order) {
+    const text = strictDecode(bytes, label);
+    if (text !== null) return {text, encoding};
+  }
+  return {rejected: `undecodable: not valid ${gb.encoding}`, encoding: gb.encoding};
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+function decodeAs(bytes: Uint8Array, label: string, encoding: string): Guess {
+  const text = strictDecode(bytes, label);
+  return text === null ? {rejected: `undecodable: not valid ${encoding}`, encoding} : {text, encoding};
+}
+
+/** The text, or null when the bytes are not valid in the encoding (TextDecoder with {fatal: true}). */
+function strictDecode(bytes: Uint8Array, label: string): string | null {
   try {
-    new TextDecoder("utf-8", {fatal: true}).decode(bytes);
-    return true;
+    return new TextDecoder(label, {fatal: true}).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Where an encoding puts its frequent characters, as a test on the two bytes of a character. */
+interface FrequentBlock {
+  /** Whether a two-byte sequence starting with this lead byte is four bytes long (GB18030's 0x81–0xFE 0x30–0x39). */
+  fourByte: (second: number) => boolean;
+  frequent: (lead: number, trail: number) => boolean;
+}
+
+/** GB2312 level 1 (B0A1–D7F9): the 3,755 most used characters, in pinyin order; GBK and GB18030 keep it as is. */
+const GB2312_LEVEL_1: FrequentBlock = {
+  fourByte: (second) => second >= 0x30 && second <= 0x39,
+  frequent: (lead, trail) => lead >= 0xb0 && lead <= 0xd7 && trail >= 0xa1 && trail <= 0xfe
+};
+
+/** Big5's frequent characters (常用字, A440–C67E): 5,401 characters, by stroke count. */
+const BIG5_FREQUENT: FrequentBlock = {
+  fourByte: () => false,
+  frequent: (lead, trail) => {
+    const code = (lead << 8) | trail;
+    return code >= 0xa440 && code <= 0xc67e && (trail <= 0x7e || trail >= 0xa1);
+  }
+};
+
+/** Share of the two-byte characters in `bytes`, read as the block's encoding reads them, that fall in its block.
+ * Text in one of these encodings read as the other lands mostly outside the other's block. */
+function frequentShare(bytes: Uint8Array, block: FrequentBlock): number {
+  let pairs = 0;
+  let frequent = 0;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const lead = bytes[i];
+    if (lead < 0x81 || lead > 0xfe) continue;
+    const trail = bytes[i + 1];
+    if (block.fourByte(trail)) {
+      i += 3;
+      continue;
+    }
+    pairs++;
+    if (block.frequent(lead, trail)) frequent++;
+    i++;
+  }
+  return pairs ? frequent / pairs : 0;
 }
 
 /** GBK is GB18030 without its four-byte sequences (lead 0x81–0xFE, then a digit byte 0x30–0x39). */
@@ -105,7 +157,8 @@ function countControls(s: string): number {
 }
 
 function sniffFormat(s: string): "html" | "text" {
-  const head = s.slice(0, 2048).trimStart().toLowerCase();
+  // An XHTML page opens with an XML declaration before its doctype.
+  const head = s.slice(0, 2048).trimStart().toLowerCase().replace(/^<\?xml[^>]{0,200}>\s*/, "");
   if (/^(<!doctype html|<html|<head|<body|<meta|<!--)/.test(head)) return "html";
   const opens = /<(p|div|br|h[1-6]|table|span)[\s>/]/.test(head);
   return opens && /<\/(p|div|h[1-6]|table|span)>/.test(head) ? "html" : "text";
@@ -157,13 +210,18 @@ export function htmlToText(html: string): string {
     if (textEnd > i) parts.push(collapseSpace(html.slice(i, textEnd)));
     if (lt < 0) break;
     if (html.startsWith("<!--", lt)) {
-      const end = html.indexOf("-->", lt + 4);
+      // <!--> and <!---> are whole (empty) comments, as browsers read them; else the comment runs to -->.
+      const empty = html.startsWith(">", lt + 4) ? lt + 5 : html.startsWith("->", lt + 4) ? lt + 6 : -1;
+      const end = empty >= 0 ? empty - 3 : html.indexOf("-->", lt + 4);
       i = end < 0 ? n : end + 3;
       continue;
     }
     const m = /^<\/?([a-zA-Z][a-zA-Z0-9-]{0,30})/.exec(html.slice(lt, lt + 33));
     if (!m) {
-      if (html[lt + 1] === "!" || html[lt + 1] === "?") {
+      // <!doctype …>, <?xml …?> and </ p> (an end tag that does not start with a letter is a bogus comment to
+      // browsers) are markup up to the next >; a < before anything else is text, as in 1<2.
+      const next = html[lt + 1];
+      if (next === "!" || next === "?" || (next === "/" && lt + 2 < n)) {
         const end = html.indexOf(">", lt);
         i = end < 0 ? n : end + 1;
       } else {
@@ -188,15 +246,18 @@ export function htmlToText(html: string): string {
   return decodeEntities(parts.join(""));
 }
 
-/** Index just past the `>` that ends a tag, skipping quoted attribute values. */
+/** Index just past the `>` that ends a tag, skipping quoted attribute values. A quote opens a value only after
+ * `=` (spaces allowed), as in HTML's tokenizer: a stray quote elsewhere in a tag does not swallow the page. */
 function tagEnd(html: string, from: number): number {
   let quote = "";
+  let afterEquals = false;
   for (let i = from; i < html.length; i++) {
     const c = html[i];
     if (quote) {
       if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
+    } else if ((c === '"' || c === "'") && afterEquals) quote = c;
     else if (c === ">") return i + 1;
+    if (!quote && c !== " " && c !== "\t" && c !== "\n" && c !== "\r") afterEquals = c === "=";
   }
   return html.length;
 }
@@ -236,7 +297,8 @@ export function decodeEntities(s: string): string {
 /** Markdown to plain lines: heading, quote and emphasis marks and link targets go, the words stay. */
 function markdownToText(s: string): string {
   return s
-    .replace(/^[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?)/gm, "")
+    .replace(/^[ \t]{0,3}(?:>[ \t]?)+/gm, "")
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, "")
     .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)/g, "")
     .replace(/\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, "$1")
     .replace(/\*\*|__/g, "");

@@ -71,6 +71,7 @@ export function readDocument(doc: string, bytes: Uint8Array): ReadDocument {
       subtitle: article.subtitle,
       kicker: article.kicker,
       byline: article.byline,
+      source: article.source,
       dateline: article.dateline,
       date,
       date_inferred: inferred,

@@ -3,14 +3,14 @@
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {readDocument} from "./document.js";
-import {sentencePeriod} from "./dates.js";
+import {sentencePeriod, timeExpressions, type TimeExpression} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
 import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "./places.js";
 import {scanQuantities} from "./quantities.js";
 import {sentenceIndex, sentences} from "./sentences.js";
 import {subjectOf} from "./subject.js";
 import {classifyTopic, isPovertyRelief} from "./topics.js";
-import type {ArticleRow, DocumentRow, FactRow} from "./types.js";
+import type {ArticleRow, DocumentRow, FactRow, Topic} from "./types.js";
 
 export interface DocumentResult {
   document: DocumentRow;
@@ -48,13 +48,18 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
     article.is_poverty_relief = !article.is_notice && isPovertyRelief(article.text, article.title);
     if (article.is_notice) continue;
     const sentenceOf = sentenceIndex(sentences(article.text));
+    // What a sentence says once, for all its quantities: its topic and its date expressions.
+    let read = null as {start: number; sentence: string; topic: Topic; times: TimeExpression[]} | null;
     for (const quantity of scanQuantities(article.text)) {
       const span = sentenceOf(quantity.start);
-      const sentence = article.text.slice(span.start, span.end);
+      if (read?.start !== span.start) {
+        const sentence = article.text.slice(span.start, span.end);
+        read = {start: span.start, sentence, topic: classifyTopic(sentence), times: timeExpressions(sentence)};
+      }
+      const {sentence, topic: sentenceTopic} = read;
       const place = placeForSpan(article.text, quantity.start, quantity.end, located);
       if (place) places.set(place.place.code, place.place);
-      const sentenceTopic = classifyTopic(sentence);
-      const period = sentencePeriod(sentence, article.date, quantity.start - span.start);
+      const period = sentencePeriod(sentence, article.date, quantity.start - span.start, read.times);
       facts.push({
         fact_id: factId(article.article_id, quantity.start),
         doc,

@@ -325,17 +325,26 @@ export function chainOf(gazetteer: Gazetteer, place: Place): Place[] {
 
 /** Whether `place` lies at or under `ancestor`, through a zone or through its register county. */
 export function isWithin(gazetteer: Gazetteer, place: Place, ancestor: Place): boolean {
-  const seen = new Set<string>();
-  const queue: (string | null)[] = [place.code];
-  while (queue.length) {
-    const code = queue.pop();
-    if (!code || seen.has(code)) continue;
-    if (code === ancestor.code) return true;
-    seen.add(code);
-    const node = code === place.code ? place : gazetteer.places.get(code);
-    if (node) queue.push(node.parent_code, node.register_parent_code);
-  }
-  return false;
+  if (place.code === ancestor.code) return true;
+  // Every parent sits at a smaller depth than its child, so the climb can stop at the ancestor's depth.
+  const depth = LEVEL_DEPTH[ancestor.level];
+  if (LEVEL_DEPTH[place.level] <= depth) return false;
+  return (
+    codeWithin(gazetteer, place.parent_code, ancestor.code, depth) ||
+    codeWithin(gazetteer, place.register_parent_code, ancestor.code, depth)
+  );
+}
+
+// Chains are at most six places long and branch only where a zone took a town over, so plain recursion is enough.
+function codeWithin(gazetteer: Gazetteer, code: string | null, ancestor: string, depth: number): boolean {
+  if (!code) return false;
+  if (code === ancestor) return true;
+  const node = gazetteer.places.get(code);
+  if (!node || LEVEL_DEPTH[node.level] <= depth) return false;
+  return (
+    codeWithin(gazetteer, node.parent_code, ancestor, depth) ||
+    codeWithin(gazetteer, node.register_parent_code, ancestor, depth)
+  );
 }
 
 const LEVEL_DEPTH: Record<PlaceLevel, number> = {province: 0, city: 1, county: 2, zone: 2, town: 3, village: 4};

@@ -812,20 +812,24 @@ function rangeAfter(text: string, first: Numeral, opts: ReadOptions, wide: boole
  * `百分之八十`, `八成`, `3个百分点`) and, in number mode, ordinals (`第三`) and Recognizers-Text's wider syntax.
  * "quantity" mode is the reading scanQuantities builds on: no exponents or k/M suffixes, no discounts (折).
  */
+const [NEGATIVE, NEGATIVE_TRADITIONAL, ORDINAL, HALF] = [..."负負第半"].map((ch) => ch.charCodeAt(0));
+/** Where a number can start when scanning for every number (mode "number"): -3, －3, .5, 对折. */
+const WIDE_STARTS = new Set([..."-－.对對"].map((ch) => ch.charCodeAt(0)));
+
 export function scanNumbers(text: string, mode: ScanMode = "number"): NumberMention[] {
   const wide = mode === "number";
   const out: NumberMention[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // By code unit: a one-character string per position of a Chinese text would be an allocation each.
     const c = text.charCodeAt(i);
-    const ch = text[i];
     const startable =
       isNumeralStart(c) ||
-      ((ch === "负" || ch === "負") && isNumeralStart(text.charCodeAt(i + 1))) ||
-      ch === "第" ||
-      ch === "半" ||
-      (wide && (ch === "-" || ch === "－" || ch === "." || ch === "对" || ch === "對"));
+      ((c === NEGATIVE || c === NEGATIVE_TRADITIONAL) && isNumeralStart(text.charCodeAt(i + 1))) ||
+      c === ORDINAL ||
+      c === HALF ||
+      (wide && WIDE_STARTS.has(c));
     if (!startable) {
       i++;
       continue;

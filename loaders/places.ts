@@ -27,6 +27,7 @@ import {
   type Place,
   type TrieNode
 } from "./gazetteer.js";
+import {childOf, HAS_BARE, HAS_FORMS, mayStart, nodeNumber, packTrie, type PackedTrie} from "./trie.js";
 import type {PlaceLevel} from "./types.js";
 
 export interface PlaceMention {
@@ -76,17 +77,58 @@ const VILLAGE_FIRST = new Set(VILLAGE_FIRST_CHARS);
 const GENERIC_BLOCKERS = ["经济", "工业", "技术", "产业", "科技", "物流", "新技术", "农业"];
 
 export function findPlaceMentions(text: string, gazetteer: Gazetteer, options: FindOptions = {}): PlaceMention[] {
-  const context = options.context ?? [];
-  const bareTowns = new Set<string>();
-  for (const place of context) {
-    if (place.level === "town") bareTowns.add(place.code);
-    if (place.level === "village" && place.parent_code) bareTowns.add(place.parent_code);
+  return findWithMemo(text, gazetteer, options, null);
+}
+
+/** What a scan of one text found at each position it visited, so a second scan of the same text (resolveArticlePlace's,
+ * with the article's villages added and maybe another context) walks the gazetteer's trie only where the first did
+ * not: `end[i]` is 0 for a position not yet walked, -1 for no acceptable form there, else the form's end. A position
+ * where a bare village name was weighed (`bare[i]`) is reused only in the context it was walked in. */
+interface ScanMemo {
+  text: string;
+  /** The towns in context (townsOfBareNames) of the scan that filled the memo, as a key; null before it. */
+  towns: string | null;
+  end: Int32Array;
+  bare: Uint8Array;
+  forms: Map<number, NameForm[]>;
+}
+
+// resolveArticlePlace's two memos, one for the title and one for the text, reused from article to article (the scan
+// is synchronous, so no two articles share them at once): allocating typed arrays per article costs more than
+// clearing them.
+const memos = {title: emptyMemo(), text: emptyMemo()};
+
+function emptyMemo(): ScanMemo {
+  return {text: "", towns: null, end: new Int32Array(256), bare: new Uint8Array(256), forms: new Map()};
+}
+
+function scanMemo(memo: ScanMemo, text: string): ScanMemo {
+  if (memo.end.length < text.length) {
+    memo.end = new Int32Array(2 * text.length);
+    memo.bare = new Uint8Array(2 * text.length);
+  } else {
+    memo.end.fill(0, 0, text.length);
+    memo.bare.fill(0, 0, text.length);
   }
-  const extra = options.extra?.size ? buildExtraTrie(options.extra) : null;
-  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra));
+  memo.forms.clear();
+  memo.text = text;
+  memo.towns = null;
+  return memo;
+}
+
+function findWithMemo(text: string, gazetteer: Gazetteer, options: FindOptions, memo: ScanMemo | null): PlaceMention[] {
+  const context = options.context ?? [];
+  const bareTowns = townsOfBareNames(context);
+  if (memo?.text !== text) memo = null;
+  const towns = [...bareTowns].sort().join();
+  if (memo) memo.towns ??= towns;
+  const extra = options.extra?.size ? options.extra : null;
+  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo, memo?.towns === towns));
   return resolve(text, raw, gazetteer, context);
 }
 
+/** The extra forms as a small trie, and their first code units marked in a shared table so that the scan walks the
+ * trie only where one may start: linear in the text however many villages an article names. */
 function buildExtraTrie(extra: Map<string, Place>): {trie: TrieNode; places: Map<string, Place>} {
   const trie: TrieNode = {next: null, forms: null};
   const places = new Map<string, Place>();
@@ -97,31 +139,68 @@ function buildExtraTrie(extra: Map<string, Place>): {trie: TrieNode; places: Map
   return {trie, places};
 }
 
+// Marks of the first code units of the current scan's extra forms; cleared when the scan ends.
+const extraFirst = new Uint8Array(0x10000);
+
+const packed = new WeakMap<TrieNode, PackedTrie>();
+
+function packedTrie(gazetteer: Gazetteer): PackedTrie {
+  let trie = packed.get(gazetteer.trie);
+  if (!trie) packed.set(gazetteer.trie, (trie = packTrie(gazetteer.trie)));
+  return trie;
+}
+
 function scan(
   text: string,
   gazetteer: Gazetteer,
   bareTowns: Set<string>,
-  extra: {trie: TrieNode; places: Map<string, Place>} | null
+  extra: Map<string, Place> | null,
+  memo: ScanMemo | null,
+  sameTowns: boolean
 ): RawMatch[] {
   const matches: RawMatch[] = [];
   const n = text.length;
+  const trie = packedTrie(gazetteer);
+  // Ends of the nodes with forms along one walk, longest last: the longest acceptable one wins.
+  const ends: number[] = [];
+  const nodes: NameForm[][] = [];
+  let found = 0;
+  const extraTrie = extra ? buildExtraTrie(extra) : null;
+  for (const unit of extraTrie?.trie.next?.keys() ?? []) extraFirst[unit] = 1;
   let i = 0;
   while (i < n) {
     let best: RawMatch | null = null;
-    let node: TrieNode | undefined = gazetteer.trie;
-    for (let j = i; j < n && node?.next; j++) {
-      node = node.next.get(text.charCodeAt(j));
-      if (node?.forms) {
-        const forms = acceptable(text, i, j + 1, node.forms, gazetteer, bareTowns);
-        if (forms.length) best = {start: i, end: j + 1, forms, extra: null, pattern: null, text: ""};
+    const known = memo && (sameTowns || !memo.bare[i]) ? memo.end[i] : 0;
+    if (known > 0) best = {start: i, end: known, forms: memo!.forms.get(i)!, extra: null, pattern: null, text: ""};
+    else if (known === 0) {
+      found = 0;
+      let bare = 0;
+      const first = text.charCodeAt(i);
+      const walk = i + 1 < n && mayStart(trie, first, text.charCodeAt(i + 1));
+      for (let node = walk ? trie.root[first] : -1, j = i + 1; node >= 0; j++) {
+        if (node & HAS_FORMS) (ends[found] = j), (nodes[found++] = trie.forms[nodeNumber(node)]!), (bare |= node);
+        if (j >= n) break;
+        node = childOf(trie, node, text.charCodeAt(j));
+      }
+      for (let k = found - 1; k >= 0; k--) {
+        const forms = acceptable(text, i, ends[k], nodes[k], gazetteer, bareTowns);
+        if (forms.length) {
+          best = {start: i, end: ends[k], forms, extra: null, pattern: null, text: ""};
+          break;
+        }
+      }
+      if (memo && sameTowns) {
+        memo.end[i] = best ? best.end : -1;
+        memo.bare[i] = bare & HAS_BARE;
+        if (best) memo.forms.set(i, best.forms);
       }
     }
-    if (extra) {
-      node = extra.trie;
+    if (extraTrie && extraFirst[text.charCodeAt(i)]) {
+      let node: TrieNode | undefined = extraTrie.trie;
       for (let j = i; j < n && node?.next; j++) {
         node = node.next.get(text.charCodeAt(j));
         if (node?.forms && (!best || j + 1 >= best.end) && !personAround(text, i, j + 1)) {
-          const place = extra.places.get(node.forms[0].code)!;
+          const place = extraTrie.places.get(node.forms[0].code)!;
           best = {start: i, end: j + 1, forms: [], extra: place, pattern: null, text: ""};
         }
       }
@@ -131,6 +210,7 @@ function scan(
       i = best.end;
     } else i++;
   }
+  for (const unit of extraTrie?.trie.next?.keys() ?? []) extraFirst[unit] = 0;
   return matches;
 }
 
@@ -179,14 +259,29 @@ function personAround(text: string, start: number, end: number): boolean {
   );
 }
 
+const [OPEN_ASCII, OPEN_WIDE, CLOSE_ASCII, CLOSE_WIDE] = [..."(（)）"].map((c) => c.charCodeAt(0));
+
 /** Inside a parenthesised list of names, `(张慧 李新胜 吴传来)`: a byline, not a place. */
 function inByline(text: string, start: number, end: number): boolean {
-  const open = Math.max(text.lastIndexOf("(", start), text.lastIndexOf("（", start));
-  if (open < 0 || start - open > 40) return false;
-  const closeAscii = text.indexOf(")", end);
-  const closeWide = text.indexOf("）", end);
-  const close = closeAscii < 0 ? closeWide : closeWide < 0 ? closeAscii : Math.min(closeAscii, closeWide);
-  if (close < 0 || close - end > 40) return false;
+  // Looked for within 40 characters only: a search of the whole text from every candidate name would be quadratic.
+  let open = -1;
+  for (let k = Math.min(start, text.length - 1); k >= 0 && start - k <= 40; k--) {
+    const c = text.charCodeAt(k);
+    if (c === OPEN_ASCII || c === OPEN_WIDE) {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let k = end; k < text.length && k - end <= 40; k++) {
+    const c = text.charCodeAt(k);
+    if (c === CLOSE_ASCII || c === CLOSE_WIDE) {
+      close = k;
+      break;
+    }
+  }
+  if (close < 0) return false;
   const inside = text.slice(open + 1, close);
   return /^[\p{Script=Han}\s、,，]+$/u.test(inside) && /[\s、,，]/.test(inside);
 }
@@ -388,10 +483,12 @@ export interface ArticlePlace {
 
 /** The article's main place, from its title first and its text second, with the mentions found on the way. */
 export function resolveArticlePlace(title: string, text: string, gazetteer: Gazetteer): ArticlePlace {
-  const firstTitle = findPlaceMentions(title, gazetteer);
+  const titleMemo = scanMemo(memos.title, title);
+  const firstTitle = findWithMemo(title, gazetteer, {}, titleMemo);
   const firstPlace = titlePlace(gazetteer, firstTitle);
   const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
-  const firstText = findPlaceMentions(text, gazetteer, {context: firstContext});
+  const memo = scanMemo(memos.text, text);
+  const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo);
 
   const extra = new Map<string, Place>();
   for (const mention of [...firstTitle, ...firstText]) {
@@ -401,12 +498,29 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
     const core = villageCore(place.name);
     if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
   }
-  const titleMentions = findPlaceMentions(title, gazetteer, {context: firstContext, extra});
+  const titleMentions = findWithMemo(title, gazetteer, {context: firstContext, extra}, titleMemo);
   const ofTitle = titlePlace(gazetteer, titleMentions) ?? firstPlace;
   const context = ofTitle ? chainOf(gazetteer, ofTitle) : [];
-  const mentions = findPlaceMentions(text, gazetteer, {context, extra});
+  // The second look differs from the first only by the villages it adds and a changed context: with neither, it
+  // would find the same mentions.
+  const same = extra.size === 0 && sameCodes(context, firstContext);
+  const mentions = same ? firstText : findWithMemo(text, gazetteer, {context, extra}, memo);
   const place = mainPlace(gazetteer, ofTitle, mentions);
   return {gazetteer, place: place ? placeRef(gazetteer, place) : null, titleMentions, mentions};
+}
+
+/** The towns whose villages a context lets the text name bare (徐庄 for 徐庄村): its town, or its village's town. */
+function townsOfBareNames(context: Place[]): Set<string> {
+  const towns = new Set<string>();
+  for (const place of context) {
+    if (place.level === "town") towns.add(place.code);
+    if (place.level === "village" && place.parent_code) towns.add(place.parent_code);
+  }
+  return towns;
+}
+
+function sameCodes(a: Place[], b: Place[]): boolean {
+  return a.length === b.length && a.every((place, i) => place.code === b[i].code);
 }
 
 /** The county a paper is at home in: the county (or zone) most of a document's articles are placed in, if at least
@@ -500,7 +614,7 @@ function mostMentioned(mentions: PlaceMention[]): Place {
  * named before it in its paragraph, else the article's place; `该镇`/`全县` climb to their level. */
 export function placeForSpan(articleText: string, start: number, end: number, article: ArticlePlace): PlaceRef | null {
   const {gazetteer} = article;
-  const paragraph = paragraphAround(articleText, start);
+  const paragraph = rangeAt(paragraphsOf(article, articleText), start);
   const sentence = sentenceAround(articleText, start, end, paragraph);
   const inSentence = article.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
   const articlePlace = article.place?.place ?? null;
@@ -557,13 +671,14 @@ function placeInSentence(
   return commonAncestor(gazetteer, listed.map((m) => m.place)) ?? ranked[0].place;
 }
 
-const CLAUSE_END = /[,，:：;；。！？!?]/;
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CLAUSE_END = codes(",，:：;；。！？!?\n");
 
 function clauseAround(text: string, start: number, end: number): Range {
   let from = start;
-  while (from > 0 && !CLAUSE_END.test(text[from - 1]) && text[from - 1] !== "\n") from--;
+  while (from > 0 && !CLAUSE_END.has(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && !CLAUSE_END.test(text[to]) && text[to] !== "\n") to++;
+  while (to < text.length && !CLAUSE_END.has(text.charCodeAt(to))) to++;
   return {start: from, end: to};
 }
 
@@ -586,8 +701,8 @@ function latestFocus(gazetteer: Gazetteer, before: PlaceMention[]): Place | null
   return place;
 }
 
-const SENTENCE_END = /[。！？!?；;]/;
-const PARAGRAPH_END = /[。！？!?”"）)…：:]$/;
+const SENTENCE_END = codes("。！？!?；;");
+const PARAGRAPH_END = codes("。！？!?”\"）)…：:");
 
 interface Range {
   start: number;
@@ -597,27 +712,60 @@ interface Range {
 /** The paragraph around `at`: articles keep one paragraph a line. A line break after an unfinished sentence is a
  * page or column break, not a paragraph break, so the paragraph runs on across it. */
 export function paragraphAround(text: string, at: number): Range {
+  return rangeAt(paragraphs(text), at);
+}
+
+/** The paragraphs of a text in order, as paragraphAround draws them; the last runs to the end of the text. */
+function paragraphs(text: string): Range[] {
+  const ranges: Range[] = [];
   const breaks = /\n\s*/g;
   let start = 0;
   let match: RegExpExecArray | null;
   while ((match = breaks.exec(text))) {
-    const before = text.slice(start, match.index).trimEnd();
-    const isBreak = PARAGRAPH_END.test(before) || lastLine(before).length < 30;
+    // The text before the break, trimmed, ends a paragraph or is a short line: looked at from its end only, so a
+    // paragraph of many lines costs the length of its lines, not the square of it.
+    let last = match.index;
+    while (last > start && isSpace(text.charCodeAt(last - 1))) last--;
+    const lineStart = Math.max(start, text.lastIndexOf("\n", last - 1) + 1);
+    const isBreak = (last > start && PARAGRAPH_END.has(text.charCodeAt(last - 1))) || last - lineStart < 30;
     if (!isBreak) continue;
-    if (match.index >= at) return {start, end: match.index};
+    ranges.push({start, end: match.index});
     start = match.index + match[0].length;
   }
-  return {start, end: text.length};
+  ranges.push({start, end: text.length});
+  return ranges;
 }
 
-function lastLine(text: string): string {
-  return text.slice(text.lastIndexOf("\n") + 1);
+// What String#trimEnd removes (and \s matches): white space and line terminators.
+const SPACE = /\s/;
+const isSpace = (c: number) =>
+  c === 32 || c === 10 || (c < 128 ? c >= 9 && c <= 13 : SPACE.test(String.fromCharCode(c)));
+
+// An article's paragraphs, drawn once for all its facts rather than once per fact.
+const paragraphCache = new WeakMap<ArticlePlace, {text: string; ranges: Range[]}>();
+
+function paragraphsOf(article: ArticlePlace, text: string): Range[] {
+  let cached = paragraphCache.get(article);
+  if (cached?.text !== text) paragraphCache.set(article, (cached = {text, ranges: paragraphs(text)}));
+  return cached.ranges;
+}
+
+/** The first range that ends at or after `at` (the last when none does). */
+function rangeAt(ranges: Range[], at: number): Range {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid].end >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return ranges[lo];
 }
 
 function sentenceAround(text: string, start: number, end: number, paragraph: Range): Range {
   let from = start;
-  while (from > paragraph.start && !SENTENCE_END.test(text[from - 1])) from--;
+  while (from > paragraph.start && !SENTENCE_END.has(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < paragraph.end && !SENTENCE_END.test(text[to])) to++;
+  while (to < paragraph.end && !SENTENCE_END.has(text.charCodeAt(to))) to++;
   return {start: from, end: Math.min(paragraph.end, to + 1)};
 }

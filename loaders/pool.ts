@@ -12,6 +12,8 @@ export interface PoolOptions {
   prefecture?: string;
 }
 
+const QUEUED = 2;
+
 export async function* extractFiles(files: DocumentFile[], options: PoolOptions = {}): AsyncGenerator<DocumentResult> {
   const workers = Math.min(options.workers ?? availableParallelism(), files.length);
   if (workers <= 0) {
@@ -23,7 +25,9 @@ export async function* extractFiles(files: DocumentFile[], options: PoolOptions 
     {length: workers},
     () => new Worker(new URL("./worker-boot.js", import.meta.url), {workerData: {prefecture: options.prefecture}})
   );
-  const idle = [...pool];
+  // Each worker holds up to QUEUED documents, so it starts the next one while its last result is still on its way
+  // here instead of waiting a round trip for it.
+  const queued = new Map(pool.map((worker) => [worker, 0]));
   const done = new Map<number, DocumentResult>();
   const maxAhead = workers * 4;
   let next = 0;
@@ -31,15 +35,21 @@ export async function* extractFiles(files: DocumentFile[], options: PoolOptions 
   let failure: Error | null = null;
   let wake = () => {};
   const dispatch = () => {
-    while (idle.length && next < files.length && next - consumed < maxAhead) {
+    for (let room = true; room && next < files.length && next - consumed < maxAhead; ) {
+      room = false;
+      let least: Worker | null = null;
+      for (const [worker, n] of queued) if (n < QUEUED && (!least || n < queued.get(least)!)) least = worker;
+      if (!least) break;
+      room = true;
       const {doc, path} = files[next];
-      idle.pop()!.postMessage({index: next++, doc, path});
+      queued.set(least, queued.get(least)! + 1);
+      least.postMessage({index: next++, doc, path});
     }
   };
   for (const worker of pool) {
     worker.on("message", ({index, result}: {index: number; result: DocumentResult}) => {
       done.set(index, result);
-      idle.push(worker);
+      queued.set(worker, queued.get(worker)! - 1);
       dispatch();
       wake();
     });

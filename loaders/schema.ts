@@ -25,6 +25,7 @@ export const articlesSchema: Schema<ArticleRow> = {
   subtitle: "VARCHAR",
   kicker: "VARCHAR",
   byline: "VARCHAR",
+  source: "VARCHAR",
   dateline: "VARCHAR",
   date: "VARCHAR",
   date_inferred: "BOOLEAN",

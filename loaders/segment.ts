@@ -123,11 +123,11 @@ function classify(p: Paragraph): Unit {
   if (whole && isByline(whole[1])) return {kind: "byline", byline: whole[1].trim(), closes: true};
   const top = topByline(text);
   if (top) return {kind: "byline", byline: top, closes: false};
-  if (isHeadingLike(text) && !p.continued && !sourceLine(text)) return {kind: "heading", text};
+  const src = sourceLine(text);
+  if (isHeadingLike(text) && !p.continued && !src) return {kind: "heading", text};
   let body = text;
   let lead: string | null = null;
   let source: string | null = null;
-  const src = sourceLine(body);
   if (src) {
     source = src.source;
     lead = src.byline;

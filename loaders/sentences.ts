@@ -2,7 +2,12 @@
 // Chinese sentences end at 。！？ (and their ASCII forms), at ； and at a line break; a closing quote or bracket
 // right after the mark belongs to the sentence. One forward pass, so a page without punctuation stays linear.
 // As UTF-16 code units: testing text.charCodeAt(i) allocates nothing on this per-character path.
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+// Tables indexed by code unit: one array read per character.
+const codes = (chars: string) => {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return {has: (unit: number) => table[unit] === 1};
+};
 const TERMINAL = codes("。！？!?；;\n");
 const CLOSING = codes("”’」』)）》");
 const NEWLINE = 10;

@@ -2,8 +2,12 @@
 import {COUNTED_NOUNS, LEADING_WORDS, TRAILING_WORDS} from "./data/subjects.js";
 
 const MAX_LENGTH = 12;
-// A clause ends at punctuation, a digit (another quantity) or a space.
-const BOUNDARY = /[\s,，、:：;；。！？!?()（）《》“”"'‘’\d０-９]/;
+// A subject is a phrase of words: Chinese characters and letters (· joins the parts of a name). Anything else ends
+// it: punctuation, a digit (another quantity), a space, and the symbols a sentence can carry that name nothing, such
+// as %, = and the > and < left by a page's markup or arithmetic (产业项目>12个, 更多>>投入资金50万元).
+// Surrogates count as characters of a word: they pair up into the rarer Chinese characters.
+const WORD = /[\p{Script=Han}A-Za-zＡ-Ｚａ-ｚ·\ud800-\udfff]/u;
+const isBoundary = (ch: string | undefined) => ch === undefined || !WORD.test(ch);
 // A quantity followed by one of these is not followed by its noun (`7人,`, `50元左右`, `22户的`, `3人参加`).
 const NOT_A_NOUN_START = new Set("的了是为在已将都均以左上多余不能就又还共全分每次中里和与及等到参进被用获".split(""));
 // Characters that end a noun phrase after a quantity.
@@ -28,14 +32,18 @@ export function subjectOf(sentence: string, start: number, end: number, kind?: s
 function phraseAfter(sentence: string, end: number): string | null {
   if (NOT_A_NOUN_START.has(sentence[end])) return null;
   let to = end;
-  while (to < sentence.length && to - end < 8 && !BOUNDARY.test(sentence[to]) && !PHRASE_END.has(sentence[to])) to++;
+  while (to < sentence.length && to - end < 8 && !isBoundary(sentence[to]) && !PHRASE_END.has(sentence[to])) to++;
   const phrase = sentence.slice(end, to);
   return phrase.length >= 2 && /^\p{Script=Han}+$/u.test(phrase) ? phrase : null;
 }
 
+/** Comparison signs qualify the number after them (产业项目>12个, like 超过): the phrase ends before them. */
+const COMPARISONS = new Set("<>＜＞≤≥≦≧≈~～=".split(""));
+
 function phraseBefore(sentence: string, start: number): string | null {
+  while (start > 0 && COMPARISONS.has(sentence[start - 1])) start--;
   let from = start;
-  while (from > 0 && start - from < MAX_LENGTH && !BOUNDARY.test(sentence[from - 1])) from--;
+  while (from > 0 && start - from < MAX_LENGTH && !isBoundary(sentence[from - 1])) from--;
   let phrase = sentence.slice(from, start);
   for (let changed = true; changed && phrase; ) {
     changed = false;

@@ -53,6 +53,8 @@ export interface ArticleRow {
   subtitle: string | null;
   kicker: string | null;
   byline: string | null;
+  /** The source line that opened the report, as printed: 本报讯, 本报聊城3月15日讯, 开发区讯, 新华社北京11月18日电. */
+  source: string | null;
   dateline: string | null;
   date: string | null;
   date_inferred: boolean;

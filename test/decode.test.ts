@@ -13,6 +13,15 @@ const swap = (b: Uint8Array) => b.map((_, i) => b[i ^ 1]);
 // 聊城扶贫 in GBK, hand-encoded: 聊 C1C4, 城 B3C7, 扶 B7F6, 贫 C6B6.
 const GBK_LIAOCHENG_FUPIN = [0xc1, 0xc4, 0xb3, 0xc7, 0xb7, 0xf6, 0xc6, 0xb6];
 const page = "聊城开发区持续做好孝善扶贫\n\n8月份以来,聊城开发区对全区建档立卡贫困户开展孝善扶贫。";
+// Traditional characters in Big5, hand-encoded from the Big5 table as the WHATWG Encoding Standard's index-big5
+// gives it (the table Node's TextDecoder("big5") decodes with; Microsoft's CP950 agrees for these): 聊 B2E1,
+// 城 ABB0, 市 A5AB, 扶 A7DF, 貧 B368, 工 A475, 作 A740, 脫 B2E6, 攻 A7F0, 堅 B0ED, 年 A67E, ， A141, 。 A143.
+const BIG5: Record<string, number[]> = {
+  聊: [0xb2, 0xe1], 城: [0xab, 0xb0], 市: [0xa5, 0xab], 扶: [0xa7, 0xdf], 貧: [0xb3, 0x68], 工: [0xa4, 0x75],
+  作: [0xa7, 0x40], 脫: [0xb2, 0xe6], 攻: [0xa7, 0xf0], 堅: [0xb0, 0xed], 年: [0xa6, 0x7e], "，": [0xa1, 0x41],
+  "。": [0xa1, 0x43]
+};
+const big5 = (s: string) => Uint8Array.from([...s].flatMap((c) => BIG5[c] ?? [c.charCodeAt(0)]));
 
 test("UTF-8 with and without a BOM", () => {
   assert.deepEqual(decode(utf8(page)), {text: page, encoding: "utf-8", html: false});
@@ -24,6 +33,17 @@ test("GBK and GB18030 bytes are detected and decoded", () => {
   assert.deepEqual(decode(gbk), {text: "2020: 聊城扶贫\n聊城扶贫", encoding: "gbk", html: false});
   const gb18030 = concat(GBK_LIAOCHENG_FUPIN, [0x81, 0x30, 0x84, 0x36]);
   assert.deepEqual(decode(gb18030), {text: "聊城扶贫¥", encoding: "gb18030", html: false});
+});
+
+test("Big5 bytes are detected and decoded, though most of them are valid GBK too", () => {
+  const text = "2020年，聊城市扶貧工作。\n脫貧攻堅";
+  assert.deepEqual(decode(big5(text)), {text, encoding: "big5", html: false});
+  assert.deepEqual(decode(big5("扶貧")), {text: "扶貧", encoding: "big5", html: false});
+  // The same bytes read as GB18030 are a string of rare characters, not an error: detection has to weigh them.
+  assert.doesNotThrow(() => new TextDecoder("gb18030", {fatal: true}).decode(big5(text)));
+  // And GBK bytes that Big5 would also accept stay GBK.
+  assert.doesNotThrow(() => new TextDecoder("big5", {fatal: true}).decode(Uint8Array.from(GBK_LIAOCHENG_FUPIN)));
+  assert.equal((decode(Uint8Array.from(GBK_LIAOCHENG_FUPIN)) as {encoding: string}).encoding, "gbk");
 });
 
 test("UTF-16 by its BOM, little- and big-endian, and without a BOM by its NULs", () => {
@@ -81,6 +101,25 @@ test("an HTML page becomes its text: scripts, styles and comments gone, blocks o
     encoding: "utf-8"
   });
   assert.equal(decodeEntities("&nbsp;&lt;&#x41;&#66;&unknown;"), " <AB&unknown;");
+});
+
+test("markup leaves nothing behind: </ p>, <!-->, a stray quote in a tag, nested Markdown quotes, XHTML", () => {
+  // An end tag that does not start with a letter is a bogus comment to browsers: gone, not "</ p>" in the text.
+  assert.equal(htmlToText("<p>产业项目</ p>12个</p>"), "\n产业项目12个\n");
+  // <!--> is a whole empty comment, not the start of one that swallows the page.
+  assert.equal(htmlToText("<!-->投入资金50万元<!--->,<!-- 广告 -->帮扶126户"), "投入资金50万元,帮扶126户");
+  // A quote opens an attribute value only after =: an unbalanced one does not hide the rest of the page.
+  assert.equal(htmlToText(`<p data-x=a"b>资金</p><a title='It"s' href = "a>b">链接</a>`), "\n资金\n链接");
+  // > and < written as text stay text, as browsers show them.
+  assert.equal(htmlToText("<li>首页 &gt; 新闻</li>1<2"), "\n首页 > 新闻\n1<2");
+  const markdown = decode(utf8("> > 引文:投入资金50万元\n> ## 小标题\n正文"), {format: "markdown"});
+  assert.deepEqual(markdown, {text: "引文:投入资金50万元\n小标题\n正文", encoding: "utf-8", html: false});
+  const prolog = `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">\n`;
+  const head = "<meta name='k' content='v'/>".repeat(100);
+  const xhtml = `${prolog}<html><head>${head}</head><body><p>投入资金50万元</p></body></html>`;
+  const page = decode(utf8(xhtml));
+  assert.ok("text" in page && page.html);
+  assert.deepEqual(page.text.split("\n").map((line) => line.trim()).filter(Boolean), ["投入资金50万元"]);
 });
 
 test("HTML stripping is linear on pathological input", () => {

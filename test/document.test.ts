@@ -123,6 +123,31 @@ for (const [name, expected] of Object.entries(SEEDS)) {
   });
 }
 
+test("each article's source line as printed, for the seeds that print one", () => {
+  const sources = (name: string) =>
+    readDocument(name, bytesOf(name))
+      .articles.map((a) => [a.seq, a.source])
+      .filter(([, source]) => source !== null);
+  assert.deepEqual(sources("000_75a53e5b155eac84.txt"), []);
+  assert.deepEqual(sources("001_fc0604a895fcbabd.txt"), []);
+  assert.deepEqual(sources("002_72051a4ed1e9c469.txt"), [
+    [1, "本报聊城3月15日讯"],
+    [2, "本报聊城3月15日讯"]
+  ]);
+  assert.deepEqual(sources("003_a86968a7765ce166.txt"), [
+    [2, "开发区讯"],
+    [3, "开发区讯"],
+    [4, "开发区讯"],
+    [6, "开发区讯"]
+  ]);
+  assert.deepEqual(sources("004_5f9f883e554d2686.txt"), [
+    [1, "东昌府讯"],
+    [2, "东昌府讯"]
+  ]);
+  const [report] = readDocument("x.txt", utf8("帮扶车间开工\n\n本报讯 近日,帮扶车间开工。")).articles;
+  assert.deepEqual([report.source, report.dateline, report.text], ["本报讯", "近日", "近日,帮扶车间开工。"]);
+});
+
 test("article ids are stable, 16 hex digits, and unique across documents", () => {
   assert.equal(articleId("000_75a53e5b155eac84.txt", 1), articleId("000_75a53e5b155eac84.txt", 1));
   assert.match(articleId("a.txt", 1), /^[0-9a-f]{16}$/);
@@ -148,6 +173,18 @@ test("a GBK page and a UTF-16 page read like the UTF-8 original", () => {
   const wide = readDocument("x.txt", utf16);
   assert.equal(wide.document.encoding, "utf-16le");
   assert.deepEqual(wide.articles, original.articles);
+});
+
+test("a Big5 page is read, its encoding reported as big5", () => {
+  // 扶貧工作 / 聊城市扶貧工作。 in Big5 (扶 A7DF, 貧 B368, 工 A475, 作 A740, 聊 B2E1, 城 ABB0, 市 A5AB, 。 A143).
+  const title = [0xa7, 0xdf, 0xb3, 0x68, 0xa4, 0x75, 0xa7, 0x40];
+  const body = [0xb2, 0xe1, 0xab, 0xb0, 0xa5, 0xab, ...title, 0xa1, 0x43];
+  const read = readDocument("big5.txt", Uint8Array.from([...title, 0x0a, 0x0a, ...body]));
+  assert.equal(read.document.encoding, "big5");
+  assert.deepEqual(
+    read.articles.map((a) => [a.title, a.text]),
+    [["扶貧工作", "聊城市扶貧工作。"]]
+  );
 });
 
 test("bad inputs are rejected documents with a reason, and never throw", () => {

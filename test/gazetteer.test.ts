@@ -4,6 +4,8 @@ import {test} from "node:test";
 import {ZONES} from "../loaders/data/zones.js";
 import {
   chainOf,
+  isWithin,
+  levelDepth,
   loadGazetteer,
   placePinyin,
   placeRows,
@@ -67,6 +69,31 @@ test("short forms by rule, variants by evidence, no short form for one character
   assert.ok(gazetteer.forms.get("371502100")!.includes("候营镇"));
   assert.ok(!gazetteer.forms.get("371503001")!.includes("振兴"));
   assert.ok(!gazetteer.forms.get("3711")!.includes("日照"));
+});
+
+test("isWithin follows parents and register parents: 韩集镇 is within 高新区 and 东昌府区, not 茌平区", () => {
+  const hanji = place("371502115");
+  assert.ok(isWithin(gazetteer, hanji, place("3715Z2")));
+  assert.ok(isWithin(gazetteer, hanji, place("371502")));
+  assert.ok(isWithin(gazetteer, hanji, place("37")));
+  assert.ok(!isWithin(gazetteer, hanji, place("371503")));
+  // Every parent is shallower than its child, which lets isWithin stop climbing at the ancestor's depth; and
+  // isWithin agrees with a climb of both chains for the prefecture's places against every county-level unit.
+  const up = (code: string | null) => (code ? gazetteer.places.get(code) : undefined);
+  const ancestors = (p: typeof hanji | undefined): string[] =>
+    p ? [p.code, ...ancestors(up(p.parent_code)), ...ancestors(up(p.register_parent_code))] : [];
+  const local = [...gazetteer.places.values()].filter((p) => p.in_prefecture);
+  const counties = local.filter((p) => p.level === "county" || p.level === "zone");
+  for (const p of local) {
+    for (const code of [p.parent_code, p.register_parent_code]) {
+      if (code) assert.ok(levelDepth(place(code).level) < levelDepth(p.level), `${p.name} under ${code}`);
+    }
+    if (p.level !== "town") continue;
+    const all = ancestors(p);
+    for (const county of counties) {
+      assert.equal(isWithin(gazetteer, p, county), all.includes(county.code), `${p.name} ${county.name}`);
+    }
+  }
 });
 
 test("pinyin: 莘县 → shen xian, 东阿县 → dong e xian", () => {

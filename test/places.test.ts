@@ -184,3 +184,12 @@ test("全区 in an article that names only the city is about the paper's home co
   const county = findPlaceMentions("莘县", gazetteer)[0].place;
   assert.equal(withHomeCounty(resolveArticlePlace("", text, gazetteer), text, county).place?.place_name, "聊城市");
 });
+
+test("an article naming every village of the prefecture is resolved in linear time", () => {
+  const villages = [...gazetteer.places.values()].filter((p) => p.level === "village" && p.in_prefecture);
+  const text = villages.map((p) => p.name).join("、").repeat(4);
+  const t0 = performance.now();
+  const article = resolveArticlePlace("阳谷县张秋镇", text, gazetteer);
+  assert.ok(article.mentions.length >= villages.length * 4);
+  assert.ok(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
+});

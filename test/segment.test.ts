@@ -239,3 +239,11 @@ test("segmentation of a megabyte without line breaks or punctuation is linear", 
   assert.ok(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
   assert.ok(t1 - t0 < 1500);
 });
+
+test("a line with a long run of spaces inside it is trimmed in linear time", () => {
+  const t0 = performance.now();
+  const {paragraphs} = repair(`  扶贫${" ".repeat(1_000_000)}攻坚\u3000\n${"\u3000".repeat(500_000)}。脱贫`);
+  assert.ok(performance.now() - t0 < 1500, `${performance.now() - t0} ms`);
+  assert.equal(paragraphs[0].text.slice(0, 2), "扶贫");
+  assert.equal(paragraphs.at(-1)!.text.slice(-3), "。脱贫");
+});
