@@ -9,14 +9,13 @@
 // at once, both would write the same tables and the second rename would simply lose.
 import {randomBytes} from "node:crypto";
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
-import {hostname} from "node:os";
+import {availableParallelism, hostname} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {listDocuments, type DocumentFile} from "./corpus.js";
 import {engineFingerprint, tablesKey} from "./fingerprint.js";
 import type {PoolOptions} from "./pool.js";
 import type {TableName, Tables} from "./schema.js";
-import {extractTables} from "./tables.js";
 
 const TABLE_NAMES: TableName[] = ["documents", "articles", "facts", "places"];
 
@@ -27,8 +26,10 @@ const TABLE_NAMES: TableName[] = ["documents", "articles", "facts", "places"];
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/liaocheng-relief/", import.meta.url));
 
 /**
- * Below this many bytes of documents, extraction stays in this thread: a worker spends about a second starting
- * (tsx, the gazetteer) and results are copied back, which only pays off on a large corpus (see bench/).
+ * Worker threads only for a corpus above this many bytes, and only with more than two cores. Each worker spends about
+ * a second of CPU starting (tsx, the gazetteer) and every result is copied back to this thread. Measured on two busy
+ * cores: 3 and 10 MB were 1.1-2× slower with two workers than in one thread, 30 MB anywhere from 15% faster to 1.7×
+ * slower, always with 25-60% more CPU; so on two cores the pool never pays for itself, and below ~16 MB it cannot.
  */
 export const WORKERS_ABOVE_BYTES = 16e6;
 
@@ -61,9 +62,9 @@ export async function cachedTable<T extends TableName>(paths: string[], table: T
   return (await load(paths, [table], options))[table]!;
 }
 
-/** Workers for a corpus of this many bytes: none for a small one, one per core for a large one. */
-export function workersFor(bytes: number): number | undefined {
-  return bytes > WORKERS_ABOVE_BYTES ? undefined : 0;
+/** Workers for a corpus of this many bytes: none for a small one, the pool's default (one per core) for a large one. */
+export function workersFor(bytes: number, cores = availableParallelism()): number | undefined {
+  return bytes > WORKERS_ABOVE_BYTES && cores > 2 ? undefined : 0;
 }
 
 async function load(paths: string[], names: TableName[], options: CacheOptions): Promise<Partial<Tables>> {
@@ -90,7 +91,9 @@ async function extract(paths: string[], files: DocumentFile[], options: CacheOpt
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
   const workers = options.workers ?? workersFor(bytes);
   const start = performance.now();
-  const tables = await (options.extract ?? extractTables)(paths, {workers, prefecture: options.prefecture});
+  // The engine is imported only on a miss: a hit then costs a loader no more than reading JSON.
+  const run = options.extract ?? (await import("./tables.js")).extractTables;
+  const tables = await run(paths, {workers, prefecture: options.prefecture});
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   log(
     `tables: extracted ${files.length} documents (${(bytes / 1e6).toFixed(1)} MB) in ` +

@@ -4,7 +4,7 @@ import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, trun
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {cacheDir, cachedTable, cachedTables, type CacheOptions} from "../loaders/cache.js";
+import {cacheDir, cachedTable, cachedTables, workersFor, type CacheOptions} from "../loaders/cache.js";
 import {listDocuments} from "../loaders/corpus.js";
 import {sourceFingerprint} from "../loaders/fingerprint.js";
 import type {PoolOptions} from "../loaders/pool.js";
@@ -168,6 +168,9 @@ test("a small corpus is extracted in one thread unless workers are asked for", a
   await cachedTables([data], options);
   await cachedTables([data], {...options, engine: "other", workers: 3});
   assert.deepEqual(calls.map((call) => call.workers), [0, 3]);
+  assert.equal(workersFor(1e6, 8), 0);
+  assert.equal(workersFor(50e6, 8), undefined, "a large corpus on many cores: one worker per core");
+  assert.equal(workersFor(50e6, 2), 0, "two cores: the pool does not pay for itself");
 });
 
 test("the cache folder is an option, else $LIAOCHENG_CACHE_DIR, else node_modules/.cache", () => {
