@@ -1,11 +1,10 @@
-import {readFileSync} from "node:fs";
-import {createHash} from "node:crypto";
 import {csvFormat} from "d3-dsv";
+import {cachedTable} from "../../loaders/cache.js";
 import {listDocuments} from "../../loaders/corpus.js";
 
-const rows = listDocuments(["data"]).map(({doc, path}) => {
-  const bytes = readFileSync(path);
-  return {doc, bytes: bytes.length, chars: bytes.toString("utf8").length, sha256: createHash("sha256").update(bytes).digest("hex")};
-});
+// Each document's size on disk beside what the engine read from it (characters as decoded, so GBK pages count right).
+const paths = [process.env.DATA_DIR ?? "data"];
+const bytes = new Map(listDocuments(paths).map(({doc, size}) => [doc, size]));
+const rows = (await cachedTable(paths, "documents")).map(({doc, chars, sha256}) => ({doc, bytes: bytes.get(doc), chars, sha256}));
 
 process.stdout.write(csvFormat(rows));
