@@ -53,6 +53,16 @@ test("the cached tables equal extractTables' output, when made and when read bac
   assert.deepEqual(await cachedTable([data], "facts", {dir, extract: () => assert.fail("extracted again")}), expected.facts);
 });
 
+test("rows come back exactly as extracted, NaN and undefined included", async () => {
+  const {data, options} = setup();
+  const rows = [{doc: "a.txt", year: NaN, reason: undefined, chars: -0, ok: true, date: null}];
+  const extract = async () => ({documents: rows, articles: [], facts: [], places: []}) as unknown as Tables;
+  await cachedTables([data], {...options, extract});
+  const read = await cachedTables([data], {...options, extract: () => assert.fail("extracted again")});
+  assert.deepEqual(read.documents, rows);
+  assert.ok(Object.is((read.documents[0] as any).chars, -0) && "reason" in read.documents[0]);
+});
+
 test("a second call with unchanged inputs does not extract again", async () => {
   const {data, calls, options} = setup();
   const first = await cachedTables([data], options);
@@ -103,10 +113,16 @@ test("a truncated, garbled or incomplete cache entry is dropped and made again",
   const {data, calls, options} = setup();
   const expected = await cachedTables([data], options);
   const entry = () => join(options.dir!, readdirSync(options.dir!).find((name) => /^[0-9a-f]{32}$/.test(name))!);
+  const flipByte = (file: string) => {
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 3] ^= 1;
+    writeFileSync(file, bytes);
+  };
   const damages = [
-    (path: string) => truncateSync(join(path, "documents.json"), 7),
-    (path: string) => writeFileSync(join(path, "facts.json"), '{"not": "rows"}'),
-    (path: string) => rmSync(join(path, "articles.json"))
+    (path: string) => truncateSync(join(path, "documents.v8"), 40),
+    (path: string) => flipByte(join(path, "documents.v8")),
+    (path: string) => writeFileSync(join(path, "facts.v8"), '{"not": "rows"}'),
+    (path: string) => rmSync(join(path, "articles.v8"))
   ];
   for (const [i, damage] of damages.entries()) {
     damage(entry());
