@@ -31,8 +31,8 @@ export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/l
 /**
  * Worker threads only for a corpus above this many bytes, and only with more than two cores. Each worker spends about
  * a second of CPU starting (tsx, the gazetteer) and every result is copied back to this thread. Measured on two busy
- * cores: 3 and 10 MB were 1.1-2× slower with two workers than in one thread, 30 MB anywhere from 15% faster to 1.7×
- * slower, always with 25-60% more CPU; so on two cores the pool never pays for itself, and below ~16 MB it cannot.
+ * cores: 3 and 10 MB took 1.1-2.3× as long with two workers as in one thread, 30 MB from 15% less to 1.7× as long,
+ * always with 25-60% more CPU; so on two cores the pool does not pay for itself, and below ~16 MB it cannot.
  */
 export const WORKERS_ABOVE_BYTES = 16e6;
 
