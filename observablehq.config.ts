@@ -1,11 +1,12 @@
-import {extractTables} from "./loaders/tables.js";
+import {cachedTable} from "./loaders/cache.js";
 import {loadGazetteer} from "./loaders/gazetteer.js";
 import {searchText} from "./src/components/cjkSearch.js";
 
-// The tables the pages are built from, read once per config load for the routes and the search index.
+// The articles, for the routes and the search index: read once per config load, from the tables the data loaders
+// share (loaders/cache.ts), so the corpus is extracted once per change of documents or engine, not once per process.
 const dataDir = process.env.DATA_DIR ?? "data";
-let tables: ReturnType<typeof extractTables> | undefined;
-const corpus = () => (tables ??= extractTables([dataDir], {workers: 0}));
+let articles: ReturnType<typeof cachedTable<"articles">> | undefined;
+const corpusArticles = () => (articles ??= cachedTable([dataDir], "articles"));
 
 function prefecture() {
   const gazetteer = loadGazetteer();
@@ -35,14 +36,14 @@ export default {
     const {counties, towns} = prefecture();
     for (const county of counties) yield `/county/${county.code}`;
     for (const town of towns) yield `/town/${town.code}`;
-    for (const article of (await corpus()).articles) yield `/article/${article.article_id}`;
+    for (const article of await corpusArticles()) yield `/article/${article.article_id}`;
   },
   // Framework's index splits words on spaces only; Chinese has none, so articles, towns and counties are indexed
   // again as runs of characters every Chinese substring is a prefix of (see src/components/cjkSearch.js).
   search: {
     async *index() {
       const {counties, towns} = prefecture();
-      const {articles} = await corpus();
+      const articles = await corpusArticles();
       for (const place of [...counties, ...towns]) {
         const path = `/${place.level === "town" ? "town" : "county"}/${place.code}`;
         yield {path, title: place.name, text: searchText(place.full_name), keywords: searchText(place.name)};

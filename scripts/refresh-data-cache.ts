@@ -1,26 +1,30 @@
-// Framework reruns a data loader only when the loader's own source changes, not when the documents it reads do.
-// Before `dev` and `build`, drop the cached tables if any document in data/ (or the engine) is newer than them.
-import {existsSync, readdirSync, rmSync, statSync} from "node:fs";
-import {join} from "node:path";
+// Framework reruns a data loader only when the loader's own source is newer than its cached output, and
+// `observable build` uses a cached output even then; neither looks at the documents a loader reads. So before `dev`
+// and `build`, drop Framework's cached loader outputs unless they were made from the same documents, engine and
+// loaders as now: the fingerprints that key the shared tables (loaders/fingerprint.ts) and src/data's sources, kept
+// in a stamp inside that cache so the two go together. Comparing fingerprints rather than times also catches a
+// removed document, a copy that kept old times, and a build from another DATA_DIR.
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {listDocuments} from "../loaders/corpus.js";
+import {engineFingerprint, sourceFingerprint, tablesKey} from "../loaders/fingerprint.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cache = join(root, "src", ".observablehq", "cache", "data");
+const stampPath = join(cache, ".fingerprint");
 
-function newest(dir: string, pick: (mtime: number, a: number) => number, start: number): number {
-  let result = start;
-  for (const entry of readdirSync(dir, {withFileTypes: true})) {
-    const path = join(dir, entry.name);
-    result = entry.isDirectory() ? newest(path, pick, result) : pick(statSync(path).mtimeMs, result);
-  }
-  return result;
-}
+const stamp = JSON.stringify({
+  tables: tablesKey(listDocuments([resolve(root, process.env.DATA_DIR ?? "data")]), engineFingerprint()),
+  loaders: sourceFingerprint(join(root, "src", "data"))
+});
 
-if (existsSync(cache)) {
-  const inputs = Math.max(newest(join(root, process.env.DATA_DIR ?? "data"), Math.max, 0), newest(join(root, "loaders"), Math.max, 0));
-  const oldestOutput = newest(cache, Math.min, Infinity);
-  // A document removed from data/ changes the folder's own mtime, so compare that too.
-  if (Math.max(inputs, statSync(join(root, process.env.DATA_DIR ?? "data")).mtimeMs) > oldestOutput) {
-    rmSync(cache, {recursive: true, force: true});
-  }
+let previous: string | null = null;
+try {
+  previous = readFileSync(stampPath, "utf8");
+} catch {}
+if (previous !== stamp) {
+  rmSync(cache, {recursive: true, force: true});
+  mkdirSync(cache, {recursive: true});
+  writeFileSync(stampPath, stamp);
 }

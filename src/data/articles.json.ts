@@ -1,4 +1,3 @@
-import {extractTables} from "../../loaders/tables.js";
+import {cachedTable} from "../../loaders/cache.js";
 
-const {articles} = await extractTables([process.env.DATA_DIR ?? "data"], {workers: 0});
-process.stdout.write(JSON.stringify(articles));
+process.stdout.write(JSON.stringify(await cachedTable([process.env.DATA_DIR ?? "data"], "articles")));

@@ -1,4 +1,3 @@
-import {extractTables} from "../../loaders/tables.js";
+import {cachedTable} from "../../loaders/cache.js";
 
-const {documents} = await extractTables([process.env.DATA_DIR ?? "data"], {workers: 0});
-process.stdout.write(JSON.stringify(documents));
+process.stdout.write(JSON.stringify(await cachedTable([process.env.DATA_DIR ?? "data"], "documents")));

@@ -1,4 +1,3 @@
-import {extractTables} from "../../loaders/tables.js";
+import {cachedTable} from "../../loaders/cache.js";
 
-const {facts} = await extractTables([process.env.DATA_DIR ?? "data"], {workers: 0});
-process.stdout.write(JSON.stringify(facts));
+process.stdout.write(JSON.stringify(await cachedTable([process.env.DATA_DIR ?? "data"], "facts")));
