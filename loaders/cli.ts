@@ -1,6 +1,5 @@
 // `npm run --silent extract -- PATH... [--out DIR] [--format json|csv|parquet] [--quiet]`, per ../shared/CONTRACT.md.
-import {accessSync, constants, existsSync, mkdirSync, statSync} from "node:fs";
-import {parseArgs} from "node:util";
+import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from "./command.js";
 import {listDocuments} from "./corpus.js";
 import {loadGazetteer} from "./gazetteer.js";
 import {extractFiles} from "./pool.js";
@@ -19,44 +18,25 @@ documents, articles, facts and places tables into DIR (default out/), one file p
   --prefecture C   the prefecture whose villages and zones are known (default 3715, 聊城)
   --help           this text`;
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: {type: "string", default: "out"},
-        format: {type: "string", default: "json"},
-        quiet: {type: "boolean", default: false},
-        workers: {type: "string"},
-        prefecture: {type: "string", default: "3715"},
-        help: {type: "boolean", default: false}
-      }
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const {values, positionals} = parsed;
+  const {values, positionals} = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: {type: "string", default: "out"},
+      format: {type: "string", default: "json"},
+      quiet: {type: "boolean", default: false},
+      workers: {type: "string"},
+      prefecture: {type: "string", default: "3715"},
+      help: {type: "boolean", default: false}
+    }
+  });
   if (!FORMATS.includes(values.format as Format)) throw new UsageError(`unknown format: ${values.format} (json, csv or parquet)`);
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`bad --workers: ${values.workers}`);
   if (!/^\d{4}$/.test(values.prefecture!)) throw new UsageError(`bad --prefecture: ${values.prefecture} (a 4-digit code such as 3715)`);
-  const paths = positionals.length ? positionals : ["data"];
-  for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+  const paths = inputPaths(positionals);
   return {...values, format: values.format as Format, workers, paths};
-}
-
-function writableDir(dir: string): void {
-  try {
-    mkdirSync(dir, {recursive: true});
-    if (!statSync(dir).isDirectory()) throw new Error("not a folder");
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    throw new UsageError(`cannot write to ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -116,12 +96,4 @@ function progressLine(total: number, quiet: boolean) {
   };
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`extract: ${error.message}\n`);
-      process.exitCode = 2;
-    } else throw error;
-  }
-);
+runCommand("extract", main);

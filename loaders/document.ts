@@ -77,6 +77,7 @@ export function readDocument(doc: string, bytes: Uint8Array): ReadDocument {
       date_inferred: inferred,
       place_code: null,
       place_name: null,
+      unresolved_places: null,
       topic: "other",
       is_poverty_relief: false,
       is_notice: article.notice,

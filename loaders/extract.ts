@@ -44,6 +44,7 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
       article.place_name = located.place.place_name;
       places.set(located.place.place.code, located.place.place);
     }
+    if (located.unresolved.length) article.unresolved_places = located.unresolved.join("、");
     article.topic = article.is_notice ? "other" : classifyTopic(article.text, article.title);
     article.is_poverty_relief = !article.is_notice && isPovertyRelief(article.text, article.title);
     if (article.is_notice) continue;

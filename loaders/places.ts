@@ -7,11 +7,13 @@
 // failure links for overlapping matches, which we do not want: place names in running text do not overlap.
 import {
   ANAPHORA,
+  NOT_PLACE_WORDS,
   NOT_VILLAGE_NAMES,
   ORG_AFTER,
   PERSON_AFTER,
   PERSON_BEFORE,
-  VILLAGE_FIRST_CHARS
+  VILLAGE_FIRST_CHARS,
+  WORDS_STARTING_XIANG
 } from "./data/place-aliases.js";
 import {
   chainOf,
@@ -116,7 +118,14 @@ function scanMemo(memo: ScanMemo, text: string): ScanMemo {
   return memo;
 }
 
-function findWithMemo(text: string, gazetteer: Gazetteer, options: FindOptions, memo: ScanMemo | null): PlaceMention[] {
+/** `unresolved`, when given, receives the place names the scan found but could not place (see resolve). */
+function findWithMemo(
+  text: string,
+  gazetteer: Gazetteer,
+  options: FindOptions,
+  memo: ScanMemo | null,
+  unresolved: string[] | null = null
+): PlaceMention[] {
   const context = options.context ?? [];
   const bareTowns = townsOfBareNames(context);
   if (memo?.text !== text) memo = null;
@@ -124,7 +133,7 @@ function findWithMemo(text: string, gazetteer: Gazetteer, options: FindOptions, 
   if (memo) memo.towns ??= towns;
   const extra = options.extra?.size ? options.extra : null;
   const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo, memo?.towns === towns));
-  return resolve(text, raw, gazetteer, context);
+  return resolve(text, raw, gazetteer, context, unresolved);
 }
 
 /** The extra forms as a small trie, and their first code units marked in a shared table so that the scan walks the
@@ -364,14 +373,31 @@ function isVillageMatch(match: RawMatch): boolean {
   return match.extra?.level === "village" || match.forms.some((f) => f.kind === "full" || f.kind === "bare");
 }
 
-function resolve(text: string, raw: RawMatch[], gazetteer: Gazetteer, context: Place[]): PlaceMention[] {
+/** The matches as places, in context. With `unresolved`, also the names of places the text names but that cannot be
+ * placed, in order: villages with no town, county or zone to sit under (unplacedVillage), and 镇, 乡 or 街道 names the
+ * register lacks, looked for in the text between matches (unplacedTown). */
+function resolve(
+  text: string,
+  raw: RawMatch[],
+  gazetteer: Gazetteer,
+  context: Place[],
+  unresolved: string[] | null = null
+): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   let town = [...context].reverse().find((p) => p.level === "town") ?? null;
   let county =
     [...context].reverse().find((p) => p.level === "county" || p.level === "zone") ??
     (town?.county_code ? gazetteer.places.get(town.county_code) ?? null : null);
   let previous: PlaceMention | null = null;
+  // Looking for unresolved names is a walk of the 镇, 乡 and 街道 in the text, between the matches.
+  const suffixes = unresolved ? suffixCursor(text) : null;
+  let lastEnd = 0;
   for (const match of raw) {
+    if (suffixes) {
+      // The register has towns named just 街道 (130273001): such a match is the suffix of the name before it.
+      const end = TOWN_SUFFIXES.includes(match.text) ? match.end : match.start;
+      unplacedTowns(suffixes, end, lastEnd, previous && previous.end === lastEnd ? previous : null, unresolved!);
+    }
     const adjacent = previous && previous.end === match.start ? previous : null;
     const place = choose(match, adjacent);
     if (place) {
@@ -394,7 +420,17 @@ function resolve(text: string, raw: RawMatch[], gazetteer: Gazetteer, context: P
         const parent = gazetteer.places.get(place.parent_code);
         if (parent?.level === "town") town = parent;
       }
-    } else previous = null;
+    } else {
+      previous = null;
+      const name = unresolved && villageName(match, gazetteer);
+      // Listed unless the text puts it outside the prefecture, whose villages the gazetteer does not reach.
+      const parent = name && ((adjacent ? villageParent(adjacent.place) : null) ?? town ?? county);
+      if (name && (!parent || parent.in_prefecture)) unresolved!.push(name);
+    }
+    lastEnd = match.end;
+  }
+  if (suffixes) {
+    unplacedTowns(suffixes, text.length, lastEnd, previous && previous.end === lastEnd ? previous : null, unresolved!);
   }
   return mentions;
 
@@ -451,6 +487,97 @@ function resolve(text: string, raw: RawMatch[], gazetteer: Gazetteer, context: P
   }
 }
 
+/** The name of a village a match that resolved to no place names: a village the register lacks (the 村/社区
+ * pattern), or a register village's name several towns share, unless it is also an ordinary word (和谐村). */
+function villageName(match: RawMatch, gazetteer: Gazetteer): string | null {
+  const name = match.pattern ?? (/(?:村|社区)$/.test(match.text) ? match.text : null);
+  if (!name || NOT_PLACE_WORDS.has(name) || NOT_VILLAGE_NAMES.has(villageCore(name))) return null;
+  for (const form of match.forms) if (gazetteer.places.get(form.code)?.level !== "village") return null;
+  return name;
+}
+
+const TOWN_SUFFIXES = ["镇", "乡", "街道"];
+const TOWN_PARENT_LEVELS = new Set<PlaceLevel>(["province", "city", "county", "zone"]);
+
+/** Where the next 镇, 乡 and 街道 of a text are (-1 when there is none), and which of them comes first. */
+interface SuffixCursor {
+  text: string;
+  at: number[];
+  first: number;
+}
+
+function suffixCursor(text: string): SuffixCursor {
+  const cursor = {text, at: [text.indexOf("镇"), text.indexOf("乡"), text.indexOf("街道")], first: -1};
+  firstSuffix(cursor);
+  return cursor;
+}
+
+function firstSuffix(cursor: SuffixCursor): void {
+  const {at} = cursor;
+  cursor.first = -1;
+  for (let i = 0; i < at.length; i++) if (at[i] >= 0 && (cursor.first < 0 || at[i] < at[cursor.first])) cursor.first = i;
+}
+
+/** The 镇, 乡 and 街道 names before `end` that no match covers (the matches end at or before `from`), each pushed
+ * to `out` when unplacedTown takes it for a name; the cursor moves past them. */
+function unplacedTowns(
+  cursor: SuffixCursor,
+  end: number,
+  from: number,
+  adjacent: PlaceMention | null,
+  out: string[]
+): void {
+  const {text, at} = cursor;
+  for (let k = cursor.first; k >= 0 && at[k] < end; k = cursor.first) {
+    const start = at[k];
+    const suffixEnd = start + TOWN_SUFFIXES[k].length;
+    at[k] = text.indexOf(TOWN_SUFFIXES[k], start + 1);
+    firstSuffix(cursor);
+    if (start < from || suffixEnd > end) continue;
+    const name = unplacedTown(text, start, suffixEnd, from, adjacent);
+    if (name) out.push(name);
+  }
+}
+
+/** A 镇, 乡 or 街道 name no match covers, so the register (which holds every town of the country) lacks it: right after
+ * a county, zone, city or province (`阳谷县幸福河镇`, 2 to 4 characters), or standing alone after a word boundary with
+ * a first character village names start with (`走进了李家河镇`, 2 or 3), as withVillagePatterns finds villages. */
+function unplacedTown(
+  text: string,
+  at: number,
+  end: number,
+  from: number,
+  adjacent: PlaceMention | null
+): string | null {
+  if (text[at] === "乡" && WORDS_STARTING_XIANG.has(text[end])) return null;
+  let first = -1;
+  const gap = at - from;
+  if (adjacent && TOWN_PARENT_LEVELS.has(adjacent.place.level) && gap >= 2 && gap <= 4) {
+    if (!BOUNDARY_CHARS.has(text[from]) && allHan(text, from, at)) first = from;
+  }
+  for (let length = 3; length >= 2 && first < 0; length--) {
+    const start = at - length;
+    if (start < from || (length === 3 && BOUNDARY_CHARS.has(text[start]))) continue;
+    if (VILLAGE_FIRST.has(text[start]) && allHan(text, start, at) && wordStartsAt(text, start)) first = start;
+  }
+  if (first < 0 || NOT_VILLAGE_NAMES.has(text.slice(first, at))) return null;
+  for (let k = end - 2; k >= first; k--) if (NOT_PLACE_WORDS.has(text.slice(k, end))) return null;
+  return text.slice(first, end);
+}
+
+function allHan(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!HAN.test(text[i])) return false;
+  return true;
+}
+
+/** Whether a word can start at `start`: the text begins there, or the last character before it (spaces skipped) is
+ * not Chinese or is a boundary character (在, 到, 了 …). */
+function wordStartsAt(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  return k < 0 || !HAN.test(text[k]) || BOUNDARY_CHARS.has(text[k]);
+}
+
 function bestKind(forms: NameForm[], code: string): FormKind {
   const kinds = forms.filter((f) => f.code === code).map((f) => f.kind);
   return kinds.sort((a, b) => FORM_RANK[a] - FORM_RANK[b])[0] ?? "full";
@@ -479,6 +606,9 @@ export interface ArticlePlace {
   place: PlaceRef | null;
   titleMentions: PlaceMention[];
   mentions: PlaceMention[];
+  /** Names in the title and text that look like places but could not be placed, each once, in order of first
+   * appearance: the `unresolved_places` of the articles table. */
+  unresolved: string[];
 }
 
 /** The article's main place, from its title first and its text second, with the mentions found on the way. */
@@ -488,7 +618,8 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
   const firstPlace = titlePlace(gazetteer, firstTitle);
   const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
   const memo = scanMemo(memos.text, text);
-  const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo);
+  const firstUnresolved: string[] = [];
+  const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo, firstUnresolved);
 
   const extra = new Map<string, Place>();
   for (const mention of [...firstTitle, ...firstText]) {
@@ -498,15 +629,18 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
     const core = villageCore(place.name);
     if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
   }
-  const titleMentions = findWithMemo(title, gazetteer, {context: firstContext, extra}, titleMemo);
+  const unresolved: string[] = [];
+  const titleMentions = findWithMemo(title, gazetteer, {context: firstContext, extra}, titleMemo, unresolved);
   const ofTitle = titlePlace(gazetteer, titleMentions) ?? firstPlace;
   const context = ofTitle ? chainOf(gazetteer, ofTitle) : [];
   // The second look differs from the first only by the villages it adds and a changed context: with neither, it
   // would find the same mentions.
   const same = extra.size === 0 && sameCodes(context, firstContext);
-  const mentions = same ? firstText : findWithMemo(text, gazetteer, {context, extra}, memo);
+  const mentions = same ? firstText : findWithMemo(text, gazetteer, {context, extra}, memo, unresolved);
+  if (same) unresolved.push(...firstUnresolved);
   const place = mainPlace(gazetteer, ofTitle, mentions);
-  return {gazetteer, place: place ? placeRef(gazetteer, place) : null, titleMentions, mentions};
+  const ref = place ? placeRef(gazetteer, place) : null;
+  return {gazetteer, place: ref, titleMentions, mentions, unresolved: [...new Set(unresolved)]};
 }
 
 /** The towns whose villages a context lets the text name bare (徐庄 for 徐庄村): its town, or its village's town. */

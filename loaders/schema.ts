@@ -31,6 +31,7 @@ export const articlesSchema: Schema<ArticleRow> = {
   date_inferred: "BOOLEAN",
   place_code: "VARCHAR",
   place_name: "VARCHAR",
+  unresolved_places: "VARCHAR",
   topic: "VARCHAR",
   is_poverty_relief: "BOOLEAN",
   is_notice: "BOOLEAN",

@@ -60,6 +60,8 @@ export interface ArticleRow {
   date_inferred: boolean;
   place_code: string | null;
   place_name: string | null;
+  /** Names that look like places (村, 社区, 镇, 乡, 街道) but could not be placed, each once in order, joined by 、. */
+  unresolved_places: string | null;
   topic: Topic;
   is_poverty_relief: boolean;
   is_notice: boolean;

@@ -3,10 +3,10 @@
 // progress and warnings on stderr, exit 2 only for a bad command line or an unwritable folder.
 import {existsSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
+import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from "../loaders/command.js";
 import {extractTables} from "../loaders/tables.js";
 import {TABLES} from "../loaders/write.js";
 import {chromiumHint, chromiumPath, hasChromium} from "./chromium.js";
-import {parseCommandLine, runCommand, UsageError, writableDir} from "./command.js";
 import {chartPages, exportCharts, hasPage, type ChartFormat} from "./export-charts.js";
 import {exportTables, TABLE_FORMATS, type TableFormat} from "./export-tables.js";
 import {buildSite, dist, siteData, siteState} from "./site-build.js";
@@ -78,8 +78,7 @@ function parse(argv: string[]) {
   const chartFormats = values["no-charts"] ? [] : CHART_FORMATS.filter((f) => formats.includes(f));
   const pages = values.pages === undefined ? undefined : values.pages.split(",").map((page) => page.trim().replace(/^\/+|\.html$/g, ""));
   if (pages?.some((page) => !/^[\w-]+(\/[\w-]+)*$/.test(page))) throw new UsageError(`bad --pages: ${values.pages}`);
-  const paths = positionals.length ? positionals : ["data"];
-  for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+  const paths = inputPaths(positionals);
   if (values.site !== undefined && !existsSync(join(values.site, "index.html")))
     throw new UsageError(`not a built site (no index.html): ${values.site}`);
   return {

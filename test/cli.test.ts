@@ -10,11 +10,10 @@ import {DuckDBInstance} from "@duckdb/node-api";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const data = join(root, "data");
 
+const cli = ["--import", "tsx", join(root, "loaders", "cli.ts")];
+
 function extract(...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", join(root, "loaders", "cli.ts"), ...args], {
-    cwd: root,
-    encoding: "utf8"
-  });
+  return spawnSync(process.execPath, [...cli, ...args], {cwd: root, encoding: "utf8"});
 }
 
 function tmp(): string {
@@ -111,6 +110,14 @@ test("a bad command line or an unwritable folder exits 2 with a one-line error",
   const result = extract(data, "--out", file);
   assert.equal(result.status, 2);
   assert.match(result.stderr, /^extract: cannot write to /);
+});
+
+test("--out under /proc exits 2 with a one-line error instead of hanging", {skip: process.platform !== "linux"}, () => {
+  // Node's mkdirSync(…, {recursive: true}) retries forever there: /proc answers ENOENT for a child it cannot hold.
+  const result = spawnSync(process.execPath, [...cli, data, "--out", "/proc/x"], {cwd: root, encoding: "utf8", timeout: 10_000});
+  assert.equal(result.error, undefined, "it returned within 10 seconds");
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /^extract: cannot write to \/proc\/x: [^\n]+\n$/);
 });
 
 test("--help explains the command; progress goes to stderr unless --quiet", () => {

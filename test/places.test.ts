@@ -193,3 +193,45 @@ test("an article naming every village of the prefecture is resolved in linear ti
   assert.ok(article.mentions.length >= villages.length * 4);
   assert.ok(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
 });
+
+const unresolved = (text: string, title = "扶贫简报") => resolveArticlePlace(title, text, gazetteer).unresolved;
+
+test("a village with no town to sit under is unresolved; after its town is named, it is placed", () => {
+  assert.deepEqual(unresolved("记者走进了马庙村,看望贫困户。"), ["马庙村"]);
+  assert.deepEqual(unresolved("阳谷县张秋镇马庙村,看望贫困户。"), []);
+  assert.deepEqual(unresolved("记者走进了马庙村。", "阳谷县张秋镇扶贫简报"), [], "the title's town is the context");
+  assert.deepEqual(unresolved("马庙村位于张秋镇,张秋镇马庙村共有贫困户20户。"), [], "named with its town later on");
+  assert.deepEqual(unresolved("马庙村贫困户说。"), ["马庙村"]);
+  assert.deepEqual(unresolved("曹庄村的贫困户。"), ["曹庄村"], "a register name several towns share, and no town");
+  assert.deepEqual(unresolved("在许营镇曹庄村引入社区公益资源。"), []);
+  assert.deepEqual(unresolved("记者走进了马庙村,又走进了马庙村、刘庄村。"), ["马庙村", "刘庄村"], "each once, in order");
+});
+
+test("villages outside the prefecture are beyond the gazetteer's reach, not unresolved: 花垣县十八洞村", () => {
+  assert.deepEqual(unresolved("湖南省湘西州花垣县十八洞村"), []);
+  assert.deepEqual(unresolved("十八洞村在花垣县。", "湖南省湘西州花垣县考察"), []);
+});
+
+test("words that end in 村, 社区, 镇, 乡 or 街道 but name no place are not unresolved places", () => {
+  const words =
+    "覆盖所有贫困村、示范村、行政村、自然村,乡村振兴,农村发展,各村,全村,本村,村民,乡镇,城镇,社区,美丽乡村," +
+    "省定贫困村。打造特色小镇,是千年古镇,农民返乡创业,送戏下乡,城乡一体,全镇,该乡,各街道,推进街道工作,在小镇上," +
+    "回到家乡,乡亲们。莘县城乡建设,阳谷县各乡镇(街道),聊城市乡村振兴局,冠县县城镇,坐镇指挥,创建和谐村。" +
+    "是全省重点中心镇,全县12个乡镇,三个镇,一个乡一个特色,五个街道,西部街道,镇村两级,县乡村三级。";
+  assert.deepEqual(unresolved(words), []);
+});
+
+test("a town the register holds is not unresolved; a 镇 it lacks is", () => {
+  assert.deepEqual(unresolved("在张秋镇开展工作,李家河镇、北辛庄镇也来了。"), []);
+  assert.deepEqual(unresolved("阳谷县幸福河镇开展工作。"), ["幸福河镇"]);
+  assert.deepEqual(unresolved("记者来到马家河镇,又到了孙家湾乡和东关街道。"), ["马家河镇", "孙家湾乡"]);
+  assert.deepEqual(unresolved("东昌府区赵家河街道"), ["赵家河街道"]);
+  assert.deepEqual(unresolved("东昌府区赵家河街道、在赵家河街道"), ["赵家河街道"], "(the register has towns named 街道)");
+});
+
+test("unresolved names are looked for in linear time: a megabyte of 镇, 乡, 街道 and 村", () => {
+  const text = "在马家河镇、乡亲们、东关街道、赵家河街道、曹庄村、镇镇乡乡".repeat(40_000);
+  const t0 = performance.now();
+  assert.deepEqual(resolveArticlePlace("", text, gazetteer).unresolved, ["马家河镇", "赵家河街道", "曹庄村"]);
+  assert.ok(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
+});

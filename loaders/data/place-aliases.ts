@@ -91,3 +91,27 @@ export const ANAPHORA: {word: string; level: "town" | "county" | "city"}[] = [
   {word: "本区", level: "county"},
   {word: "全市", level: "city"}
 ];
+
+/** Words that end like a town or a village (镇, 乡, 街道, 村, 社区) but name no place, so a text that uses them has no
+ * unresolved place name: a candidate ending in one of them is not listed. */
+export const NOT_PLACE_WORDS = new Set([
+  // kinds of settlement, not names: 乡镇, 城镇, 特色小镇, 千年古镇, 历史名镇, 经济强镇, 农业大镇
+  "乡镇", "城镇", "集镇", "村镇", "市镇", "小镇", "古镇", "名镇", "重镇", "强镇", "大镇", "边镇",
+  // the countryside and where one comes from: 城乡, 家乡, 返乡创业, 送戏下乡, 老乡
+  "城乡", "家乡", "故乡", "返乡", "回乡", "下乡", "还乡", "离乡", "思乡", "老乡", "同乡", "异乡", "他乡", "水乡",
+  "梦乡", "进乡",
+  // a town pointed back at or counted, not named: 全镇, 该乡, 各街道 (ANAPHORA holds the ones that place a fact)
+  "全镇", "该镇", "本镇", "各镇", "每镇", "我镇", "全乡", "该乡", "本乡", "各乡", "每乡", "我乡", "全街道", "该街道",
+  "本街道", "各街道", "城市街道", "镇街道",
+  // counted or divided by compass point: 三个镇, 一个乡, 五个街道, 西部街道
+  "个镇", "个乡", "个街道", "部镇", "部乡", "部街道",
+  // verbs: 坐镇指挥
+  "坐镇",
+  // register villages whose names are also ordinary words, written in running text as the word: 和谐村 (four in the
+  // prefecture), 新村 (two), 幸福社区, 文化社区
+  "和谐村", "新村", "幸福社区", "文化社区"
+]);
+
+/** Characters after 乡 that make it the first character of a word (乡村, 乡镇, 乡亲, 乡土, 乡愁, 乡贤), not the
+ * suffix of a township's name. */
+export const WORDS_STARTING_XIANG = new Set("村镇亲土愁情贤音里邻间野俗风".split(""));

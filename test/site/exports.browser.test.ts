@@ -67,6 +67,18 @@ test("the methods page draws its chart from the component, in Chinese, from loca
   assert.deepEqual(remoteRequests, []);
 });
 
+test("the place names that did not resolve are those of the articles table, or None", async () => {
+  const {page} = watched;
+  const articles = builtTable("articles");
+  assert.ok(articles.every((a) => "unresolved_places" in a), "the articles table has the column");
+  const names = articles.flatMap((a) => (a.unresolved_places ? a.unresolved_places.split("、") : []));
+  const shown = await page.locator("#unresolved-places").innerText();
+  if (!names.length) assert.equal(shown.trim(), "None.");
+  // Inputs.table draws its first rows at once and the rest as one scrolls: the first ten are enough to check.
+  for (const name of names.slice(0, 10)) assert.ok(shown.includes(name), `${name} in ${shown}`);
+  assert.deepEqual(watched.errors, []);
+});
+
 test("the chart downloads as a standalone SVG with its Chinese glyphs embedded", async () => {
   const {page} = watched;
   const {name, bytes} = await download(page, "#sizes-chart button[data-download=svg]");

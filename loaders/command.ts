@@ -1,4 +1,4 @@
-// What a command line of this project does the same way (see loaders/cli.ts, whose conventions these are): a bad
+// What the project's command lines (`extract`, loaders/cli.ts, and `export`, scripts/export.ts) do the same way: a bad
 // command line or an unwritable output folder is one line on stderr and exit 2, before anything is written.
 import {accessSync, constants, existsSync, mkdirSync, statSync} from "node:fs";
 import {dirname, resolve} from "node:path";
@@ -13,6 +13,13 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** The files and folders a command reads (default data/), each of which must exist. */
+export function inputPaths(positionals: string[]): string[] {
+  const paths = positionals.length ? positionals : ["data"];
+  for (const path of paths) if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+  return paths;
 }
 
 /**
