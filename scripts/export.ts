@@ -4,7 +4,7 @@
 import {existsSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from "../loaders/command.js";
-import {extractTables} from "../loaders/tables.js";
+import {cachedTables} from "../loaders/cache.js";
 import {TABLES} from "../loaders/write.js";
 import {chromiumHint, chromiumPath, hasChromium} from "./chromium.js";
 import {chartPages, exportCharts, hasPage, type ChartFormat} from "./export-charts.js";
@@ -134,7 +134,8 @@ async function main(argv: string[]): Promise<number> {
   const plan = chartPlan(options, log);
 
   if (options.tableFormats.length) {
-    const tables = await extractTables(options.paths);
+    // Shared with the site's loaders: an export after a build reads the tables the site was built from.
+    const tables = await cachedTables(options.paths, {log: (line) => log(line.replace(/^tables: /, ""))});
     for (const document of tables.documents)
       if (document.status === "rejected") warn(`${document.doc}: ${document.reason}`);
     const written = await exportTables(tables, {names: options.tables, formats: options.tableFormats, dir: options.out});

@@ -69,7 +69,7 @@ test("every table as CSV, XLSX, Parquet and JSON, the CSV byte for byte the page
   const out = join(scratch, "tables");
   const {status, stderr} = exportCommand(["data", "--no-charts", "--out", out]);
   assert.equal(status, 0, stderr);
-  assert.match(stderr, /^export: 16 table files \(documents \d+, articles \d+, facts \d+, places \d+ rows\)/);
+  assert.match(stderr, /^export: 16 table files \(documents \d+, articles \d+, facts \d+, places \d+ rows\)/m);
   assert.doesNotMatch(stderr, /warning/);
   const connection = await (await DuckDBInstance.create(":memory:")).connect();
   for (const name of tableNames) {
