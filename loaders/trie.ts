@@ -28,6 +28,20 @@ export interface PackedTrie {
 
 const PAIR_BITS = 18;
 
+/** The node for `text` under `root` in a trie keyed by UTF-16 code unit, made with `make` where missing. Shared by
+ * the gazetteer's trie and the word counter's (words.ts), whose nodes carry different payloads. */
+export function pathNode<N extends {next: Map<number, N> | null}>(root: N, text: string, make: () => N): N {
+  let node = root;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    node.next ??= new Map();
+    let next = node.next.get(unit);
+    if (!next) node.next.set(unit, (next = make()));
+    node = next;
+  }
+  return node;
+}
+
 function pairHash(first: number, second: number): number {
   return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) >>> (32 - PAIR_BITS);
 }

@@ -2,6 +2,7 @@
 // position. Each word is counted as repeated indexOf from the end of its last occurrence would count it (its
 // occurrences do not overlap one another), while different words may overlap (孝善 inside 孝善基金 counts for both).
 // Cost: the text's length times the longest word walked, whatever the number of words.
+import {pathNode} from "./trie.js";
 
 interface Node {
   next: Map<number, Node> | null;
@@ -25,14 +26,7 @@ export function wordCounter(words: readonly string[]): WordCounter {
   words.forEach((word, index) => {
     if (!word) throw new Error("wordCounter: empty word");
     starts[word.charCodeAt(0)] = 1;
-    let node = root;
-    for (let i = 0; i < word.length; i++) {
-      const unit = word.charCodeAt(i);
-      node.next ??= new Map();
-      let next = node.next.get(unit);
-      if (!next) node.next.set(unit, (next = {next: null, words: null}));
-      node = next;
-    }
+    const node = pathNode<Node>(root, word, () => ({next: null, words: null}));
     (node.words ??= []).push(index);
   });
   return {words, root, starts, free: new Int32Array(words.length)};
