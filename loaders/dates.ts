@@ -101,6 +101,10 @@ export function parseIso(date: string | null): YMD {
 
 const validDay = (y: number, m: number, d: number) => d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 
+// The years a masthead of these papers can print: they are papers of the People's Republic, so none is dated before
+// 1949, and a slip such as 0474 (for 2014) is not a date (it also made documents.year NaN).
+const ISSUE_YEARS = {first: 1949, last: 2100};
+
 /** The masthead's date: a full date on a short line that also prints the weekday, issue number or lunar date. */
 export function findIssueDate(text: string): string | null {
   let lines = 0;
@@ -116,6 +120,7 @@ export function findIssueDate(text: string): string | null {
     const m = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/.exec(folded);
     if (!m || !/星期|周[一二三四五六日天]|第\s*\d+\s*期|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年/.test(folded)) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (y < ISSUE_YEARS.first || y > ISSUE_YEARS.last) continue;
     if (mo >= 1 && mo <= 12 && validDay(y, mo, d)) return isoDate({year: y, month: mo, day: d});
   }
   return null;

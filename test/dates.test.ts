@@ -15,6 +15,7 @@ import {
 test("the issue date from a masthead line", () => {
   assert.equal(findIssueDate("今日开发区\n\n2020年1月16日 星期四 己亥年十二月廿二\n\n正文"), "2020-01-16");
   assert.equal(findIssueDate("聊城日报\n２０２０年８月３１日　第12345期"), "2020-08-31");
+  assert.equal(findIssueDate("聊城日报\n0474年04月15日 星期四\n正文"), null, "no masthead year before 1949");
   assert.equal(findIssueDate("8月31日下午,莘县县委书记王峰就大气污染防治工作进行现场办公。"), null);
   assert.equal(findIssueDate("会议于2019年8月20日召开。"), null, "a date in running text is not a masthead");
 });
