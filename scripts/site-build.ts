@@ -2,13 +2,13 @@
 // what it is built from.
 import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync, statSync} from "node:fs";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 export const dist = join(root, "dist");
 /** The documents the site's data loaders read. */
-export const siteData = join(root, process.env.DATA_DIR ?? "data");
+export const siteData = resolve(root, process.env.DATA_DIR ?? "data");
 
 /** What the site is built from: the pages, the engine, the documents and the configuration. */
 function sources(): string[] {

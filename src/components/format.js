@@ -42,6 +42,11 @@ export function formatNumber(x) {
   return x == null || Number.isNaN(+x) ? "" : numberFormat.format(+x);
 }
 
+/** Yuan always in 万元, as the papers total their funds: `2209820` → `"220.98 万元"`. */
+export function formatWan(yuan) {
+  return `${formatNumber(yuan / 1e4)} 万元`;
+}
+
 /** Yuan in 万元 from ten thousand up (`369000` → `"36.9 万元"`), in 元 below (`50` → `"50 元"`). */
 export function formatMoney(value, {currency = "CNY"} = {}) {
   if (value == null || Number.isNaN(+value)) return "";

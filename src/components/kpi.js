@@ -1,7 +1,11 @@
 // KPI cards: a Chinese label with its English gloss, the number in `.big`, and a line saying what it counts.
+import {formatNumber} from "./format.js";
 
-/** A card holding one figure; `id` lets tests and links find it, `data-value` keeps the unformatted number. */
-export function kpi({id, zh, en, value, shown = value, note} = {}) {
+/**
+ * A card holding one figure, shown as `shown` (a zh-CN number by default); `id` lets tests and links find it, and
+ * `data-value` keeps the unformatted number.
+ */
+export function kpi({id, zh, en, value, shown = formatNumber(value), note} = {}) {
   const card = document.createElement("div");
   card.className = "card kpi";
   if (id) card.id = id;
