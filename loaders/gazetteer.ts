@@ -372,6 +372,7 @@ export function placeRows(gazetteer: Gazetteer, used: Iterable<Place>, counts: P
       level: p.level,
       parent_code: p.parent_code,
       county_code: p.county_code,
+      registered: p.registered,
       pinyin: placePinyin(p.name),
       mentions: counts.mentions?.get(p.code) ?? 0,
       facts: counts.facts?.get(p.code) ?? 0

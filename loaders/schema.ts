@@ -72,6 +72,7 @@ export const placesSchema: Schema<PlaceRow> = {
   level: "VARCHAR",
   parent_code: "VARCHAR",
   county_code: "VARCHAR",
+  registered: "BOOLEAN",
   pinyin: "VARCHAR",
   mentions: "INTEGER",
   facts: "INTEGER"

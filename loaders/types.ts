@@ -95,6 +95,8 @@ export interface PlaceRow {
   level: PlaceLevel;
   parent_code: string | null;
   county_code: string | null;
+  /** In the national register; false for the zones, their extra towns and villages the register lacks (own codes). */
+  registered: boolean;
   pinyin: string;
   mentions: number;
   facts: number;

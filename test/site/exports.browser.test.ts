@@ -60,6 +60,9 @@ test("the methods page draws its chart from the component, in Chinese, from loca
   const numbers = await page.locator("#kind-topic svg g[aria-label='text'] text").allTextContents();
   assert.equal(numbers.reduce((sum, n) => sum + Number(n.replace(/,/g, "")), 0), facts.length);
   assert.match(await page.locator("#rejected-table").innerText(), /None/);
+  const outside = builtTable("places").filter((d) => d.level === "village" && !d.registered);
+  assert.ok(outside.length > 0, "the seeds name villages the register lacks");
+  assert.equal(await page.locator("#villages-outside tbody tr").count(), outside.length);
   await page.evaluate(() => document.fonts.ready);
   mkdirSync(screenshots, {recursive: true});
   await page.screenshot({path: join(screenshots, "methods.png"), fullPage: true});
