@@ -9,6 +9,7 @@ import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "./p
 import {scanQuantities} from "./quantities.js";
 import {sentenceIndex, sentences} from "./sentences.js";
 import {subjectOf} from "./subject.js";
+import {isSummable} from "./summable.js";
 import {classifyTopic, isPovertyRelief} from "./topics.js";
 import type {ArticleRow, DocumentRow, FactRow, Topic} from "./types.js";
 
@@ -86,7 +87,9 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
         date_inferred: period ? period.inferred : article.date_inferred,
         sentence,
         start: quantity.start,
-        end: quantity.end
+        end: quantity.end,
+        in_title: false,
+        summable: isSummable(quantity)
       });
     }
   }

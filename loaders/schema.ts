@@ -63,7 +63,9 @@ export const factsSchema: Schema<FactRow> = {
   date_inferred: "BOOLEAN",
   sentence: "VARCHAR",
   start: "INTEGER",
-  end: "INTEGER"
+  end: "INTEGER",
+  in_title: "BOOLEAN",
+  summable: "BOOLEAN"
 };
 
 export const placesSchema: Schema<PlaceRow> = {

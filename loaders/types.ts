@@ -87,6 +87,10 @@ export interface FactRow extends Omit<Quantity, "start" | "end" | "per_entity"> 
   sentence: string;
   start: number;
   end: number;
+  /** Found in the article's headline (its sentence is the headline), not its body. */
+  in_title: boolean;
+  /** Adds up into totals (loaders/summable.ts): yuan or a count, not a rate, an average or a repeated headline. */
+  summable: boolean;
 }
 
 export interface PlaceRow {

@@ -31,11 +31,9 @@ export function labelMargin(labels, width) {
   return Math.round(Math.min(width / 2, widest + 16));
 }
 
-/** The facts of a kind that add up: yuan only for money, and neither rates (`per`) nor averages (`per_entity`). */
+/** The facts of a kind that add up, by the engine's one rule (the `summable` column, loaders/summable.ts). */
 export function summable(facts, kind) {
-  return facts.filter(
-    (d) => d.kind === kind && (kind !== "money" || d.currency === "CNY") && d.per == null && d.per_entity == null
-  );
+  return facts.filter((d) => d.kind === kind && d.summable);
 }
 
 /** The sum of `value` over the facts of a kind that add up (see `summable`). */

@@ -7,11 +7,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {strFromU8, unzipSync} from "fflate";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {schemas, type TableName} from "../loaders/schema.js";
-import {launch} from "../scripts/chromium.js";
-import {dist, ensureBuilt, offlineEnv, root} from "./support/site.js";
+import {schemas, type TableName} from "../../loaders/schema.js";
+import {launch} from "../../scripts/chromium.js";
+import {dist, ensureBuilt, offlineEnv, root} from "../support/site.js";
 // @ts-expect-error plain JS module of the site, without types
-import {csvText} from "../src/components/tableFiles.js";
+import {csvText} from "../../src/components/tableFiles.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "export-cli-"));
 const tableNames = Object.keys(schemas) as TableName[];

@@ -1,0 +1,19 @@
+// Character classes shared by every stage, as tables indexed by UTF-16 code unit: per-character loops test a byte
+// instead of slicing out strings or running a regex. One home for each class, so two stages never disagree about
+// what a space or the end of a clause is.
+
+/** A table with 1 at each character of `chars` and at every code unit in the inclusive `ranges`. */
+export function charTable(chars: string, ranges: [from: number, to: number][] = []): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  for (const [from, to] of ranges) table.fill(1, from, to + 1);
+  return table;
+}
+
+/** What JavaScript's \s matches. */
+export const SPACE_CHARS = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff";
+export const SPACE_RANGES: [number, number][] = [[0x2000, 0x200a]];
+const SPACE = charTable(SPACE_CHARS, SPACE_RANGES);
+
+/** Whether a code unit is white space as \s defines it. */
+export const isWhiteSpace = (c: number): boolean => c < 0x10000 && SPACE[c] === 1;
