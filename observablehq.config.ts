@@ -1,12 +1,5 @@
-import {cachedTable} from "./loaders/cache.js";
 import {loadGazetteer} from "./loaders/gazetteer.js";
 import {searchText} from "./src/components/cjkSearch.js";
-
-// The articles, for the routes and the search index: read once per config load, from the tables the data loaders
-// share (loaders/cache.ts), so the corpus is extracted once per change of documents or engine, not once per process.
-const dataDir = process.env.DATA_DIR ?? "data";
-let articles: ReturnType<typeof cachedTable<"articles">> | undefined;
-const corpusArticles = () => (articles ??= cachedTable([dataDir], "articles"));
 
 function prefecture() {
   const gazetteer = loadGazetteer();
@@ -31,33 +24,34 @@ export default {
   // Framework 1.13 writes a bare <html>; the pages are Chinese (with English glosses), which screen readers, fonts and
   // line breaking need to know. The script runs before the body is parsed.
   head: '<link rel="icon" href="favicon.svg" type="image/svg+xml"><script>document.documentElement.lang = "zh-CN";</script>',
-  // A page per county or zone, per town of the prefecture (all of them, mentioned or not), and per article.
+  // A page per county or zone and per town of the prefecture (all of them, mentioned or not). Articles have one page
+  // for all, article?id= (src/article.md), which reads the article from data/articles.bin: a built page per article
+  // cost 30–40 ms of build each.
   async *dynamicPaths() {
     const {counties, towns} = prefecture();
     for (const county of counties) yield `/county/${county.code}`;
     for (const town of towns) yield `/town/${town.code}`;
-    for (const article of await corpusArticles()) yield `/article/${article.article_id}`;
   },
-  // Framework's index splits words on spaces only; Chinese has none, so articles, towns and counties are indexed
-  // again as runs of characters every Chinese substring is a prefix of (see src/components/cjkSearch.js).
+  // The sidebar's search finds pages, counties and towns; its index splits words on spaces only, so place names are
+  // indexed again as runs every Chinese substring is a prefix of (src/components/cjkSearch.js). Articles are searched
+  // by search?q= (src/search.md) on an index read in shards: as suffixes here they made 134 MB at 10k articles.
   search: {
     async *index() {
       const {counties, towns} = prefecture();
-      const articles = await corpusArticles();
       for (const place of [...counties, ...towns]) {
         const path = `/${place.level === "town" ? "town" : "county"}/${place.code}`;
         yield {path, title: place.name, text: searchText(place.full_name), keywords: searchText(place.name)};
       }
-      for (const article of articles) {
-        const title = article.title || article.subtitle || article.article_id;
-        yield {
-          path: `/article/${article.article_id}`,
-          title,
-          text: searchText(`${article.subtitle ?? ""} ${article.place_name ?? ""} ${article.text}`),
-          keywords: searchText(title)
-        };
-      }
     }
+  },
+  // Every page's header holds the full-text search box, which opens search?q= (relative, so the site works under any
+  // base path).
+  header: ({path}: {path: string}) => {
+    const base = "../".repeat(Math.max(0, path.split("/").length - 2)) || "./";
+    return `<form class="fulltext-search" action="${base}search" role="search" style="display: flex; gap: 0.5rem;">
+  <input type="search" name="q" placeholder="全文搜索 search all articles" aria-label="全文搜索 search all articles">
+  <button type="submit">搜索</button>
+</form>`;
   },
   footer: "Source: local newspaper pages in <code>data/</code>, read by the extraction engine in <code>loaders/</code>."
 };

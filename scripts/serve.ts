@@ -1,6 +1,7 @@
 // A static server for a built site (dist/), the way a host serves Framework's output: `/x` answers with `x.html`.
 // Shared by the export command and the browser tests.
 import {createServer, type Server} from "node:http";
+import {createReadStream} from "node:fs";
 import {readFile, stat} from "node:fs/promises";
 import {extname, join, normalize} from "node:path";
 import type {AddressInfo} from "node:net";
@@ -32,7 +33,25 @@ export async function serve(dir: string): Promise<{origin: string; close: () => 
       : [join(dir, pathname), join(dir, `${pathname}.html`)];
     for (const file of candidates) {
       if (file.startsWith(dir) && (await isFile(file))) {
-        response.writeHead(200, {"content-type": types[extname(file)] ?? "application/octet-stream"});
+        const type = types[extname(file)] ?? "application/octet-stream";
+        // One byte range (`bytes=a-b`, `a-`, `-n`), as static hosts answer them: the article store, the search index
+        // and DuckDB files are read this way, a few KB of a file that may be hundreds of MB.
+        const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
+        if (range && (range[1] || range[2])) {
+          const {size} = await stat(file);
+          const start = range[1] ? +range[1] : Math.max(0, size - +range[2]);
+          const end = range[1] && range[2] ? Math.min(+range[2], size - 1) : size - 1;
+          if (start > end || start >= size) {
+            response.writeHead(416, {"content-range": `bytes */${size}`});
+            response.end();
+            return;
+          }
+          const contentRange = `bytes ${start}-${end}/${size}`;
+          response.writeHead(206, {"content-type": type, "content-range": contentRange, "accept-ranges": "bytes"});
+          createReadStream(file, {start, end}).pipe(response);
+          return;
+        }
+        response.writeHead(200, {"content-type": type, "accept-ranges": "bytes"});
         response.end(await readFile(file));
         return;
       }

@@ -1,6 +1,7 @@
 // An article's text with every extracted figure marked and linked to its row in the facts table below it, and each
-// row linked back. Text is data: it only ever goes into text nodes.
+// row linked back. Text is data: it only ever goes into text nodes (see text.js).
 import {formatDate, formatValue, kindLabel, topicLabel} from "./format.js";
+import {markedText} from "./text.js";
 
 function link(href, text, attributes = {}) {
   const a = document.createElement("a");
@@ -11,27 +12,17 @@ function link(href, text, attributes = {}) {
 }
 
 /** The text with a `<mark id="mark-FACT">` (a link to `#fact-FACT`) over each fact's `[start, end]` range. */
-export function markedText(text, facts = []) {
-  const p = document.createElement("p");
-  p.className = "article-text";
-  p.style.whiteSpace = "pre-wrap";
-  const source = String(text ?? "");
-  const marked = new Set();
-  let at = 0;
-  for (const fact of [...facts].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (fact.start < at || !(fact.end > fact.start)) continue;
-    p.append(source.slice(at, fact.start));
-    const mark = document.createElement("mark");
-    mark.id = `mark-${fact.fact_id}`;
-    mark.dataset.fact = fact.fact_id;
-    mark.title = `${kindLabel(fact.kind)}: ${formatValue(fact.value, fact.kind, fact)}`;
-    mark.append(link(`#fact-${fact.fact_id}`, source.slice(fact.start, fact.end)));
-    p.append(mark);
-    marked.add(fact.fact_id);
-    at = fact.end;
-  }
-  p.append(source.slice(at));
-  p.marked = marked;
+export function factText(text, facts = []) {
+  const marks = facts.map((fact) => ({
+    start: fact.start,
+    end: fact.end,
+    id: `mark-${fact.fact_id}`,
+    title: `${kindLabel(fact.kind)}: ${formatValue(fact.value, fact.kind, fact)}`,
+    href: `#fact-${fact.fact_id}`,
+    data: {fact: fact.fact_id}
+  }));
+  const p = markedText(text, marks);
+  p.marked = new Set([...p.marked].map((id) => id.slice("mark-".length)));
   return p;
 }
 
@@ -49,9 +40,10 @@ export function factRows(facts, {marked = new Set()} = {}) {
   for (const fact of facts) {
     const row = body.insertRow();
     row.id = `fact-${fact.fact_id}`;
+    const range = fact.value_max != null ? `–${formatValue(fact.value_max, fact.kind, fact)}` : "";
     const cells = [
       fact.raw,
-      formatValue(fact.value, fact.kind, fact) + (fact.value_max != null ? `–${formatValue(fact.value_max, fact.kind, fact)}` : ""),
+      formatValue(fact.value, fact.kind, fact) + range,
       kindLabel(fact.kind),
       fact.subject ?? "",
       [fact.county, fact.town, fact.village].filter(Boolean).join(" ") || (fact.place_name ?? ""),
@@ -63,4 +55,30 @@ export function factRows(facts, {marked = new Set()} = {}) {
     if (marked.has(fact.fact_id)) back.append(link(`#mark-${fact.fact_id}`, "↑ 原文 in text", {class: "back-to-text"}));
   }
   return table;
+}
+
+/** The line under an article's title: subtitle, byline, dateline, date, place, topic, flag, document. */
+export function articleMeta(article) {
+  return [
+    article.subtitle,
+    article.byline,
+    article.dateline,
+    formatDate(article.date, {inferred: article.date_inferred}),
+    article.place_name,
+    topicLabel(article.topic),
+    article.is_poverty_relief ? "扶贫 poverty relief" : null,
+    article.doc
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** An article's title, or its subtitle, or a placeholder. */
+export function articleTitle(article) {
+  return article?.title || article?.subtitle || "（无标题 untitled）";
+}
+
+/** The link to an article's view from a page `base` away from the site root (`"./"`, `"../"`). */
+export function articleHref(id, {base = "./"} = {}) {
+  return `${base}article?id=${encodeURIComponent(id)}`;
 }
