@@ -1,4 +1,5 @@
-// The article list and article view in Chromium, and article text that looks like HTML rendered as text.
+// The article list and the one article view (article?id=) in Chromium: figures highlighted and linked, the article
+// read by byte ranges, unknown ids, and article text that looks like HTML rendered as text.
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {cpSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
@@ -9,6 +10,7 @@ import {serve} from "../../scripts/serve.js";
 import {spawnSync} from "node:child_process";
 import {dist, root, offlineEnv} from "../support/site.js";
 import {servedSite} from "../support/served.js";
+import {recordTransfer, totalBytes} from "../support/transfer.js";
 
 const site = servedSite();
 const screenshots = `${root}test/screenshots/`;
@@ -24,7 +26,7 @@ test("the article list filters by any Chinese substring and links to each articl
   assert.match(await page.locator("#articles-table tbody").innerText(), /孝善扶贫/);
   await page.screenshot({path: `${screenshots}articles.png`, fullPage: true});
   await page.click("#articles-table a:has-text('聊城开发区持续做好孝善扶贫')");
-  await page.waitForURL(/\/article\/62646430a43da58f$/);
+  await page.waitForURL(/\/article\?id=62646430a43da58f$/);
   await page.waitForSelector("#article-text mark");
   assert.deepEqual(errors, []);
   assert.deepEqual(remoteRequests, []);
@@ -32,8 +34,18 @@ test("the article list filters by any Chinese substring and links to each articl
 
 test("an article view highlights every extracted figure, linked to its row and back", async () => {
   const {page, errors, remoteRequests} = await watchedPage(site.browser);
-  await page.goto(`${site.origin}/article/e083552d197cd2f1`);
+  const transfer = recordTransfer(page);
+  await page.goto(`${site.origin}/article?id=e083552d197cd2f1`);
   await page.waitForSelector("#article-text mark");
+  assert.match(await page.locator("#article-title").innerText(), /贫困户庭院/);
+  // The article and its facts come from the store by range reads; no table of the corpus is loaded.
+  const received = await transfer.settle();
+  const store = received.filter((t) => /\/articles\.[0-9a-f]+\.bin$/.test(t.url));
+  assert.ok(store.length >= 1 && store.every((t) => t.status === 206 && t.range), JSON.stringify(store));
+  assert.deepEqual(received.filter((t) => /\.json$/.test(new URL(t.url).pathname)).map((t) => t.url), []);
+  const bytes = totalBytes(received);
+  console.log(`article view: ${received.length} requests, ${(bytes / 1e3).toFixed(0)} KB, store ${totalBytes(store)} B`);
+  assert.ok(bytes <= 0.5e6, `an article view transferred ${bytes} bytes`);
   const marks = await page.locator("#article-text mark").count();
   const rows = await page.locator("#article-facts tbody tr").count();
   assert.ok(marks > 0 && marks === rows, `${marks} marks for ${rows} facts`);
@@ -48,6 +60,34 @@ test("an article view highlights every extracted figure, linked to its row and b
   await page.screenshot({path: `${screenshots}article.png`, fullPage: true});
   assert.deepEqual(errors, []);
   assert.deepEqual(remoteRequests, []);
+});
+
+test("a figure's link opens the article at that figure's row", async () => {
+  const {page, errors} = await watchedPage(site.browser);
+  await page.goto(`${site.origin}/article?id=e083552d197cd2f1`);
+  const id = await page.locator("#article-text mark").first().getAttribute("data-fact");
+  await page.goto(`${site.origin}/article?id=e083552d197cd2f1#fact-${id}`);
+  await page.waitForSelector(`#fact-${id}`);
+  await page.waitForFunction((row) => {
+    const box = document.getElementById(row)!.getBoundingClientRect();
+    return box.top >= 0 && box.top < innerHeight;
+  }, `fact-${id}`);
+  assert.deepEqual(errors, []);
+});
+
+test("an unknown or missing id says there is no such article and links to the list", async () => {
+  const {page, errors} = await watchedPage(site.browser);
+  for (const url of ["/article?id=0000000000000000", "/article?id=%3Cb%3Ex%3C%2Fb%3E", "/article"]) {
+    await page.goto(`${site.origin}${url}`);
+    await page.waitForSelector("#article-missing");
+    const text = await page.locator("#article-missing").innerText();
+    assert.match(text, /没有这篇报道/);
+    assert.match(text, /No such article/);
+    assert.equal(await page.locator("#article-missing b, #article-text").count(), 0, "the id is shown as text");
+    await page.locator("#article-missing a[href='./articles']").click();
+    await page.waitForURL(/\/articles$/);
+  }
+  assert.deepEqual(errors, []);
 });
 
 test("an article containing <script> and <img onerror> is shown as text; a file that cannot be read is listed with its reason", async () => {
