@@ -44,7 +44,8 @@ test("an article view highlights every extracted figure, linked to its row and b
   assert.ok(store.length >= 1 && store.every((t) => t.status === 206 && t.range), JSON.stringify(store));
   assert.deepEqual(received.filter((t) => /\.json$/.test(new URL(t.url).pathname)).map((t) => t.url), []);
   const bytes = totalBytes(received);
-  console.log(`article view: ${received.length} requests, ${(bytes / 1e3).toFixed(0)} KB, store ${totalBytes(store)} B`);
+  const kb = (bytes / 1e3).toFixed(0);
+  console.log(`article view: ${received.length} requests, ${kb} KB, store ${totalBytes(store)} B`);
   assert.ok(bytes <= 0.5e6, `an article view transferred ${bytes} bytes`);
   const marks = await page.locator("#article-text mark").count();
   const rows = await page.locator("#article-facts tbody tr").count();
