@@ -11,8 +11,9 @@
 // bucket, the record: ~1 KB + the record) and one by ordinal (a search result) two. Why one file and ranges rather
 // than a file per shard: Framework names files statically (FileAttachment takes a literal), so thousands of shard
 // files would each need a dynamic path extracted one by one from an archive (Framework's zip extractor re-reads the
-// whole archive per member); one file is written in one pass and copied once. Measured figures are in the report
-// of the loader (src/data/articles.bin.ts) and in test/site/articles.browser.test.ts.
+// whole archive per member); one file is written in one pass and copied once. Measured on 110,000 generated articles
+// (150 MB of text, 213k facts): a 155 MB store written in ~33 s of CPU and 416 MB peak memory, largest record 5 KB;
+// an article view read 5.9 KB of it in 3 requests (172 KB for the whole page, scripts and fonts included).
 import {float64s, gunzipJson, readRange, readRanges} from "./rangeRead.js";
 
 export const STORE_MAGIC = "LCARTS01";

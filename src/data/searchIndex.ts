@@ -79,12 +79,13 @@ const CHARS_PER_PASS = 40e6;
 export async function writeSearchIndex(
   articles: readonly ArticleRow[],
   order: readonly number[],
-  out: NodeJS.WritableStream
+  out: NodeJS.WritableStream,
+  {charsPerPass = CHARS_PER_PASS}: {charsPerPass?: number} = {}
 ): Promise<IndexSummary> {
   const n = order.length;
   let chars = 0;
   for (const article of articles) chars += (article.text?.length ?? 0) + (article.title?.length ?? 0);
-  const passes = Math.max(1, Math.ceil(chars / CHARS_PER_PASS));
+  const passes = Math.max(1, Math.ceil(chars / charsPerPass));
   const dir = mkdtempSync(join(tmpdir(), "search-index-"));
   const shardsPath = join(dir, "shards");
   const offsets = [SEARCH_HEADER_BYTES + 8 * (SEARCH_SHARDS + 1)];
