@@ -32,8 +32,24 @@ export async function serve(dir: string): Promise<{origin: string; close: () => 
       : [join(dir, pathname), join(dir, `${pathname}.html`)];
     for (const file of candidates) {
       if (file.startsWith(dir) && (await isFile(file))) {
-        response.writeHead(200, {"content-type": types[extname(file)] ?? "application/octet-stream"});
-        response.end(await readFile(file));
+        const type = types[extname(file)] ?? "application/octet-stream";
+        const body = await readFile(file);
+        // Byte ranges, as static hosts serve them: DuckDB-wasm reads a database file a block at a time.
+        const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? "");
+        if (range && +range[1] < body.length) {
+          const start = +range[1];
+          const end = Math.min(range[2] ? +range[2] : body.length - 1, body.length - 1);
+          response.writeHead(206, {
+            "content-type": type,
+            "accept-ranges": "bytes",
+            "content-range": `bytes ${start}-${end}/${body.length}`,
+            "content-length": end - start + 1
+          });
+          response.end(request.method === "HEAD" ? undefined : body.subarray(start, end + 1));
+          return;
+        }
+        response.writeHead(200, {"content-type": type, "accept-ranges": "bytes", "content-length": body.length});
+        response.end(request.method === "HEAD" ? undefined : body);
         return;
       }
     }
