@@ -51,14 +51,15 @@ function whereOf(where) {
 /**
  * A paged table of `from` (a table of the attached database, `corpus.facts`) under `where` (see `conditions`), in
  * `order`, `pageSize` rows at a time. `columns` are selected (and downloaded); `derive(row)` adds computed columns
- * (an amount formatted) to each row shown or downloaded, listed in `shown` (the columns on screen, by default
- * `columns`); `format`, `header` and `width` go to Inputs.table.
+ * (an amount formatted) to each row shown or downloaded; `shown` are the columns on screen (by default `columns`)
+ * and `download` those the downloads hold (by default `shown`); `format`, `header` and `width` go to Inputs.table.
  */
 export function queryTable(database, {
   from,
   where = [],
   columns,
   shown = columns,
+  download = shown,
   derive = (row) => row,
   order,
   pageSize = 20,
@@ -87,7 +88,7 @@ export function queryTable(database, {
   const orderSql = order ? ` ORDER BY ${order}` : "";
   const run = async (sql, values) => plainRows(await (await database()).query(sql, values)).map(derive);
   const everything = () => run(`${select}${whereSql}${orderSql}`, params);
-  div.append(status, body, pager, tableDownloads(everything, {filename, columns: shown}));
+  div.append(status, body, pager, tableDownloads(everything, {filename, columns: download}));
 
   let total = 0;
   let page = 0;

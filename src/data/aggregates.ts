@@ -27,8 +27,10 @@ const monthOf = (date: string | null) => (date && /^\d{4}-\d{2}/.test(date) ? da
 
 export interface FactCell {
   county_code: string | null;
+  /** The fact's own `county`, the name the SQL page and the detail tables filter on. */
   county: string | null;
   town_code: string | null;
+  town: string | null;
   year: string | null;
   month: string | null;
   topic: string;
@@ -48,8 +50,8 @@ export function factCube(facts: readonly FactRow[], places: readonly PlaceRow[])
   const cells = rollup(
     facts,
     (f) => {
-      const county = chain.countyOf(f.place_code);
-      return [county, chain.nameOf(county) ?? f.county, chain.townOf(f.place_code), yearOf(f.date), monthOf(f.date),
+      const town = chain.townOf(f.place_code);
+      return [chain.countyOf(f.place_code), f.county, town, chain.nameOf(town), yearOf(f.date), monthOf(f.date),
         f.topic, f.kind, f.is_poverty_relief];
     },
     () => ({n: 0, n_summable: 0, sum: 0}),
@@ -58,14 +60,16 @@ export function factCube(facts: readonly FactRow[], places: readonly PlaceRow[])
       if (f.summable) (t.n_summable++, (t.sum += f.value));
     }
   );
-  return cells.map(({key: [county_code, county, town_code, year, month, topic, kind, relief], totals}) => ({
-    county_code, county, town_code, year, month, topic, kind, relief, ...totals
+  return cells.map(({key: [county_code, county, town_code, town, year, month, topic, kind, relief], totals}) => ({
+    county_code, county, town_code, town, year, month, topic, kind, relief, ...totals
   }) as FactCell);
 }
 
 export interface VillageCell {
   town_code: string | null;
   village: string;
+  /** The village's pinyin, from the places table. */
+  pinyin: string | null;
   year: string | null;
   topic: string;
   kind: string;
@@ -78,17 +82,19 @@ export interface VillageCell {
 /** Facts naming a village, by town, village, year, topic, kind and scope (for the town pages' village charts). */
 export function villageCube(facts: readonly FactRow[], places: readonly PlaceRow[]): VillageCell[] {
   const chain = placeChain(places);
+  const pinyin = new Map(places.filter((p) => p.level === "village").map((p) => [p.name, p.pinyin]));
   const cells = rollup(
     facts.filter((f) => f.village != null),
-    (f) => [chain.townOf(f.place_code), f.village, yearOf(f.date), f.topic, f.kind, f.is_poverty_relief],
+    (f) => [chain.townOf(f.place_code), f.village, pinyin.get(f.village!) ?? null, yearOf(f.date), f.topic, f.kind,
+      f.is_poverty_relief],
     () => ({n: 0, n_summable: 0, sum: 0}),
     (t, f) => {
       t.n++;
       if (f.summable) (t.n_summable++, (t.sum += f.value));
     }
   );
-  return cells.map(({key: [town_code, village, year, topic, kind, relief], totals}) => ({
-    town_code, village, year, topic, kind, relief, ...totals
+  return cells.map(({key: [town_code, village, pinyin, year, topic, kind, relief], totals}) => ({
+    town_code, village, pinyin, year, topic, kind, relief, ...totals
   }) as VillageCell);
 }
 
