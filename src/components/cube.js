@@ -4,9 +4,13 @@
 import * as aq from "npm:arquero";
 import {op} from "npm:arquero";
 
-/** An Arquero table from an aggregate's Arrow file (a FileAttachment). */
-export async function loadCube(file) {
-  return aq.fromArrow(new Uint8Array(await file.arrayBuffer()));
+/**
+ * An Arquero table from an aggregate's Arrow IPC bytes: `FileAttachment("data/cube/facts.arrow").arrayBuffer()
+ * .then(loadCube)`. (Arquero reads Arrow itself; a bare `.arrow` FileAttachment would make Framework preload Apache
+ * Arrow, 200 kB the page does not need.)
+ */
+export function loadCube(bytes) {
+  return aq.fromArrow(new Uint8Array(bytes));
 }
 
 /**

@@ -124,7 +124,8 @@ export function queryTable(database, {
       observer.disconnect();
       start().catch(fail);
     }, {rootMargin: "200px"});
-    observer.observe(div);
+    // Charts drawn in the first frames push a table down; one still in view a moment later is one a reader reaches.
+    setTimeout(() => observer.observe(div), 500);
   }
   return div;
 }
