@@ -36,11 +36,11 @@ const settledScript = `document.fonts.ready.then(() => new Promise((resolve) => 
 
 /**
  * The top-level pages of a built site that offer chart downloads (`coverage`, `funds` …): Framework writes a page's
- * cells into its HTML, so a page that calls `downloadButtons(` says so there.
+ * cells into its HTML, so a page that calls `chartCard(` (or `downloadButtons(` itself) says so there.
  */
 export function chartPages(site: string): string[] {
   return readdirSync(site)
-    .filter((name) => name.endsWith(".html") && readFileSync(join(site, name), "utf8").includes("downloadButtons("))
+    .filter((name) => name.endsWith(".html") && /\b(chartCard|downloadButtons)\(/.test(readFileSync(join(site, name), "utf8")))
     .map((name) => name.slice(0, -".html".length))
     .sort();
 }

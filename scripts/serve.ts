@@ -35,10 +35,11 @@ export async function serve(dir: string): Promise<{origin: string; close: () => 
       if (file.startsWith(dir) && (await isFile(file))) {
         const type = types[extname(file)] ?? "application/octet-stream";
         // One byte range (`bytes=a-b`, `a-`, `-n`), as static hosts answer them: the article store, the search index
-        // and DuckDB files are read this way, a few KB of a file that may be hundreds of MB.
+        // and DuckDB files are read this way, a few KB of a file that may be hundreds of MB. HEAD gives the size only.
+        const head = request.method === "HEAD";
+        const {size} = await stat(file);
         const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
         if (range && (range[1] || range[2])) {
-          const {size} = await stat(file);
           const start = range[1] ? +range[1] : Math.max(0, size - +range[2]);
           const end = range[1] && range[2] ? Math.min(+range[2], size - 1) : size - 1;
           if (start > end || start >= size) {
@@ -46,13 +47,19 @@ export async function serve(dir: string): Promise<{origin: string; close: () => 
             response.end();
             return;
           }
-          const contentRange = `bytes ${start}-${end}/${size}`;
-          response.writeHead(206, {"content-type": type, "content-range": contentRange, "accept-ranges": "bytes"});
-          createReadStream(file, {start, end}).pipe(response);
+          response.writeHead(206, {
+            "content-type": type,
+            "accept-ranges": "bytes",
+            "content-range": `bytes ${start}-${end}/${size}`,
+            "content-length": end - start + 1
+          });
+          if (head) response.end();
+          else createReadStream(file, {start, end}).pipe(response);
           return;
         }
-        response.writeHead(200, {"content-type": type, "accept-ranges": "bytes"});
-        response.end(await readFile(file));
+        response.writeHead(200, {"content-type": type, "accept-ranges": "bytes", "content-length": size});
+        if (head) response.end();
+        else createReadStream(file).pipe(response);
         return;
       }
     }

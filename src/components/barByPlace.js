@@ -1,14 +1,14 @@
-import {horizontalBars} from "./bars.js";
-import {ofKind, sumBy} from "./charts.js";
+import {horizontalBars} from "./horizontalBars.js";
+import {sumsBy} from "./cube.js";
 import {axisLabel, formatValue, placeLabeler, tickFormat} from "./format.js";
 
 /**
- * Horizontal bars: the sum of one kind's `value` by place (`county` by default, or `town`, `place_name` …), largest
- * first, at most `limit` of them, with pinyin beside each name when `places` (the places table) is given.
+ * Horizontal bars: the sum of what adds up of one kind by place (`by` a column of the cube: `county`, `town` or
+ * `village`), largest first, at most `limit` of them, with pinyin beside each name from `places` (`[{name, pinyin}]`).
  */
-export function barByPlace(facts, {width, kind = "money", by = "county", places, limit = 20, ...options} = {}) {
+export function barByPlace(cube, {width, kind = "money", by = "county", places, limit = 20, ...options} = {}) {
   const label = placeLabeler(places);
-  const data = sumBy(ofKind(facts, kind), (d) => d[by] ?? null, (d) => d.value)
+  const data = sumsBy(cube, by, {kind})
     .map(({key, value}) => ({label: label(key), value}))
     .sort((a, b) => b.value - a.value)
     .slice(0, limit);

@@ -1,13 +1,14 @@
-import {horizontalBars} from "./bars.js";
-import {ofKind, sumBy} from "./charts.js";
+import {horizontalBars} from "./horizontalBars.js";
+import {sumsBy} from "./cube.js";
 import {axisLabel, formatNumber, formatValue, tickFormat, topicLabel, topics} from "./format.js";
 
-/** Horizontal bars by poverty-relief topic, in the contract's order: the sum of one kind's `value`, or with no
- * `kind` the number of rows (facts or articles). */
-export function byTopic(rows, {width, kind = null, ...options} = {}) {
+/** Horizontal bars by poverty-relief topic, in the contract's order: the sum of what adds up of one kind, or with no
+ * `kind` the number of facts or articles the cube's cells count. */
+export function byTopic(cube, {width, kind = null, ...options} = {}) {
   const order = Object.keys(topics);
   const rank = (topic) => (order.includes(topic) ? order.indexOf(topic) : order.length);
-  const data = sumBy(kind ? ofKind(rows, kind) : rows, (d) => d.topic ?? "other", kind ? (d) => d.value : null)
+  const data = sumsBy(cube, "topic", {kind})
+    .map(({key, value}) => ({key: key ?? "other", value}))
     .sort((a, b) => rank(a.key) - rank(b.key))
     .map(({key, value}) => ({label: topicLabel(key), value}));
   const most = Math.max(1, ...data.map((d) => d.value));

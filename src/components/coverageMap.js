@@ -5,13 +5,13 @@ import {fontFamily} from "./fonts.js";
 /**
  * County outlines with each town as a dot at its approximate point (an air-quality station, not a centroid),
  * filled by poverty-relief articles; towns named only in other news are small grey dots, and towns never mentioned
- * hollow grey rings. `coverage` is townCoverage().
+ * hollow grey rings. `coverage` is townCoverage() of the towns table; with `county`, only that county's or zone's
+ * towns, inside the outlines they lie in (each town's `outline_code`: a zone has no outline of its own).
  */
 export function coverageMap(counties, points, coverage, {width, county = null, ...options} = {}) {
   const byCode = new Map(coverage.map((town) => [town.code, town]));
-  // The zones have no outline of their own: their towns lie in 东昌府区 in the register.
-  const outlineCode = county?.includes("Z") ? "371502" : county;
-  const shown = county ? counties.features.filter((f) => String(f.properties.adcode) === outlineCode) : counties.features;
+  const outlines = new Set(coverage.filter((town) => town.county_code === county).map((town) => town.outline_code));
+  const shown = county ? counties.features.filter((f) => outlines.has(String(f.properties.adcode))) : counties.features;
   const outline = {type: "FeatureCollection", features: shown.length ? shown : counties.features};
   const dots = points.features
     .map((f) => ({...byCode.get(f.properties.code), x: f.geometry.coordinates[0], y: f.geometry.coordinates[1]}))

@@ -1,4 +1,4 @@
-import {horizontalBars} from "./bars.js";
+import {horizontalBars} from "./horizontalBars.js";
 import {formatNumber} from "./format.js";
 
 /** Horizontal bars: each document's length in characters, to see at a glance which pages are thin or huge. */

@@ -153,31 +153,31 @@ export function plainRows(rows) {
 }
 
 /**
- * CSV, XLSX, Parquet and JSON buttons for a table. `rows` may be a function returning the rows, so that the
- * buttons export what a filter currently shows.
+ * CSV, XLSX, Parquet and JSON buttons for a table. `rows` may be a function returning the rows or a promise of them
+ * (a query), so that the buttons export the whole table a filter currently selects, not just the rows on screen.
  */
 export function tableDownloads(rows, {filename = "table", columns, sheet = filename} = {}) {
-  const table = () => {
-    const data = plainRows(typeof rows === "function" ? rows() : rows);
-    return {data, columns: columnsOf(data, columns)};
+  const table = async () => {
+    const data = plainRows(await (typeof rows === "function" ? rows() : rows));
+    return {data, columns: columnsOf(data, typeof columns === "function" ? columns(data) : columns)};
   };
   return bar([
-    button("CSV", "csv", () => {
-      const {data, columns} = table();
+    button("CSV", "csv", async () => {
+      const {data, columns} = await table();
       save(new Blob([csvText(data, {columns})], {type: "text/csv;charset=utf-8"}), `${filename}.csv`);
     }),
-    button("XLSX", "xlsx", () => {
-      const {data, columns} = table();
+    button("XLSX", "xlsx", async () => {
+      const {data, columns} = await table();
       const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
       save(new Blob([xlsxBytes(data, {columns, sheet})], {type}), `${filename}.xlsx`);
     }),
     button("Parquet", "parquet", async () => {
-      const {data, columns} = table();
+      const {data, columns} = await table();
       const bytes = parquetBytes(data, {columns}, await loadParquet());
       save(new Blob([bytes], {type: "application/vnd.apache.parquet"}), `${filename}.parquet`);
     }),
-    button("JSON", "json", () => {
-      const {data, columns} = table();
+    button("JSON", "json", async () => {
+      const {data, columns} = await table();
       const picked = data.map((row) => Object.fromEntries(columns.map((name) => [name, row[name] ?? null])));
       save(
         new Blob([JSON.stringify(picked, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2)], {

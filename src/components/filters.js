@@ -21,7 +21,8 @@ function select(label, values, format, name) {
 }
 
 /**
- * The filters for `rows` (facts, or articles with a `county` column): the counties in `counties` order (names from
+ * The filters for `rows` (cells of an aggregate, with `county`, `topic` and `year`, or articles with a `county` and a
+ * `date`): the counties in `counties` order (names from
  * the towns table, with pinyin) that rows name, the topics in the contract's order, the years rows are dated to, and
  * with `kinds` a kind select whose first kind is chosen. `scope` is where the scope select starts (poverty relief unless
  * told), or false for no scope select.
@@ -31,7 +32,7 @@ export function filterForm(rows, {counties = [], kinds, scope = "relief", county
   const countyNames = [...new Set([...counties.map((d) => d.name), ...present])].filter((name) => present.has(name));
   const pinyin = new Map(counties.map((d) => [d.name, d.pinyin]));
   const topicNames = Object.keys(topics).filter((t) => rows.some((d) => d.topic === t));
-  const years = [...new Set(rows.map((d) => yearOf(d.date)).filter((d) => d))].sort();
+  const years = [...new Set(rows.map((d) => d.year ?? yearOf(d.date)).filter((d) => d))].sort();
   const inputs = {};
   if (scope) {
     inputs.scope = Inputs.select(Object.keys(scopes), {label: "范围 scope", format: (d) => scopes[d], value: scope});
@@ -57,7 +58,7 @@ export function applyFilters(rows, {scope = "all", county = null, topic = null, 
       (scope !== "relief" || d.is_poverty_relief) &&
       (county == null || d.county === county) &&
       (topic == null || d.topic === topic) &&
-      (year == null || yearOf(d.date) === year) &&
+      (year == null || (d.year ?? yearOf(d.date)) === year) &&
       (kind == null || d.kind === undefined || d.kind === kind)
   );
 }
@@ -69,4 +70,9 @@ export function countiesOf(towns) {
     if (!byCode.has(t.county_code)) byCode.set(t.county_code, {code: t.county_code, name: t.county, pinyin: t.county_pinyin});
   }
   return [...byCode.values()];
+}
+
+/** The counties, zones and towns of the towns table as `[{name, pinyin}]`, for placeLabeler's pinyin glosses. */
+export function placeNames(towns) {
+  return [...countiesOf(towns).map(({name, pinyin}) => ({name, pinyin})), ...towns.map(({name, pinyin}) => ({name, pinyin}))];
 }

@@ -32,8 +32,11 @@ export const topics = {
 /** Currencies as a Chinese paper writes them after 万 or 亿. */
 export const currencies = {CNY: "元", USD: "美元", EUR: "欧元", HKD: "港元", JPY: "日元", GBP: "英镑"};
 
-/** Square metres in one 亩, as the contract converts them. */
-export const squareMetresPerMu = 666.67;
+/**
+ * Square metres in one 亩 (1/15 of a hectare), as the engine converts them (loaders/units.ts; test/format.test.ts
+ * holds the two to the same value): the one figure every page, chart axis and the methods page use.
+ */
+export const squareMetresPerMu = 10000 / 15;
 
 const numberFormat = new Intl.NumberFormat("zh-CN", {maximumFractionDigits: 2});
 

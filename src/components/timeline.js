@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
-import {barFill, ofKind, sumBy} from "./charts.js";
+import {barFill} from "./charts.js";
+import {sumsBy} from "./cube.js";
 import {fontFamily} from "./fonts.js";
 import {axisLabel, formatValue, tickFormat} from "./format.js";
 
@@ -16,18 +17,13 @@ function periods(first, last, monthly) {
 }
 
 /**
- * Columns: the sum of one kind's `value` by year (from `date`, which is `2020`, `2020-08` or `2020-08-31`), or by
- * month with `interval: "month"`, which leaves out facts dated only to the year.
+ * Columns: the sum of what adds up of one kind by year (the cube's `year`), or by month (`month`, `2020-08`) with
+ * `interval: "month"`, which leaves out facts dated only to the year.
  */
-export function timeline(facts, {width, kind = "money", interval = "year", ...options} = {}) {
+export function timeline(cube, {width, kind = "money", interval = "year", ...options} = {}) {
   const monthly = interval === "month";
-  const period = (date) =>
-    date == null ? null : monthly ? (/^\d{4}-\d{2}/.exec(date)?.[0] ?? null) : (/^\d{4}/.exec(date)?.[0] ?? null);
-  const data = sumBy(
-    ofKind(facts, kind).filter((d) => period(d.date)),
-    (d) => period(d.date),
-    (d) => d.value
-  )
+  const data = sumsBy(cube, monthly ? "month" : "year", {kind})
+    .filter((d) => d.key != null)
     .map(({key, value}) => ({period: key, value}))
     .sort((a, b) => a.period.localeCompare(b.period));
   const domain = data.length ? periods(data[0].period, data[data.length - 1].period, monthly) : [];

@@ -1,39 +1,32 @@
-// Articles and facts per town and per county or zone, from the `places` table's parent chain.
+// Articles and facts per town, from the aggregates of src/data/cube/ (each cell's `town_code` is the town its place
+// climbs to: a village's town).
+import {op} from "npm:arquero";
 
-/** `townOf(code)` and `countyOf(code)` for any place code of the tables (villages climb to their town). */
-export function placeIndex(places = []) {
-  const byCode = new Map(places.map((place) => [place.place_code, place]));
-  const climb = (code, level) => {
-    for (let place = byCode.get(code); place; place = byCode.get(place.parent_code)) {
-      if (place.level === level) return place.place_code;
-    }
-    return null;
-  };
-  return {townOf: (code) => climb(code, "town"), countyOf: (code) => byCode.get(code)?.county_code ?? null};
+/** `Map(town_code → {all, relief})`: how many articles or facts the cube's cells count per town, and in relief ones. */
+function countsByTown(cube) {
+  const counts = new Map();
+  if (!cube?.numRows()) return counts;
+  const rows = cube
+    .groupby("town_code")
+    .rollup({all: op.sum("n"), relief: (d) => op.sum(d.relief ? d.n : 0)})
+    .objects();
+  for (const d of rows) counts.set(d.town_code, d);
+  return counts;
 }
 
 /**
  * Every town given, with what points to it or to a village under it: `articles` (all of them) and `relief`
- * (poverty-relief ones), `facts` (all) and `relief_facts` (those in poverty-relief articles). A town is `covered`
- * when poverty-relief reporting reaches it, and `mentioned` when any article or fact does.
+ * (poverty-relief ones), `facts` (all) and `relief_facts` (those in poverty-relief articles), from the article and
+ * fact cubes. A town is `covered` when poverty-relief reporting reaches it, and `mentioned` when any article or fact
+ * does.
  */
-export function townCoverage(towns, {articles = [], facts = [], places = []} = {}) {
-  const index = placeIndex(places);
-  const counts = new Map(towns.map((town) => [town.code, {articles: 0, relief: 0, facts: 0, relief_facts: 0}]));
-  for (const article of articles) {
-    const count = counts.get(index.townOf(article.place_code));
-    if (!count) continue;
-    count.articles++;
-    if (article.is_poverty_relief) count.relief++;
-  }
-  for (const fact of facts) {
-    const count = counts.get(index.townOf(fact.place_code));
-    if (!count) continue;
-    count.facts++;
-    if (fact.is_poverty_relief) count.relief_facts++;
-  }
+export function townCoverage(towns, {articles, facts} = {}) {
+  const byArticles = countsByTown(articles);
+  const byFacts = countsByTown(facts);
   return towns.map((town) => {
-    const count = counts.get(town.code);
+    const a = byArticles.get(town.code);
+    const f = byFacts.get(town.code);
+    const count = {articles: a?.all ?? 0, relief: a?.relief ?? 0, facts: f?.all ?? 0, relief_facts: f?.relief ?? 0};
     return {
       ...town,
       ...count,
@@ -41,16 +34,4 @@ export function townCoverage(towns, {articles = [], facts = [], places = []} = {
       mentioned: count.articles + count.facts > 0
     };
   });
-}
-
-/** Rows (articles or facts) about one county or zone or any place under it. */
-export function inCounty(rows, code, places) {
-  const index = placeIndex(places);
-  return rows.filter((row) => index.countyOf(row.place_code) === code);
-}
-
-/** Rows (articles or facts) about one town or any village under it. */
-export function inTown(rows, code, places) {
-  const index = placeIndex(places);
-  return rows.filter((row) => index.townOf(row.place_code) === code);
 }

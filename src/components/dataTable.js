@@ -2,8 +2,8 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {tableDownloads} from "./exports.js";
 import {formatDate, kindLabel, topicLabel} from "./format.js";
 
-// Glossed columns of the contract; Inputs.table puts every cell in as text, so article text can never become markup.
-const formats = {
+/** Glossed columns of the contract; Inputs.table puts every cell in as text, so article text can never become markup. */
+export const cellFormats = {
   topic: topicLabel,
   kind: kindLabel,
   date: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : formatDate(d)),
@@ -21,7 +21,7 @@ export function dataTable(rows, {filename = "table", columns, format, ...options
   const table = Inputs.table(rows, {
     columns,
     format: {
-      ...Object.fromEntries(names.filter((name) => name in formats).map((name) => [name, formats[name]])),
+      ...Object.fromEntries(names.filter((name) => name in cellFormats).map((name) => [name, cellFormats[name]])),
       ...format
     },
     ...options

@@ -1,0 +1,67 @@
+// The pre-aggregated tables of src/data/cube/ (facts, articles and villages summed by place, period, topic, kind and
+// scope), filtered and grouped in the page with Arquero. A cell's `sum` already keeps to the facts that add up (the
+// engine's `summable` column); `n` counts every fact or article of the cell.
+import * as aq from "npm:arquero";
+import {op} from "npm:arquero";
+
+/**
+ * An Arquero table from an aggregate's Arrow IPC bytes: `FileAttachment("data/cube/facts.arrow").arrayBuffer()
+ * .then(loadCube)`. (Arquero reads Arrow itself; a bare `.arrow` FileAttachment would make Framework preload Apache
+ * Arrow, 200 kB the page does not need.)
+ */
+export function loadCube(bytes) {
+  return aq.fromArrow(new Uint8Array(bytes));
+}
+
+/**
+ * The cells that pass the filters, null meaning all: `scope` ("relief" or "all"), `county` (a name) or `county_code`,
+ * `town_code`, `topic`, `year` and `kind` (where cells have one).
+ */
+export function filterCube(cube, {scope = "all", county = null, county_code, town_code, topic = null, year = null, kind = null} = {}) {
+  const keep = aq.escape(
+    (d) =>
+      (scope !== "relief" || d.relief) &&
+      (county == null || d.county === county) &&
+      (county_code === undefined || d.county_code === county_code) &&
+      (town_code === undefined || d.town_code === town_code) &&
+      (topic == null || d.topic === topic) &&
+      (year == null || d.year === year) &&
+      (kind == null || d.kind === undefined || d.kind === kind)
+  );
+  return cube.filter(keep);
+}
+
+/** Only the cells of one kind. */
+export function ofKind(cube, kind) {
+  return cube.filter(aq.escape((d) => d.kind === kind));
+}
+
+/**
+ * `[{key, value}]`: by `key` (a column), the sum of what adds up of a kind (`kind`), or with no kind the number of
+ * facts or articles. Rows whose key is null are kept, as null.
+ */
+export function sumsBy(cube, key, {kind = null} = {}) {
+  const cells = kind ? ofKind(cube, kind) : cube;
+  if (!cells.numRows()) return [];
+  const rolled = cells
+    .groupby(key)
+    .rollup({value: kind ? op.sum("sum") : op.sum("n"), summed: op.sum(kind ? "n_summable" : "n")})
+    .filter((d) => d.summed > 0);
+  return rolled.objects().map((d) => ({key: d[key] ?? null, value: d.value}));
+}
+
+/** The sum of what adds up of a kind. */
+export function totalOf(cube, kind) {
+  const cells = ofKind(cube, kind);
+  return cells.numRows() ? cells.rollup({value: op.sum("sum")}).get("value", 0) : 0;
+}
+
+/** How many facts (or articles) the cells hold; `summable` counts only those that add up. */
+export function countOf(cube, {summable = false} = {}) {
+  return cube.numRows() ? cube.rollup({n: op.sum(summable ? "n_summable" : "n")}).get("n", 0) : 0;
+}
+
+/** The distinct values of a column, nulls left out, sorted. */
+export function valuesOf(cube, column) {
+  return cube.numRows() ? [...new Set(cube.array(column))].filter((d) => d != null).sort() : [];
+}

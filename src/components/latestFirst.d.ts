@@ -1,0 +1,1 @@
+export function latestFirst(a: {date: string | null; doc: string; seq: number}, b: {date: string | null; doc: string; seq: number}): number;

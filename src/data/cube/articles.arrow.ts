@@ -1,0 +1,3 @@
+import {aggregateFile} from "../aggregateFile.js";
+
+process.stdout.write(await aggregateFile("articles"));
