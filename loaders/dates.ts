@@ -1,6 +1,10 @@
 // Dates: the issue date a masthead prints, each article's dateline as printed and the date it stands for, the year a
 // page speaks of when nothing prints it, and the period a single sentence names (for dating facts).
 // Dates are ISO strings as precise as the text allows: "2020-08-31", "2020-08" or "2020".
+import {asciiDigits, charTable, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
+
+// Kept importable from here for callers written before chars.ts held it.
+export {asciiDigits};
 
 /** How a date is completed when the text leaves part of it out, in the order the rules are tried, with why. */
 export const DATE_INFERENCE_RULES: readonly {rule: string; reason: string}[] = [
@@ -56,10 +60,6 @@ export interface YMD {
   day: number | null;
 }
 
-/** Full-width digits to ASCII, same length, so offsets found in the folded string index the original. */
-export function asciiDigits(s: string): string {
-  return /[０-９]/.test(s) ? s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
-}
 
 const CN_DIGITS: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2};
 
@@ -226,21 +226,7 @@ function isDateline(t: TimeExpression): boolean {
   return t.month !== null || t.day !== null || t.suffix === "以来" || t.start === 0;
 }
 
-/**
- * The dateline of an article: the first date at the start of a clause near the top of its first paragraph
- * (`8月31日下午,`, `15日,`, `近日,`, `8月份以来,`, `2020年以来,`), as printed, with where it was found.
- */
-// Character classes as tables indexed by code unit, so the per-character loops below slice out no strings.
-function charTable(chars: string, ranges: [from: number, to: number][] = []): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  for (const [from, to] of ranges) table.fill(1, from, to + 1);
-  return table;
-}
-/** What \s matches. */
-const SPACES = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff";
-const SPACE_RANGES: [number, number][] = [[0x2000, 0x200a]];
-const CLAUSE_OPENER = charTable(",，;；。！？!?”\":：" + SPACES, SPACE_RANGES);
+const CLAUSE_OPENER = charTable(",，;；。！？!?”\":：" + SPACE_CHARS, SPACE_RANGES);
 const COMMA = charTable(",，");
 /** The characters readTimeAt can start on: digits, numerals (廿 too), and the first of its relative words. */
 const DATE_START = charTable(
@@ -250,6 +236,10 @@ const DIGIT = charTable("0123456789");
 /** Whether the character at k (none before 0 or past the end) is in the class. */
 const at = (table: Uint8Array, s: string, k: number) => k >= 0 && k < s.length && table[s.charCodeAt(k)] === 1;
 
+/**
+ * The dateline of an article: the first date at the start of a clause near the top of its first paragraph
+ * (`8月31日下午,`, `15日,`, `近日,`, `8月份以来,`, `2020年以来,`), as printed, with where it was found.
+ */
 export function findDateline(paragraph: string): TimeExpression | null {
   const s = asciiDigits(paragraph.slice(0, 200));
   for (let i = 0; i < s.length; i++) {

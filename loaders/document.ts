@@ -2,7 +2,8 @@
 // Places, topics and poverty-relief flags are filled by later stages; here they are null, "other" and false.
 import {createHash} from "node:crypto";
 import {decode, type DecodeOptions} from "./decode.js";
-import {findIssueDate, inferYear, readTimeAt, asciiDigits, resolveDateline} from "./dates.js";
+import {asciiDigits} from "./chars.js";
+import {findIssueDate, inferYear, readTimeAt, resolveDateline} from "./dates.js";
 import {repair} from "./repair.js";
 import {segment} from "./segment.js";
 import type {ArticleRow, DocumentRow} from "./types.js";

@@ -1,7 +1,7 @@
 // Layout repair of OCR/PDF page text: drop the page's furniture (masthead, editorial credits, contents box, page
 // references, repeated photo captions) and rejoin paragraphs that the extraction broke across lines and blank lines
 // (`各相关\n\n\n\n职能部门`). Two forward passes over the lines; every pattern is anchored or bounded.
-import {asciiDigits} from "./dates.js";
+import {asciiDigits} from "./chars.js";
 
 export interface Paragraph {
   text: string;
