@@ -156,6 +156,18 @@ const HEADLINE_SHAPE = new RegExp(
 const WRAPPED_HEAD = /^[\u4e00-\u9fff]{1,5}(区|县|市|镇|乡|街道)$/;
 const WRAPPED_TAIL = /^(进行|召开|举行|开展|举办|启动|推进|打好|打赢|部署|实现|获得|荣获|再获|深入|扎实)[^\s]{0,8}$/;
 
+/** A numbered section heading (一、 （二） 3. 第一,): a part of the article above it, never a headline. */
+const SECTION_NUMBER = /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}[，,、])/;
+
+/**
+ * An item with text but no byline above it and no source line: a brief. Briefs and broadcast items carry no section
+ * headings (in the seeds every feature with sections is signed at its top, □王长新, 记者 张超), so a heading after
+ * one starts the next item.
+ */
+function isUnsignedItem(draft: Draft): boolean {
+  return draft.paragraphs.length > 0 && draft.bylines.length === 0 && draft.source === null;
+}
+
 type Unit =
   | {kind: "heading"; text: string}
   | {kind: "byline"; byline: string; closes: boolean}
@@ -238,7 +250,8 @@ export function segment(paragraphs: readonly (Paragraph | string)[]): Article[] 
         (next?.kind === "body" && (next.reportLike || block.some((line) => echoes(line, next.text)))) ||
         (block.length > 1 && COLUMN.test(block[0]) && !/^—/.test(block[1])) ||
         block.some((line) => NOTICE_TITLE.test(line) || HEADLINE_SHAPE.test(line) || BRACKET_KICKER.test(line)) ||
-        (draft.bylines.length > 0 && signedAhead[j]);
+        (draft.bylines.length > 0 && signedAhead[j]) ||
+        (isUnsignedItem(draft) && !SECTION_NUMBER.test(block[0]));
       if (opens) start(block);
       else for (const line of block) draft.paragraphs.push(line);
       i = j - 1;

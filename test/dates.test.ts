@@ -20,14 +20,18 @@ test("the issue date from a masthead line", () => {
   assert.equal(findIssueDate("会议于2019年8月20日召开。"), null, "a date in running text is not a masthead");
 });
 
-test("the page's year: pinned by an event, else the latest explicit year, else an event's lower bound", () => {
+test("the page's year: pinned by an event, else the latest reported year, else an event's lower bound", () => {
   assert.deepEqual(inferYear("今年是脱贫攻坚的收官之年,2016年以来……"), {
     year: 2020,
     rule: "pinned by event",
     evidence: "脱贫攻坚的收官之年"
   });
   assert.equal(inferYear("2016-2020年,全区产业扶贫资金投入每年增长;张绪玲2013年识别为贫困户")?.year, 2020);
-  assert.equal(inferYear("《聊城市教育局2018年全国文明城市创建工作实施方案》")?.year, 2018);
+  assert.equal(inferYear("2018年,妹冢镇党委政府将党建与扶贫结合。《聊城市教育局2018年工作方案》")?.year, 2018);
+  assert.equal(inferYear("《聊城市教育局2018年全国文明城市创建工作实施方案》"), null, "a year in a title is in passing");
+  assert.equal(inferYear("堂邑镇葫芦种植合作社是2016年4月成立的,如今已发展社员210户。"), null, "a year in passing");
+  assert.equal(inferYear("2017年,全镇脱贫。合作社是2019年4月成立的。"), null, "a later year in passing: unknown");
+  assert.equal(inferYear("2019年8月20日,开发区召开会议。")?.year, 2019);
   assert.deepEqual(inferYear("11月18日,深入贯彻党的二十大精神"), {
     year: 2022,
     rule: "event lower bound",

@@ -104,7 +104,9 @@ for (const [name, expected] of Object.entries(SEEDS)) {
       reason: null,
       masthead: expected.masthead,
       issue_date: expected.issue,
-      year: expected.year
+      year: expected.year,
+      date_source: expected.issue ? "printed" : "inferred",
+      decode_repairs: 0
     });
     assert.ok(document.chars > 3000);
     assert.deepEqual(
