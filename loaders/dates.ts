@@ -407,7 +407,10 @@ export function sentencePeriod(
 ): Period | null {
   let chosen: TimeExpression | undefined;
   if (at === undefined) chosen = all[0];
-  else for (const t of all) if (t.start <= at) chosen = t;
+  else {
+    const clauseStart = clauseStartBefore(sentence, at);
+    for (const t of all) if (t.start <= at && (t.end <= clauseStart ? opensClause(sentence, t) : true)) chosen = t;
+  }
   if (!chosen) return null;
   const article = parseIso(articleDate);
   const base = {raw: sentence.slice(chosen.start, chosen.end), start: chosen.start, end: chosen.end};
@@ -428,6 +431,30 @@ export function sentencePeriod(
   }
   const year = article.year;
   return {...base, date: year === null ? null : isoDate({year, month: chosen.month, day: chosen.day}), inferred: true};
+}
+
+const CLAUSE_BOUNDARY = charTable("，,；;：:");
+/** Characters a date may follow at the head of its clause: 截至9月底, 在2019年, 于3月. */
+const CLAUSE_HEAD = 2;
+
+/**
+ * Whether a date heads its clause (`2019年,…`, `截至9月底,…`): then it dates the clauses after it. A date inside a
+ * clause (`合作社是2016年4月成立的,如今已发展社员210户`) dates only its own clause.
+ */
+function opensClause(sentence: string, t: TimeExpression): boolean {
+  for (let k = t.start - 1; k >= Math.max(0, t.start - CLAUSE_HEAD - 1); k--) {
+    if (at(CLAUSE_BOUNDARY, sentence, k)) return true;
+  }
+  return t.start <= CLAUSE_HEAD;
+}
+
+/** How far back a clause is looked for: a longer run without a comma is cut there (keeps the walk bounded). */
+const CLAUSE_MAX = 200;
+
+/** Where the clause holding offset `to` starts (just past the last boundary before it). */
+function clauseStartBefore(sentence: string, to: number): number {
+  for (let k = to - 1; k >= Math.max(0, to - CLAUSE_MAX); k--) if (at(CLAUSE_BOUNDARY, sentence, k)) return k + 1;
+  return to > CLAUSE_MAX ? to - CLAUSE_MAX : 0;
 }
 
 const [OPEN_TITLE, CLOSE_TITLE] = [..."《》"].map((ch) => ch.charCodeAt(0));
