@@ -409,7 +409,7 @@ export function sentencePeriod(
   if (at === undefined) chosen = all[0];
   else {
     const clauseStart = clauseStartBefore(sentence, at);
-    for (const t of all) if (t.start <= at && (t.end <= clauseStart ? opensClause(sentence, t) : true)) chosen = t;
+    for (const t of all) if (t.start <= at && (t.end > clauseStart || datesLaterClauses(sentence, t, at))) chosen = t;
   }
   if (!chosen) return null;
   const article = parseIso(articleDate);
@@ -434,18 +434,15 @@ export function sentencePeriod(
 }
 
 const CLAUSE_BOUNDARY = charTable("，,；;：:");
-/** Characters a date may follow at the head of its clause: 截至9月底, 在2019年, 于3月. */
-const CLAUSE_HEAD = 2;
+/** A date dates the clauses after it unless it tells when something began or was done (合作社是2016年4月成立的) and
+ * a later clause speaks of now (如今已发展社员210户). */
+const EVENT_CLAUSE = /^[^，,；;：:]{0,20}?的(?=[，,；;：:])/;
+const NOW = /如今|目前|现在|现已|当前|至今/;
 
-/**
- * Whether a date heads its clause (`2019年,…`, `截至9月底,…`): then it dates the clauses after it. A date inside a
- * clause (`合作社是2016年4月成立的,如今已发展社员210户`) dates only its own clause.
- */
-function opensClause(sentence: string, t: TimeExpression): boolean {
-  for (let k = t.start - 1; k >= Math.max(0, t.start - CLAUSE_HEAD - 1); k--) {
-    if (at(CLAUSE_BOUNDARY, sentence, k)) return true;
-  }
-  return t.start <= CLAUSE_HEAD;
+function datesLaterClauses(sentence: string, t: TimeExpression, at: number): boolean {
+  const before = sentence.charCodeAt(t.start - 1);
+  const event = (before === 0x662f || before === 0x4e8e) && EVENT_CLAUSE.test(sentence.slice(t.end, t.end + 24));
+  return !(event && NOW.test(sentence.slice(t.end, Math.min(at, t.end + CLAUSE_MAX))));
 }
 
 /** How far back a clause is looked for: a longer run without a comma is cut there (keeps the walk bounded). */
