@@ -136,17 +136,24 @@ function countReplacements(text: string): number {
  * U+10FFFF), or 0. */
 function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   const b = bytes[i];
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
-  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xc2 && b <= 0xdf) return isContinuation(bytes, i + 1, 0x80, 0xbf) ? 2 : 0;
   if (b >= 0xe0 && b <= 0xef) {
-    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return isContinuation(bytes, i + 1, lo, hi) && isContinuation(bytes, i + 2, 0x80, 0xbf) ? 3 : 0;
   }
   if (b >= 0xf0 && b <= 0xf4) {
-    const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    const rest = isContinuation(bytes, i + 2, 0x80, 0xbf) && isContinuation(bytes, i + 3, 0x80, 0xbf);
+    return isContinuation(bytes, i + 1, lo, hi) && rest ? 4 : 0;
   }
   return 0;
+}
+
+// A plain function, not a closure made per call: the hot loop above runs once per byte.
+function isContinuation(bytes: Uint8Array, k: number, lo: number, hi: number): boolean {
+  return k < bytes.length && bytes[k] >= lo && bytes[k] <= hi;
 }
 
 /**
@@ -206,10 +213,16 @@ function utf8WithFaults(bytes: Uint8Array): Guess | null {
   return {text, encoding: "utf-8", repairs};
 }
 
+// One fatal decoder per label: opening an ICU converter costs more than decoding a short span, and a decoder called
+// without {stream: true} starts afresh on every call, even after an error.
+const strictDecoders = new Map<string, TextDecoder>();
+
 /** The text, or null when the bytes are not valid in the encoding (TextDecoder with {fatal: true}). */
 function strictDecode(bytes: Uint8Array, label: string): string | null {
+  let decoder = strictDecoders.get(label);
+  if (!decoder) strictDecoders.set(label, (decoder = new TextDecoder(label, {fatal: true})));
   try {
-    return new TextDecoder(label, {fatal: true}).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }

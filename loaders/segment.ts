@@ -111,6 +111,12 @@ function hanPairs(s: string): Set<number> {
   return pairs;
 }
 
+/** The character pairs of a body's lead, for `echoes`. */
+export const leadPairs = (body: string) => hanPairs(body.slice(0, ECHO.leadChars));
+
+/** How many lines of a heading block, counted up from the text, `echoes` tries: the headline and its subtitles. */
+const ECHO_LINES = 4;
+
 /** The shortest headline `echoes` weighs, and the share of its character pairs the lead must repeat. */
 export const ECHO = {minPairs: 2, share: 0.4, leadChars: 120};
 
@@ -119,10 +125,10 @@ export const ECHO = {minPairs: 2, share: 0.4, leadChars: 120};
  * 国家主席习近平18日在人民大会堂会见南非总统), while a section heading inside a feature (产业兴起来, 春之声) names a
  * theme its paragraph does not repeat. Counts the headline's pairs of adjacent Han characters found in the lead.
  */
-export function echoes(heading: string, body: string): boolean {
+export function echoes(heading: string, body: string | Set<number>): boolean {
   const wanted = hanPairs(heading);
   if (wanted.size < ECHO.minPairs + 1) return false;
-  const lead = hanPairs(body.slice(0, ECHO.leadChars));
+  const lead = typeof body === "string" ? leadPairs(body) : body;
   let found = 0;
   for (const pair of wanted) if (lead.has(pair)) found++;
   return found >= ECHO.minPairs && found >= wanted.size * ECHO.share;
@@ -205,6 +211,13 @@ function classify(p: Paragraph): Unit {
   return {kind: "body", text: body, source, lead, byline: closing?.byline ?? null, closes, reportLike};
 }
 
+/** Whether a line near the foot of a heading block is echoed by the lead of the text under it. */
+function echoedBy(block: string[], body: string): boolean {
+  const lead = leadPairs(body);
+  for (let k = block.length - 1; k >= Math.max(0, block.length - ECHO_LINES); k--) if (echoes(block[k], lead)) return true;
+  return false;
+}
+
 interface Draft {
   heading: string[];
   bylines: string[];
@@ -247,7 +260,7 @@ export function segment(paragraphs: readonly (Paragraph | string)[]): Article[] 
         !draft ||
         draft.closed ||
         (next !== undefined && next.kind === "byline" && !next.closes) ||
-        (next?.kind === "body" && (next.reportLike || block.some((line) => echoes(line, next.text)))) ||
+        (next?.kind === "body" && (next.reportLike || echoedBy(block, next.text))) ||
         (block.length > 1 && COLUMN.test(block[0]) && !/^—/.test(block[1])) ||
         block.some((line) => NOTICE_TITLE.test(line) || HEADLINE_SHAPE.test(line) || BRACKET_KICKER.test(line)) ||
         (draft.bylines.length > 0 && signedAhead[j]) ||
