@@ -147,6 +147,19 @@ export const ARTICLE_STARTS: readonly {test: string; reason: string}[] = [
   {
     test: "the text under it ends with its own byline while the current article already has one",
     reason: "a signed item under a signed feature is a separate item (摘掉贫困帽 after a 记者 张超 feature)"
+  },
+  {
+    test: "the text under it opens like a report (SOURCE_LINES, LEAD_OPENERS)",
+    reason: "央视网消息（新闻联播）：, 新华社北京11月18日电, 记者从…获悉 open items, not sections"
+  },
+  {test: "a kicker in 【】", reason: "【决战决胜脱贫攻坚】 names a column, and columns head articles"},
+  {
+    test: "the lead repeats the heading (echoes)",
+    reason: "习近平会见南非总统 → 国家主席习近平18日…会见南非总统: news leads restate their headline"
+  },
+  {
+    test: "the current item is an unsigned brief (no byline above it, no source line) and the heading is not numbered",
+    reason: "broadcast items and briefs carry no section headings; features with sections are signed at the top"
   }
 ];
 
@@ -166,12 +179,12 @@ const WRAPPED_TAIL = /^(进行|召开|举行|开展|举办|启动|推进|打好|
 const SECTION_NUMBER = /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}[，,、])/;
 
 /**
- * An item with text but no byline above it and no source line: a brief. Briefs and broadcast items carry no section
+ * An item with text and no byline: a brief or a broadcast item (央视网消息（新闻联播）：…). These carry no section
  * headings (in the seeds every feature with sections is signed at its top, □王长新, 记者 张超), so a heading after
  * one starts the next item.
  */
 function isUnsignedItem(draft: Draft): boolean {
-  return draft.paragraphs.length > 0 && draft.bylines.length === 0 && draft.source === null;
+  return draft.paragraphs.length > 0 && draft.bylines.length === 0;
 }
 
 type Unit =
@@ -292,11 +305,14 @@ export function segment(paragraphs: readonly (Paragraph | string)[]): Article[] 
 function toArticle(draft: Draft): Article {
   const lines = joinWrapped(draft.heading);
   let kicker: string | null = null;
-  const bracket = lines.length ? BRACKET_KICKER.exec(lines[0]) : null;
+  // A column in 【】 may sit under a line above it (a page title: 新闻联播文字版); that line joins the kicker.
+  const at = lines.findIndex((line, k) => k < lines.length - 1 && BRACKET_KICKER.test(line));
+  const bracket = at >= 0 ? BRACKET_KICKER.exec(lines[at]) : /^【/.test(lines[0] ?? "") ? BRACKET_KICKER.exec(lines[0]) : null;
   if (bracket) {
-    kicker = bracket[1].trim();
-    if (bracket[2].trim()) lines[0] = bracket[2].trim();
-    else lines.shift();
+    const k = Math.max(at, 0);
+    kicker = [...lines.slice(0, k), bracket[1].trim()].join(" / ");
+    if (bracket[2].trim()) lines.splice(0, k + 1, bracket[2].trim());
+    else lines.splice(0, k + 1);
   } else if (lines.length > 1 && KICKER.test(lines[0]) && !/^—/.test(lines[1])) kicker = lines.shift()!.replace(/[—\s]+$/, "");
   const title = (lines.shift() ?? "").replace(/[—\s]+$/, "");
   const subtitle = lines.length ? lines.map((l) => l.replace(/^[—\s]+/, "")).join(" / ") : null;

@@ -57,6 +57,11 @@ export const LEAD_OPENERS: readonly LinePattern[] = [
     why: "a reporter's visit opens a feature"
   },
   {
+    pattern: /^据[\u4e00-\u9fff]{2,12}(?:报道|消息)[，,：:]/,
+    example: "据新华社报道，…",
+    why: "a report relayed from another outlet"
+  },
+  {
     pattern: /^当地时间[0-9０-９一二三四五六七八九十]{1,3}日/,
     example: "当地时间17日，联合国秘书长…",
     why: "a foreign-news item opens on the local date"
