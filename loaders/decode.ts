@@ -67,8 +67,8 @@ const MAX_REPLACED_SHARE = 0.02;
 const MIN_REPLACED_ALLOWED = 8;
 const tooManyReplaced = (replaced: number, length: number) =>
   replaced * 2 >= length || replaced > Math.max(MIN_REPLACED_ALLOWED, length * MAX_REPLACED_SHARE);
-// The share of non-ASCII bytes in well-formed three- and four-byte UTF-8 sequences above which a page that is not valid UTF-8 is still
-// UTF-8 with faults (GBK text read as UTF-8 forms sequences by chance for well under half its bytes).
+// The share of non-ASCII bytes in well-formed three- and four-byte UTF-8 sequences above which a page that is not
+// valid UTF-8 is still UTF-8 with faults (GBK text read as UTF-8 forms sequences by chance for well under half its bytes).
 const UTF8_EVIDENCE = 0.6;
 // A run of non-ASCII bytes with less than this share of its bytes in three- or four-byte UTF-8 sequences is a span in
 // another encoding (GBK), not UTF-8 with a bad byte.
@@ -429,7 +429,7 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** The `name`/`property`/`itemprop` values of a <meta> tag that give the page's publication date, most trusted first. */
+/** The `name`/`property`/`itemprop` of a <meta> tag that gives the page's publication date, most trusted first. */
 export const PUBLISHED_META = [
   "article:published_time",
   "publishdate",

@@ -1,6 +1,6 @@
-// Layout repair of OCR/PDF page text: drop the page's furniture (masthead, editorial credits, contents box, page
-// references, repeated photo captions) and rejoin paragraphs that the extraction broke across lines and blank lines
-// (`各相关\n\n\n\n职能部门`). Two forward passes over the lines; every pattern is anchored or bounded.
+// Layout repair of OCR/PDF page text: drop the page's furniture (masthead and its date line, editorial credits,
+// contents box, page references, repeated photo captions, a web page's menus, breadcrumbs and tool links) and rejoin
+// paragraphs that the extraction broke across lines and blank lines (`各相关\n\n\n\n职能部门`). Two forward passes over the lines; every pattern is anchored or bounded.
 import {asciiDigits} from "./chars.js";
 import {MENU_ENTRY_MAX, MENU_START, NAVIGATION, RELATED_LIST} from "./data/layout.js";
 

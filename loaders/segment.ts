@@ -1,6 +1,7 @@
 // Articles on a repaired page: where each begins, its headline with kicker and subtitle, its byline and source line
-// in the forms these papers print them, its dateline and its body. A heading inside a long article (春之声,
-// 打造拥军文化新阵地) stays in its text; a heading starts a new article only on evidence (ARTICLE_STARTS).
+// in the forms these papers, agencies and broadcasters print them (loaders/data/layout.ts), its dateline and its body.
+// A heading inside a signed feature (春之声, 打造拥军文化新阵地) stays in its text; a heading starts a new article
+// only on evidence (ARTICLE_STARTS), which a broadcast transcript or a page of briefs gives for every headline.
 import {findDateline} from "./dates.js";
 import {BRACKET_KICKER, LEAD_OPENERS, SOURCE_LINES} from "./data/layout.js";
 import {isHeadingLike, type Paragraph} from "./repair.js";
@@ -227,7 +228,8 @@ function classify(p: Paragraph): Unit {
 /** Whether a line near the foot of a heading block is echoed by the lead of the text under it. */
 function echoedBy(block: string[], body: string): boolean {
   const lead = leadPairs(body);
-  for (let k = block.length - 1; k >= Math.max(0, block.length - ECHO_LINES); k--) if (echoes(block[k], lead)) return true;
+  const from = Math.max(0, block.length - ECHO_LINES);
+  for (let k = block.length - 1; k >= from; k--) if (echoes(block[k], lead)) return true;
   return false;
 }
 
@@ -307,13 +309,16 @@ function toArticle(draft: Draft): Article {
   let kicker: string | null = null;
   // A column in 【】 may sit under a line above it (a page title: 新闻联播文字版); that line joins the kicker.
   const at = lines.findIndex((line, k) => k < lines.length - 1 && BRACKET_KICKER.test(line));
-  const bracket = at >= 0 ? BRACKET_KICKER.exec(lines[at]) : /^【/.test(lines[0] ?? "") ? BRACKET_KICKER.exec(lines[0]) : null;
+  const leading = /^【/.test(lines[0] ?? "") ? BRACKET_KICKER.exec(lines[0]) : null;
+  const bracket = at >= 0 ? BRACKET_KICKER.exec(lines[at]) : leading;
   if (bracket) {
     const k = Math.max(at, 0);
     kicker = [...lines.slice(0, k), bracket[1].trim()].join(" / ");
     if (bracket[2].trim()) lines.splice(0, k + 1, bracket[2].trim());
     else lines.splice(0, k + 1);
-  } else if (lines.length > 1 && KICKER.test(lines[0]) && !/^—/.test(lines[1])) kicker = lines.shift()!.replace(/[—\s]+$/, "");
+  } else if (lines.length > 1 && KICKER.test(lines[0]) && !/^—/.test(lines[1])) {
+    kicker = lines.shift()!.replace(/[—\s]+$/, "");
+  }
   const title = (lines.shift() ?? "").replace(/[—\s]+$/, "");
   const subtitle = lines.length ? lines.map((l) => l.replace(/^[—\s]+/, "")).join(" / ") : null;
   const text = draft.paragraphs.join("\n");

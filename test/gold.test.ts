@@ -154,7 +154,8 @@ function readGold(path: string): Gold {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
-test("seed 000: every gold fact is found with its value, kind and place", {skip: !sharedGold && "../shared/gold absent"}, () => {
+const skipShared = {skip: !sharedGold && "../shared/gold absent"};
+test("seed 000: every gold fact is found with its value, kind and place", skipShared, () => {
   const result = score(readGold(sharedGold), false);
   report("seed 000", result);
   assert.deepEqual(result.misses, []);
@@ -178,7 +179,8 @@ for (const file of fixtures) {
     if (gold.floors?.recall !== undefined) {
       assert.ok(recall >= gold.floors.recall, `recall ${floor(recall)} below ${gold.floors.recall}`);
     } else assert.deepEqual(result.misses, []);
-    assert.ok(precision >= (gold.floors?.precision ?? 0), `precision ${floor(precision)} below ${gold.floors?.precision}`);
+    const least = gold.floors?.precision ?? 0;
+    assert.ok(precision >= least, `precision ${floor(precision)} below ${least}`);
     assert.deepEqual(result.years.wrong, [], "a wrong year is worse than none");
     const {right, missing} = result.years;
     assert.ok(right >= (right + missing) * 0.9, `${missing} of ${right + missing} labelled years missing`);

@@ -252,7 +252,7 @@ test("a line with a long run of spaces inside it is trimmed in linear time", () 
 const page = (path: string) => readFileSync(new URL(`./fixtures/pages/${path}`, import.meta.url), "utf8");
 const titles = (text: string) => segment(repair(text).paragraphs).map((a) => [a.kicker, a.title, a.source]);
 
-test("a broadcast transcript: twelve items, no bylines, bodies opening with a source line, a lead-in or nothing", () => {
+test("a broadcast transcript: twelve items, no bylines, bodies open with a source line, a lead-in or nothing", () => {
   assert.deepEqual(titles(page("2020-11-18/broadcast.txt")), [
     ["新闻联播文字版", "习近平会见南非总统", "央视网消息（新闻联播）"],
     [null, "李克强主持召开国务院常务会议", "央视网消息（新闻联播）"],
