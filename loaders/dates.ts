@@ -408,8 +408,19 @@ export function sentencePeriod(
   let chosen: TimeExpression | undefined;
   if (at === undefined) chosen = all[0];
   else {
+    // The last expression starting at or before `at` that may date it, found from the end: a binary search, then a
+    // step back past each date in passing (rare), so a sentence dense with dates and figures stays linear.
     const clauseStart = clauseStartBefore(sentence, at);
-    for (const t of all) if (t.start <= at && (t.end > clauseStart || datesLaterClauses(sentence, t, at))) chosen = t;
+    let [lo, hi] = [0, all.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && !chosen; k--) {
+      const t = all[k];
+      if (t.end > clauseStart || datesLaterClauses(sentence, t, at)) chosen = t;
+    }
   }
   if (!chosen) return null;
   const article = parseIso(articleDate);
