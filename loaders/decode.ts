@@ -416,17 +416,75 @@ const ENTITIES: Record<string, string> = {
   uarr: "↑", darr: "↓", hArr: "⇔", zwnj: "", zwj: "", lrm: "", rlm: ""
 };
 
-/** Named entities of the table above and every numeric entity; an unknown name is left as written. */
+/**
+ * Named entities of the table above and every numeric entity; an unknown name is left as written. One pass that
+ * reads each entity by hand and gathers decoded characters in runs, so a page that is a flood of entities (&#20108;
+ * ×100k) makes a few strings rather than one per entity.
+ */
 export function decodeEntities(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g, (all, body: string) => {
-    if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
-      return code === 0xa0 ? " " : String.fromCodePoint(code);
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  const parts: string[] = [];
+  const units: number[] = [];
+  const flush = () => {
+    for (let k = 0; k < units.length; k += UNITS_PER_CALL) {
+      parts.push(String.fromCharCode.apply(null, units.slice(k, k + UNITS_PER_CALL)));
     }
-    return ENTITIES[body] ?? all;
-  });
+    units.length = 0;
+  };
+  let from = 0;
+  for (; amp >= 0; amp = s.indexOf("&", amp + 1)) {
+    const entity = readEntity(s, amp);
+    if (!entity) continue;
+    if (amp > from) {
+      flush();
+      parts.push(s.slice(from, amp));
+    }
+    if (typeof entity.text === "string") {
+      flush();
+      parts.push(entity.text);
+    } else if (entity.text > 0xffff) units.push(0xd800 + ((entity.text - 0x10000) >> 10), 0xdc00 + (entity.text & 0x3ff));
+    else units.push(entity.text);
+    from = entity.end;
+    amp = entity.end - 1;
+  }
+  flush();
+  parts.push(s.slice(from));
+  return parts.join("");
+}
+
+// Code units turned into a string per call of String.fromCharCode: far below the engine's argument limit.
+const UNITS_PER_CALL = 4096;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The entity at `at` (an &): its text (a code point, or a named entity's string) and where it ends, or null. */
+function readEntity(s: string, at: number): {text: number | string; end: number} | null {
+  let k = at + 1;
+  if (s.charCodeAt(k) === 35 /* # */) {
+    k++;
+    const hex = s.charCodeAt(k) === 120 || s.charCodeAt(k) === 88;
+    if (hex) k++;
+    const start = k;
+    const max = hex ? 6 : 7;
+    while (k - start < max && (hex ? isHex(s.charCodeAt(k)) : isDigit(s.charCodeAt(k)))) k++;
+    if (k === start) return null;
+    const code = parseInt(s.slice(start, k), hex ? 16 : 10);
+    if (s.charCodeAt(k) === 59 /* ; */) k++;
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return {text: 0xfffd, end: k};
+    return {text: code === 0xa0 ? 32 : code, end: k};
+  }
+  if (!isLetter(s.charCodeAt(k))) return null;
+  const start = k;
+  while (k - start < 32 && (isLetter(s.charCodeAt(k)) || isDigit(s.charCodeAt(k)))) k++;
+  if (k - start < 2) return null;
+  const name = s.slice(start, k);
+  if (!Object.hasOwn(ENTITIES, name)) return null;
+  const text = ENTITIES[name];
+  if (s.charCodeAt(k) === 59) k++;
+  return {text, end: k};
 }
 
 /** The `name`/`property`/`itemprop` of a <meta> tag that gives the page's publication date, most trusted first. */

@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {decode, decodeEntities, htmlToText, normalise} from "../loaders/decode.js";
 
+// Named entities the property test below uses, with what they stand for.
+const ENTITY_SAMPLE: Record<string, string> = {amp: "&", nbsp: " ", ldquo: "“"};
+
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: ArrayLike<number>[]) => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
 const utf16le = (s: string) => {
@@ -194,4 +197,28 @@ test("an HTML page's publication date from its metadata, most trusted name first
   assert.equal(html('<meta name="keywords" content="2020-05-29">').published, null);
   assert.equal(html('<meta name="pubdate" content="2020-13-40">').published, null, "no such date");
   assert.equal((decode(utf8("2020-05-29 聊城扶贫")) as {published: string | null}).published, null, "not HTML");
+});
+
+test("entities read by hand agree with the plain pattern on seeded random text; &constructor; is not an entity", () => {
+  const reference = (x: string) =>
+    x.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g, (all, body: string) => {
+      if (body[0] === "#") {
+        const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+        if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
+        return code === 0xa0 ? " " : String.fromCodePoint(code);
+      }
+      return Object.hasOwn(ENTITY_SAMPLE, body) ? decodeEntities(`&${body};`) : all;
+    });
+  const pieces = ["&", "#", "x", "X", "2", "0", "1", "08", "4e24", "f", ";", "amp", "nbsp", "ldquo", "zz", "扶贫", " ", "a1"];
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 8;
+  for (let n = 0; n < 2000; n++) {
+    let x = "";
+    for (let k = next() % 12; k >= 0; k--) x += pieces[next() % pieces.length];
+    assert.equal(decodeEntities(x), reference(x), JSON.stringify(x));
+  }
+  assert.equal(decodeEntities("&constructor;&toString;"), "&constructor;&toString;");
+  assert.equal(decodeEntities("&#128512;&#x1F600"), "😀😀");
+  const flood = "&#20108;".repeat(100_000);
+  assert.equal(decodeEntities(flood), "二".repeat(100_000));
 });
