@@ -17,3 +17,8 @@ const SPACE = charTable(SPACE_CHARS, SPACE_RANGES);
 
 /** Whether a code unit is white space as \s defines it. */
 export const isWhiteSpace = (c: number): boolean => c < 0x10000 && SPACE[c] === 1;
+
+/** Full-width digits to ASCII, same length, so offsets found in the folded string index the original. */
+export function asciiDigits(s: string): string {
+  return /[０-９]/.test(s) ? s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+}

@@ -1,6 +1,10 @@
 // Dates: the issue date a masthead prints, each article's dateline as printed and the date it stands for, the year a
 // page speaks of when nothing prints it, and the period a single sentence names (for dating facts).
 // Dates are ISO strings as precise as the text allows: "2020-08-31", "2020-08" or "2020".
+import {asciiDigits, charTable, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
+
+// Kept importable from here for callers written before chars.ts held it.
+export {asciiDigits};
 
 /** How a date is completed when the text leaves part of it out, in the order the rules are tried, with why. */
 export const DATE_INFERENCE_RULES: readonly {rule: string; reason: string}[] = [
@@ -10,8 +14,20 @@ export const DATE_INFERENCE_RULES: readonly {rule: string; reason: string}[] = [
     reason: "“今年是脱贫攻坚的收官之年” can only be written in 2020, whatever older years the page also cites"
   },
   {
-    rule: "else the latest explicit year (2016-2020年 counts as 2020), raised to any event lower bound",
-    reason: "news reports the recent past: a page citing 2018 is from 2018 or later; targets (到2025年) are skipped"
+    rule: "else the issue date from the page's HTML metadata (publishdate, article:published_time, <time datetime>)",
+    reason: "the CMS that published the page wrote it"
+  },
+  {
+    rule: "else the date in the file's path (2020-05-29/…, 20200529…, 2020/05/29/…)",
+    reason: "archives file pages by their issue date"
+  },
+  {
+    rule: "else the latest year reported at a clause start (2019年,… · 2016-2020年,…), if no year in passing is later",
+    reason: "a year in passing (合作社是2016年4月成立的) dates an event, not the page; a wrong year is worse than none"
+  },
+  {
+    rule: "else an event's lower bound (党的二十大 → 2022), if no year in passing is later",
+    reason: "the markers are the campaign's own milestones, reported in the year they happen"
   },
   {
     rule: "a dateline without a year takes the page's year; a month after the issue's month is last year's",
@@ -23,7 +39,8 @@ export const DATE_INFERENCE_RULES: readonly {rule: string; reason: string}[] = [
   },
   {rule: "近日, 日前, 近期 → the issue month, else the year", reason: "“recently” means shortly before publication"},
   {rule: "今年/去年/明年 → the article's year, −1, +1", reason: "relative words count from when the article was written"},
-  {rule: "no dateline → the page's year, inferred", reason: "an undated item on a page is news of that page's year"}
+  {rule: "no dateline → the page's year, inferred", reason: "an undated item on a page is news of that page's year"},
+  {rule: "no page year → no date: a dateline without a year stays undated", reason: "a wrong year is worse than none"}
 ];
 
 export interface YearMarker {
@@ -56,10 +73,6 @@ export interface YMD {
   day: number | null;
 }
 
-/** Full-width digits to ASCII, same length, so offsets found in the folded string index the original. */
-export function asciiDigits(s: string): string {
-  return /[０-９]/.test(s) ? s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
-}
 
 const CN_DIGITS: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2};
 
@@ -105,6 +118,15 @@ const validDay = (y: number, m: number, d: number) => d >= 1 && d <= new Date(Da
 // 1949, and a slip such as 0474 (for 2014) is not a date (it also made documents.year NaN).
 const ISSUE_YEARS = {first: 1949, last: 2100};
 
+// Lines that print the issue's date: the masthead's (with the weekday, issue number or lunar date), a date alone on
+// its line near the top (2016年10月16日 under the masthead), a web page's 发布时间 line.
+const FULL_DATE = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/;
+const MASTHEAD_CUE = /星期|周[一二三四五六日天]|第\s*\d+\s*期|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年/;
+const DATE_ALONE = /^\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2})\s*$/;
+const PUBLISHED_LINE = /(?:发布时间|发布日期|发表时间|出版日期|日期|时间)\s*[:：]\s*$/;
+/** How many non-blank lines from the top a date alone on its line is still the masthead's. */
+const DATE_ALONE_LINES = 12;
+
 /** The masthead's date: a full date on a short line that also prints the weekday, issue number or lunar date. */
 export function findIssueDate(text: string): string | null {
   let lines = 0;
@@ -117,8 +139,13 @@ export function findIssueDate(text: string): string | null {
     lines++;
     if (line.length > 120) continue;
     const folded = asciiDigits(line);
-    const m = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/.exec(folded);
-    if (!m || !/星期|周[一二三四五六日天]|第\s*\d+\s*期|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年/.test(folded)) continue;
+    const m = FULL_DATE.exec(folded);
+    if (!m) continue;
+    const printed =
+      MASTHEAD_CUE.test(folded) ||
+      (lines <= DATE_ALONE_LINES && DATE_ALONE.test(folded)) ||
+      PUBLISHED_LINE.test(folded.slice(Math.max(0, m.index - 8), m.index));
+    if (!printed) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (y < ISSUE_YEARS.first || y > ISSUE_YEARS.last) continue;
     if (mo >= 1 && mo <= 12 && validDay(y, mo, d)) return isoDate({year: y, month: mo, day: d});
@@ -126,14 +153,51 @@ export function findIssueDate(text: string): string | null {
   return null;
 }
 
+/**
+ * Where archives put the issue date in a file's path, tried on every folder and the file name: 2020-05-29/…,
+ * 2020_05_29, 2020/05/29/…, 2020/0529/…, 20200529… (a 14-digit timestamp too). The last date in the path wins: it is
+ * nearest the file.
+ */
+export const PATH_DATES: readonly RegExp[] = [
+  /(?<!\d)((?:19|20)\d{2})[-_.]([01]?\d)[-_.]([0-3]?\d)(?!\d)/g,
+  /(?<!\d)((?:19|20)\d{2})\/([01]\d)\/?([0-3]\d)(?!\d)/g,
+  // Not inside a run of hex digits: a content hash (75a53e5b…) can hold eight decimal digits by chance.
+  /(?<![\da-fA-F])((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[0-2]\d[0-5]\d(?:[0-5]\d)?)?(?![\da-fA-F])/g,
+  /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/g
+];
+
+/** The issue date a file's path gives (see PATH_DATES), or null. */
+export function dateFromPath(doc: string): string | null {
+  let best: {at: number; date: string} | null = null;
+  const path = doc.slice(-400);
+  for (const pattern of PATH_DATES) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(path); m; m = pattern.exec(path)) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (mo < 1 || mo > 12 || !validDay(y, mo, d) || y > ISSUE_YEARS.last) continue;
+      if (!best || m.index > best.at) best = {at: m.index, date: isoDate({year: y, month: mo, day: d})!};
+    }
+  }
+  return best?.date ?? null;
+}
+
 export interface YearInference {
   year: number;
   /** Which rule decided, and the text that showed it. */
-  rule: "pinned by event" | "latest explicit year" | "event lower bound";
+  rule: "pinned by event" | "reported year" | "event lower bound";
   evidence: string;
 }
 
-/** The year a page speaks of when no masthead prints it (see DATE_INFERENCE_RULES). */
+// What may stand before a year that reports the time of the news (`2019年,`, `2016-2020年,` at a clause start).
+const CLAUSE_START = charTable("。！？!?；;，,：:\n" + SPACE_CHARS, SPACE_RANGES);
+
+/**
+ * The year a page speaks of when neither the page, its metadata nor its path gives a date (DATE_INFERENCE_RULES).
+ * A year counts only where it reports when the news happened: opening a clause and closing it (`2019年,争取…`,
+ * `2016-2020年,全区…`, `2019年8月20日,…`). A year in passing (`合作社是2016年4月成立的`, `于2018年五一期间开园`,
+ * `《…2018年…方案》`) only says the page is not older; when it is later than every reported year, the page's year
+ * is not known and none is given: a wrong year is worse than none.
+ */
 export function inferYear(text: string): YearInference | null {
   const folded = asciiDigits(text);
   let pinned: YearInference | null = null;
@@ -145,17 +209,24 @@ export function inferYear(text: string): YearInference | null {
     else if (!bound || marker.year > bound.year) bound = {year: marker.year, rule: "event lower bound", evidence: m[0]};
   }
   if (pinned) return pinned;
-  let latest: YearInference | null = null;
+  let reported: YearInference | null = null;
+  let passing = 0;
   const years = /(\d{4})(?:\s*[-—–~～至到]\s*(\d{4}))?\s*年/g;
   for (let m = years.exec(folded); m; m = years.exec(folded)) {
     const y = Number(m[2] ?? m[1]);
-    if (y < 1949 || y > 2100) continue;
+    if (y < 1949 || y > 2100 || at(DIGIT, folded, m.index - 1)) continue;
     const before = folded.slice(Math.max(0, m.index - 2), m.index);
-    if (/(^|[^截])[到至]$|力争$|预计$/.test(before) || /^(前|底前|远景)/.test(folded.slice(years.lastIndex))) continue;
-    if (!latest || y > latest.year) latest = {year: y, rule: "latest explicit year", evidence: m[0]};
+    const after = folded.slice(years.lastIndex, years.lastIndex + 12);
+    if (/(^|[^截])[到至]$|力争$|预计$/.test(before) || /^(前|底前|远景)/.test(after)) continue;
+    const opens = m.index === 0 || at(CLAUSE_START, folded, m.index - 1);
+    const closes = /^(?:\d{1,2}月(?:\d{1,2}[日号])?)?[，,]/.test(after);
+    if (opens && closes) {
+      if (!reported || y > reported.year) reported = {year: y, rule: "reported year", evidence: m[0]};
+    } else passing = Math.max(passing, y);
   }
-  if (latest && (!bound || latest.year >= bound.year)) return latest;
-  return bound;
+  const floor = Math.max(passing, bound?.year ?? 0);
+  if (reported) return reported.year >= floor ? reported : null;
+  return bound && bound.year >= passing ? bound : null;
 }
 
 export interface TimeExpression extends YMD {
@@ -226,21 +297,7 @@ function isDateline(t: TimeExpression): boolean {
   return t.month !== null || t.day !== null || t.suffix === "以来" || t.start === 0;
 }
 
-/**
- * The dateline of an article: the first date at the start of a clause near the top of its first paragraph
- * (`8月31日下午,`, `15日,`, `近日,`, `8月份以来,`, `2020年以来,`), as printed, with where it was found.
- */
-// Character classes as tables indexed by code unit, so the per-character loops below slice out no strings.
-function charTable(chars: string, ranges: [from: number, to: number][] = []): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  for (const [from, to] of ranges) table.fill(1, from, to + 1);
-  return table;
-}
-/** What \s matches. */
-const SPACES = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff";
-const SPACE_RANGES: [number, number][] = [[0x2000, 0x200a]];
-const CLAUSE_OPENER = charTable(",，;；。！？!?”\":：" + SPACES, SPACE_RANGES);
+const CLAUSE_OPENER = charTable(",，;；。！？!?”\":：" + SPACE_CHARS, SPACE_RANGES);
 const COMMA = charTable(",，");
 /** The characters readTimeAt can start on: digits, numerals (廿 too), and the first of its relative words. */
 const DATE_START = charTable(
@@ -250,6 +307,10 @@ const DIGIT = charTable("0123456789");
 /** Whether the character at k (none before 0 or past the end) is in the class. */
 const at = (table: Uint8Array, s: string, k: number) => k >= 0 && k < s.length && table[s.charCodeAt(k)] === 1;
 
+/**
+ * The dateline of an article: the first date at the start of a clause near the top of its first paragraph
+ * (`8月31日下午,`, `15日,`, `近日,`, `8月份以来,`, `2020年以来,`), as printed, with where it was found.
+ */
 export function findDateline(paragraph: string): TimeExpression | null {
   const s = asciiDigits(paragraph.slice(0, 200));
   for (let i = 0; i < s.length; i++) {
@@ -346,7 +407,21 @@ export function sentencePeriod(
 ): Period | null {
   let chosen: TimeExpression | undefined;
   if (at === undefined) chosen = all[0];
-  else for (const t of all) if (t.start <= at) chosen = t;
+  else {
+    // The last expression starting at or before `at` that may date it, found from the end: a binary search, then a
+    // step back past each date in passing (rare), so a sentence dense with dates and figures stays linear.
+    const clauseStart = clauseStartBefore(sentence, at);
+    let [lo, hi] = [0, all.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && !chosen; k--) {
+      const t = all[k];
+      if (t.end > clauseStart || datesLaterClauses(sentence, t, at)) chosen = t;
+    }
+  }
   if (!chosen) return null;
   const article = parseIso(articleDate);
   const base = {raw: sentence.slice(chosen.start, chosen.end), start: chosen.start, end: chosen.end};
@@ -367,6 +442,27 @@ export function sentencePeriod(
   }
   const year = article.year;
   return {...base, date: year === null ? null : isoDate({year, month: chosen.month, day: chosen.day}), inferred: true};
+}
+
+const CLAUSE_BOUNDARY = charTable("，,；;：:");
+/** A date dates the clauses after it unless it tells when something began or was done (合作社是2016年4月成立的) and
+ * a later clause speaks of now (如今已发展社员210户). */
+const EVENT_CLAUSE = /^[^，,；;：:]{0,20}?的(?=[，,；;：:])/;
+const NOW = /如今|目前|现在|现已|当前|至今/;
+
+function datesLaterClauses(sentence: string, t: TimeExpression, at: number): boolean {
+  const before = sentence.charCodeAt(t.start - 1);
+  const event = (before === 0x662f || before === 0x4e8e) && EVENT_CLAUSE.test(sentence.slice(t.end, t.end + 24));
+  return !(event && NOW.test(sentence.slice(t.end, Math.min(at, t.end + CLAUSE_MAX))));
+}
+
+/** How far back a clause is looked for: a longer run without a comma is cut there (keeps the walk bounded). */
+const CLAUSE_MAX = 200;
+
+/** Where the clause holding offset `to` starts (just past the last boundary before it). */
+function clauseStartBefore(sentence: string, to: number): number {
+  for (let k = to - 1; k >= Math.max(0, to - CLAUSE_MAX); k--) if (at(CLAUSE_BOUNDARY, sentence, k)) return k + 1;
+  return to > CLAUSE_MAX ? to - CLAUSE_MAX : 0;
 }
 
 const [OPEN_TITLE, CLOSE_TITLE] = [..."《》"].map((ch) => ch.charCodeAt(0));

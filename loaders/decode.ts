@@ -1,9 +1,18 @@
 // Bytes to text: detect the encoding (UTF-8 with or without BOM, UTF-16 by BOM or by its NUL pattern, GBK/GB18030,
 // Big5), reject what is not text with a reason a person can act on, normalise line breaks and control characters, and
-// turn an HTML page into its text. Node's TextDecoder (full ICU) with {fatal: true} does the decoding, so a byte
-// sequence that is not valid in the guessed encoding is an error rather than a page of replacement characters.
+// turn an HTML page into its text. Node's TextDecoder (full ICU) with {fatal: true} tells which encoding holds; a page
+// with a few bad sequences (a flipped byte, a GBK paragraph in a UTF-8 page) keeps its text, the bad spans replaced
+// or re-decoded and counted in `repairs`, rather than being lost whole.
 
-export type Decoded = {text: string; encoding: string; html: boolean};
+export type Decoded = {
+  text: string;
+  encoding: string;
+  html: boolean;
+  /** The publication date an HTML page's metadata gives (ISO YYYY-MM-DD), else null. */
+  published: string | null;
+  /** Byte sequences not valid in the encoding, replaced by U+FFFD or re-decoded as the page's other encoding. */
+  repairs: number;
+};
 export type Rejected = {rejected: string; encoding: string};
 
 export interface DecodeOptions {
@@ -41,53 +50,179 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   }
   const format = options.format && options.format !== "auto" ? options.format : sniffFormat(raw);
   let text = normalise(raw);
+  const published = format === "html" ? htmlPublished(text) : null;
   if (format === "html") text = normalise(htmlToText(text));
   else if (format === "markdown") text = markdownToText(text);
   if (!/[^\s]/.test(text)) {
     return {rejected: format === "html" ? "HTML page with no text" : "empty page", encoding: guess.encoding};
   }
-  return {text, encoding: guess.encoding, html: format === "html"};
+  return {text, encoding: guess.encoding, html: format === "html", published, repairs: guess.repairs};
 }
 
-type Guess = {text: string; encoding: string} | Rejected;
+type Guess = {text: string; encoding: string; repairs: number} | Rejected;
+
+// A page keeps its text when at most this share of its characters had to be replaced (U+FFFD): a byte flipped in
+// transit or a paragraph pasted in another encoding loses the bytes, not the page. More, and it is not that encoding.
+const MAX_REPLACED_SHARE = 0.02;
+const MIN_REPLACED_ALLOWED = 8;
+const tooManyReplaced = (replaced: number, length: number) =>
+  replaced * 2 >= length || replaced > Math.max(MIN_REPLACED_ALLOWED, length * MAX_REPLACED_SHARE);
+// The share of non-ASCII bytes in well-formed three- and four-byte UTF-8 sequences above which a page that is not
+// valid UTF-8 is still UTF-8 with faults (GBK text read as UTF-8 forms sequences by chance for well under half its bytes).
+const UTF8_EVIDENCE = 0.6;
+// A run of non-ASCII bytes with less than this share of its bytes in three- or four-byte UTF-8 sequences is a span in
+// another encoding (GBK), not UTF-8 with a bad byte.
+const FOREIGN_RUN = 0.5;
 
 function detectEncoding(bytes: Uint8Array): Guess {
   const [b0, b1, b2] = bytes;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return decodeAs(bytes, "utf-8", "utf-8-bom");
   if (b0 === 0xff && b1 === 0xfe) return decodeAs(bytes, "utf-16le", "utf-16le");
   if (b0 === 0xfe && b1 === 0xff) return decodeAs(bytes, "utf-16be", "utf-16be");
-  // Without a BOM, UTF-16 shows itself by NULs in the high byte of ASCII characters (digits, punctuation, newlines).
+  // Without a BOM, UTF-16 shows itself by NULs in the high byte of its ASCII characters (digits, commas, newlines),
+  // all on one side of each pair: odd offsets for little-endian, even for big-endian. Chinese text has few of them
+  // (seed 000: one character in ten), so the test is where the NULs fall, not how many there are.
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddNul++ : evenNul++;
-  const half = sample.length / 2;
-  if (oddNul > half * 0.1 && evenNul < oddNul / 20) return decodeAs(bytes, "utf-16le", "utf-16le");
-  if (evenNul > half * 0.1 && oddNul < evenNul / 20) return decodeAs(bytes, "utf-16be", "utf-16be");
+  const enough = Math.max(2, sample.length / 2 / 200);
+  // The other side has NULs too, fewer: characters such as 一 (U+4E00) have a NUL low byte.
+  if (oddNul >= enough && evenNul <= oddNul / 4) return decodeAs(bytes, "utf-16le", "utf-16le");
+  if (evenNul >= enough && oddNul <= evenNul / 4) return decodeAs(bytes, "utf-16be", "utf-16be");
   if (evenNul + oddNul > 0) return {rejected: "binary: contains NUL bytes", encoding: "unknown"};
   const utf8 = strictDecode(bytes, "utf-8");
-  if (utf8 !== null) return {text: utf8, encoding: "utf-8"};
+  if (utf8 !== null) return {text: utf8, encoding: "utf-8", repairs: 0};
+  const mixed = utf8WithFaults(bytes);
+  if (mixed) return mixed;
   // Two-byte Chinese: GBK/GB18030 (simplified) or Big5 (traditional). Most byte pairs are valid in both, so the
   // one whose frequent-character block holds more of the pairs is tried first; a strict decode failing rules it out.
   const gb = {label: "gb18030", encoding: hasFourByteGb18030(bytes) ? "gb18030" : "gbk"};
   const big5 = {label: "big5", encoding: "big5"};
   const order = frequentShare(sample, BIG5_FREQUENT) > frequentShare(sample, GB2312_LEVEL_1) ? [big5, gb] : [gb, big5];
-  for (const {label, encoding} of order) {
-    const text = strictDecode(bytes, label);
-    if (text !== null) return {text, encoding};
-  }
-  return {rejected: `undecodable: not valid ${gb.encoding}`, encoding: gb.encoding};
+  // The likelier encoding with a few bad sequences beats the other one read cleanly: Big5 accepts many GBK pages
+  // as strings of rare characters.
+  const [likely, other] = order;
+  const text = strictDecode(bytes, likely.label);
+  if (text !== null) return {text, encoding: likely.encoding, repairs: 0};
+  const lossy = lossyDecode(bytes, likely.label, likely.encoding);
+  if (!("rejected" in lossy)) return lossy;
+  const otherText = strictDecode(bytes, other.label);
+  return otherText === null ? lossy : {text: otherText, encoding: other.encoding, repairs: 0};
 }
 
 function decodeAs(bytes: Uint8Array, label: string, encoding: string): Guess {
   const text = strictDecode(bytes, label);
-  return text === null ? {rejected: `undecodable: not valid ${encoding}`, encoding} : {text, encoding};
+  return text === null ? lossyDecode(bytes, label, encoding) : {text, encoding, repairs: 0};
 }
+
+/** Decoded with U+FFFD for each bad sequence, kept when few had to be replaced (MAX_REPLACED_SHARE). */
+function lossyDecode(bytes: Uint8Array, label: string, encoding: string): Guess {
+  const text = new TextDecoder(label).decode(bytes);
+  const replaced = countReplacements(text);
+  if (tooManyReplaced(replaced, text.length)) {
+    return {rejected: `undecodable: not valid ${encoding} (${replaced} bad sequences)`, encoding};
+  }
+  return {text, encoding, repairs: replaced};
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) n++;
+  return n;
+}
+
+/** Length of the well-formed UTF-8 sequence at i (RFC 3629's table: no overlongs, surrogates or values past
+ * U+10FFFF), or 0. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b >= 0xc2 && b <= 0xdf) return isContinuation(bytes, i + 1, 0x80, 0xbf) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return isContinuation(bytes, i + 1, lo, hi) && isContinuation(bytes, i + 2, 0x80, 0xbf) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    const rest = isContinuation(bytes, i + 2, 0x80, 0xbf) && isContinuation(bytes, i + 3, 0x80, 0xbf);
+    return isContinuation(bytes, i + 1, lo, hi) && rest ? 4 : 0;
+  }
+  return 0;
+}
+
+// A plain function, not a closure made per call: the hot loop above runs once per byte.
+function isContinuation(bytes: Uint8Array, k: number, lo: number, hi: number): boolean {
+  return k < bytes.length && bytes[k] >= lo && bytes[k] <= hi;
+}
+
+/**
+ * A page that is UTF-8 but for some bad bytes or a paragraph in GBK. Each run of non-ASCII bytes is read on its
+ * own: as UTF-8 when it is well formed; as GBK when most of it is not UTF-8 and it is valid GBK; else as UTF-8 with
+ * U+FFFD for the bad bytes. Each run read otherwise than as well-formed UTF-8 counts as one repair. Null when the
+ * page shows too little UTF-8 to be read as UTF-8 (UTF8_EVIDENCE). One pass over the bytes.
+ */
+function utf8WithFaults(bytes: Uint8Array): Guess | null {
+  let wellFormed = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8SequenceAt(bytes, i);
+    nonAscii += n || 1;
+    // Only three- and four-byte sequences count: Chinese in UTF-8 is all three-byte, while GBK pairs form two-byte
+    // UTF-8 sequences by chance (聊 C1C4 城 B3C7: C4B3 is one) and longer ones rarely.
+    if (n >= 3) wellFormed += n;
+    i += n || 1;
+  }
+  if (!nonAscii || wellFormed < nonAscii * UTF8_EVIDENCE) return null;
+  const utf8 = new TextDecoder("utf-8");
+  const parts: string[] = [];
+  let repairs = 0;
+  let replaced = 0;
+  let from = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let bad = 0;
+    let long = 0;
+    while (i < bytes.length && bytes[i] >= 0x80) {
+      const n = utf8SequenceAt(bytes, i);
+      if (!n) bad++;
+      if (n >= 3) long += n;
+      i += n || 1;
+    }
+    if (!bad) continue;
+    parts.push(utf8.decode(bytes.subarray(from, start)));
+    const run = bytes.subarray(start, i);
+    const gbk = long < run.length * FOREIGN_RUN ? strictDecode(run, "gb18030") : null;
+    const text = gbk ?? utf8.decode(run);
+    if (gbk === null) replaced += countReplacements(text);
+    parts.push(text);
+    repairs++;
+    from = i;
+  }
+  parts.push(utf8.decode(bytes.subarray(from)));
+  const text = parts.join("");
+  if (tooManyReplaced(replaced, text.length)) return null;
+  return {text, encoding: "utf-8", repairs};
+}
+
+// One fatal decoder per label: opening an ICU converter costs more than decoding a short span, and a decoder called
+// without {stream: true} starts afresh on every call, even after an error.
+const strictDecoders = new Map<string, TextDecoder>();
 
 /** The text, or null when the bytes are not valid in the encoding (TextDecoder with {fatal: true}). */
 function strictDecode(bytes: Uint8Array, label: string): string | null {
+  let decoder = strictDecoders.get(label);
+  if (!decoder) strictDecoders.set(label, (decoder = new TextDecoder(label, {fatal: true})));
   try {
-    return new TextDecoder(label, {fatal: true}).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
@@ -281,17 +416,139 @@ const ENTITIES: Record<string, string> = {
   uarr: "↑", darr: "↓", hArr: "⇔", zwnj: "", zwj: "", lrm: "", rlm: ""
 };
 
-/** Named entities of the table above and every numeric entity; an unknown name is left as written. */
+/**
+ * Named entities of the table above and every numeric entity; an unknown name is left as written. One pass that
+ * reads each entity by hand and gathers decoded characters in runs, so a page that is a flood of entities (&#20108;
+ * ×100k) makes a few strings rather than one per entity.
+ */
 export function decodeEntities(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g, (all, body: string) => {
-    if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
-      return code === 0xa0 ? " " : String.fromCodePoint(code);
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  const parts: string[] = [];
+  const units: number[] = [];
+  const flush = () => {
+    for (let k = 0; k < units.length; k += UNITS_PER_CALL) {
+      parts.push(String.fromCharCode.apply(null, units.slice(k, k + UNITS_PER_CALL)));
     }
-    return ENTITIES[body] ?? all;
-  });
+    units.length = 0;
+  };
+  let from = 0;
+  for (; amp >= 0; amp = s.indexOf("&", amp + 1)) {
+    const entity = readEntity(s, amp);
+    if (!entity) continue;
+    if (amp > from) {
+      flush();
+      parts.push(s.slice(from, amp));
+    }
+    if (typeof entity.text === "string") {
+      flush();
+      parts.push(entity.text);
+    } else if (entity.text > 0xffff) units.push(0xd800 + ((entity.text - 0x10000) >> 10), 0xdc00 + (entity.text & 0x3ff));
+    else units.push(entity.text);
+    from = entity.end;
+    amp = entity.end - 1;
+  }
+  flush();
+  parts.push(s.slice(from));
+  return parts.join("");
+}
+
+// Code units turned into a string per call of String.fromCharCode: far below the engine's argument limit.
+const UNITS_PER_CALL = 4096;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The entity at `at` (an &): its text (a code point, or a named entity's string) and where it ends, or null. */
+function readEntity(s: string, at: number): {text: number | string; end: number} | null {
+  let k = at + 1;
+  if (s.charCodeAt(k) === 35 /* # */) {
+    k++;
+    const hex = s.charCodeAt(k) === 120 || s.charCodeAt(k) === 88;
+    if (hex) k++;
+    const start = k;
+    const max = hex ? 6 : 7;
+    while (k - start < max && (hex ? isHex(s.charCodeAt(k)) : isDigit(s.charCodeAt(k)))) k++;
+    if (k === start) return null;
+    const code = parseInt(s.slice(start, k), hex ? 16 : 10);
+    if (s.charCodeAt(k) === 59 /* ; */) k++;
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return {text: 0xfffd, end: k};
+    return {text: code === 0xa0 ? 32 : code, end: k};
+  }
+  if (!isLetter(s.charCodeAt(k))) return null;
+  const start = k;
+  while (k - start < 32 && (isLetter(s.charCodeAt(k)) || isDigit(s.charCodeAt(k)))) k++;
+  if (k - start < 2) return null;
+  const name = s.slice(start, k);
+  if (!Object.hasOwn(ENTITIES, name)) return null;
+  const text = ENTITIES[name];
+  if (s.charCodeAt(k) === 59) k++;
+  return {text, end: k};
+}
+
+/** The `name`/`property`/`itemprop` of a <meta> tag that gives the page's publication date, most trusted first. */
+export const PUBLISHED_META = [
+  "article:published_time",
+  "publishdate",
+  "pubdate",
+  "publish_date",
+  "publishtime",
+  "datepublished",
+  "dc.date.issued",
+  "dc.date",
+  "date"
+];
+// A tag longer than this is not one a CMS wrote; its attributes are not read (keeps the scan linear on floods).
+const TAG_MAX = 2000;
+const ATTRIBUTE = /([a-zA-Z:._-]{1,40})\s*=\s*(?:"([^"]{0,300})"|'([^']{0,300})'|([^\s"'>]{1,300}))/g;
+
+function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(tag); m; m = ATTRIBUTE.exec(tag)) {
+    const name = m[1].toLowerCase();
+    if (!out.has(name)) out.set(name, m[2] ?? m[3] ?? m[4] ?? "");
+  }
+  return out;
+}
+
+/** 2020-05-29, 2020-05-29T09:30:00+08:00, 2020/5/29, 2020年5月29日, 20200529 → 2020-05-29; else null. */
+export function isoFromMeta(value: string): string | null {
+  const m = /^\s*((?:19|20)\d{2})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})(?!\d)/.exec(value.slice(0, 40));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * The publication date in an HTML page's metadata: <meta name="publishdate" content="…"> and the other names of
+ * PUBLISHED_META (the most trusted one present wins), else the first <time datetime="…">. One pass over the tags.
+ */
+export function htmlPublished(html: string): string | null {
+  const lower = html.toLowerCase();
+  let best: {rank: number; date: string} | null = null;
+  let time: string | null = null;
+  for (let at = lower.indexOf("<"); at >= 0; at = lower.indexOf("<", at + 1)) {
+    const isMeta = lower.startsWith("<meta", at);
+    if (!isMeta && !(time === null && lower.startsWith("<time", at))) continue;
+    const close = lower.indexOf(">", at);
+    if (close < 0) break;
+    if (close - at > TAG_MAX) {
+      at = close;
+      continue;
+    }
+    const attrs = attributes(html.slice(at + 5, close));
+    if (isMeta) {
+      const key = (attrs.get("name") ?? attrs.get("property") ?? attrs.get("itemprop") ?? "").toLowerCase();
+      const rank = PUBLISHED_META.indexOf(key);
+      const date = rank >= 0 ? isoFromMeta(attrs.get("content") ?? "") : null;
+      if (date && (!best || rank < best.rank)) best = {rank, date};
+    } else time = isoFromMeta(attrs.get("datetime") ?? "");
+    at = close;
+  }
+  return best?.date ?? time;
 }
 
 /** Markdown to plain lines: heading, quote and emphasis marks and link targets go, the words stay. */

@@ -109,5 +109,7 @@ export function extractFile(doc: string, path: string, gazetteer: Gazetteer): Do
 }
 
 function rejectedDocument(doc: string, reason: string): DocumentRow {
-  return {doc, sha256: "", encoding: "", chars: 0, status: "rejected", reason, masthead: null, issue_date: null, year: null};
+  const dates = {issue_date: null, year: null, date_source: null};
+  const read = {doc, sha256: "", encoding: "", chars: 0, status: "rejected" as const, reason, masthead: null};
+  return {...read, ...dates, decode_repairs: 0};
 }

@@ -1,7 +1,8 @@
-// Layout repair of OCR/PDF page text: drop the page's furniture (masthead, editorial credits, contents box, page
-// references, repeated photo captions) and rejoin paragraphs that the extraction broke across lines and blank lines
-// (`各相关\n\n\n\n职能部门`). Two forward passes over the lines; every pattern is anchored or bounded.
-import {asciiDigits} from "./dates.js";
+// Layout repair of OCR/PDF page text: drop the page's furniture (masthead and its date line, editorial credits,
+// contents box, page references, repeated photo captions, a web page's menus, breadcrumbs and tool links) and rejoin
+// paragraphs that the extraction broke across lines and blank lines (`各相关\n\n\n\n职能部门`). Two forward passes over the lines; every pattern is anchored or bounded.
+import {asciiDigits} from "./chars.js";
+import {MENU_ENTRY_MAX, MENU_START, NAVIGATION, RELATED_LIST} from "./data/layout.js";
 
 export interface Paragraph {
   text: string;
@@ -26,6 +27,7 @@ export interface Repaired {
 export const FURNITURE: readonly {pattern: RegExp; reason: string; why: string}[] = [
   {pattern: /主管\s*主办|主办单位|^主办[:：]|^主管[:：]/, reason: "masthead", why: "publisher line under the paper's name"},
   {pattern: /^[(（]?\s*内部资料/, reason: "masthead", why: "internal-circulation notice of county papers"},
+  {pattern: /^中共[\u4e00-\u9fff]{2,20}机关报$|机关报$/, reason: "masthead", why: "the party committee's organ line"},
   {
     pattern: /准印|刊号|CN\s?\d{2}\s?-\s?\d{4}|邮发代号|出版物号/,
     reason: "masthead",
@@ -38,12 +40,18 @@ export const FURNITURE: readonly {pattern: RegExp; reason: string; why: string}[
     why: "the issue's date line (read separately as issue_date)"
   },
   {
+    pattern: /^\d{4}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[-./]\d{1,2}[-./]\d{1,2})\s*((星期|周)[一二三四五六日天])?$/,
+    reason: "masthead",
+    why: "a date alone on its line is the issue's date (2016年10月16日 under the masthead), never a headline"
+  },
+  {
     pattern: /(统稿|校对|责编|责任编辑|本版编辑|美编|组版|版式|审核|终审|签发|值班主任|排版)\s?[:：]/,
     reason: "editorial credits",
     why: "who edited the page, not news"
   },
   {
-    pattern: /^(第\s?[\d一二三四五六七八九十]{1,3}\s?版|[\d一二三四五六七八九十]{1,2}\s?版|[A-Z]\d{1,2}版?)$/,
+    pattern:
+      /^(第\s?[A-Z]?[\d一二三四五六七八九十]{1,3}\s?版(\s?[:：]\s?[\u4e00-\u9fff·]{1,8})?|[\d一二三四五六七八九十]{1,2}\s?版|[A-Z]\d{1,2}版?)$/,
     reason: "page reference",
     why: "page numbers and contents-box references"
   },
@@ -52,13 +60,15 @@ export const FURNITURE: readonly {pattern: RegExp; reason: string; why: string}[
     reason: "photo credit",
     why: "a photographer's credit under a picture"
   },
-  {pattern: /^(新闻|投稿|读者)?热线[:：]|^(邮箱|网址|电话|邮编|地址)[:：]/, reason: "masthead", why: "contact lines"}
+  {pattern: /^(新闻|投稿|读者)?热线[:：]|^(邮箱|网址|电话|邮编|地址)[:：]/, reason: "masthead", why: "contact lines"},
+  ...NAVIGATION.map(({pattern, why}) => ({pattern, reason: "navigation", why}))
 ];
 
 /** The heading of a contents box (今日导读); its entries are titles followed by page references. */
 const CONTENTS = /^(?:(今日|本期|本版|要闻)?导读|(内容|要目)提要)$/;
 /** A jump to or from another page, removed where it stands. */
-const JUMP = /[(（]\s*(下转|上接|转|接)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]/g;
+// `\s*(?:第\s*)?` rather than `\s*第?\s*`: two space runs side by side retry every split of a long run (quadratic).
+const JUMP = /[(（]\s*(下转|上接|转|接)\s*(?:第\s*)?[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]/g;
 
 export const HEADING_MAX = 45;
 // Function words a headline never ends on (的, 把, 被, 将 …): a line ending on one was cut mid-sentence. Words that
@@ -149,6 +159,10 @@ export function repair(text: string): Repaired {
       i = dropContents(raw, i, dropped);
       continue;
     }
+    if (MENU_START.test(line) || RELATED_LIST.test(line)) {
+      i = dropLinkList(raw, i, dropped, MENU_START.test(line) ? MENU_ENTRY_MAX : HEADING_MAX);
+      continue;
+    }
     let continued = false;
     if (line.includes("转") || line.includes("接")) {
       JUMP.lastIndex = 0;
@@ -197,6 +211,24 @@ export function repair(text: string): Repaired {
   }
   flush();
   return {paragraphs, masthead, dropped};
+}
+
+/**
+ * Drops a site menu (首页 and the short entries after it) or a list of related headlines from its heading to the
+ * last line that can be an entry (heading-like, at most `entryMax` characters); returns the index of the last line
+ * dropped. Blank lines inside the list are skipped; the list ends at the first line that is not an entry.
+ */
+function dropLinkList(raw: string[], at: number, dropped: Dropped[], entryMax: number): number {
+  dropped.push({line: trimLine(raw[at]), reason: "navigation"});
+  let last = at;
+  for (let j = at + 1; j < raw.length && j - last <= 3; j++) {
+    const line = trimLine(raw[j]);
+    if (!line) continue;
+    if (line.length > entryMax || !isHeadingLike(line)) break;
+    dropped.push({line, reason: "navigation"});
+    last = j;
+  }
+  return last;
 }
 
 /** Drops a contents box from its heading to its last page reference; returns the index of the last line dropped. */

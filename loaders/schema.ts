@@ -14,7 +14,9 @@ export const documentsSchema: Schema<DocumentRow> = {
   reason: "VARCHAR",
   masthead: "VARCHAR",
   issue_date: "VARCHAR",
-  year: "INTEGER"
+  year: "INTEGER",
+  date_source: "VARCHAR",
+  decode_repairs: "INTEGER"
 };
 
 export const articlesSchema: Schema<ArticleRow> = {
@@ -29,6 +31,7 @@ export const articlesSchema: Schema<ArticleRow> = {
   dateline: "VARCHAR",
   date: "VARCHAR",
   date_inferred: "BOOLEAN",
+  date_source: "VARCHAR",
   place_code: "VARCHAR",
   place_name: "VARCHAR",
   unresolved_places: "VARCHAR",

@@ -1,7 +1,9 @@
 // Articles on a repaired page: where each begins, its headline with kicker and subtitle, its byline and source line
-// in the forms these papers print them, its dateline and its body. A heading inside a long article (春之声,
-// 打造拥军文化新阵地) stays in its text; a heading starts a new article only on evidence (ARTICLE_STARTS).
+// in the forms these papers, agencies and broadcasters print them (loaders/data/layout.ts), its dateline and its body.
+// A heading inside a signed feature (春之声, 打造拥军文化新阵地) stays in its text; a heading starts a new article
+// only on evidence (ARTICLE_STARTS), which a broadcast transcript or a page of briefs gives for every headline.
 import {findDateline} from "./dates.js";
+import {BRACKET_KICKER, LEAD_OPENERS, SOURCE_LINES} from "./data/layout.js";
 import {isHeadingLike, type Paragraph} from "./repair.js";
 
 export interface Article {
@@ -72,16 +74,65 @@ export function closingByline(paragraph: string): {body: string; byline: string}
 }
 
 /**
- * The source line that opens a report: 本报聊城3月15日讯(记者 凌文秀 通讯员 楚诗韬), 开发区讯(程威威), 东昌府讯,
- * 新华社北京11月18日电. Only these shapes: a 讯 needs 本报 before it or a place word (区, 县, 府 …) right before it.
+ * The source line that opens a report (SOURCE_LINES): 本报聊城3月15日讯(记者 凌文秀 通讯员 楚诗韬), 开发区讯(程威威),
+ * 新华社北京11月18日电, 央视网消息（新闻联播）：. A parenthesis after it is its byline when it reads as one, else part of
+ * the source (新闻联播); a colon after it goes with it.
  */
-const SOURCE =
-  /^(本报[\u4e00-\u9fff]{0,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?[讯电]|新华社[\u4e00-\u9fff]{0,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电|[\u4e00-\u9fff]{1,10}?(?:区|县|市|府|镇|乡|街道|社区|园区)讯)\s*(?:[(（]([^()（）]{1,40})[)）])?[\s\u3000]*/;
-
 export function sourceLine(paragraph: string): {source: string; byline: string | null; rest: string} | null {
-  const m = SOURCE.exec(paragraph.slice(0, 80));
-  if (!m) return null;
-  return {source: m[1], byline: m[2]?.trim() || null, rest: paragraph.slice(m[0].length)};
+  const head = paragraph.slice(0, 80);
+  for (const {pattern} of SOURCE_LINES) {
+    const m = pattern.exec(head);
+    if (!m) continue;
+    let source = m[1];
+    let byline: string | null = null;
+    const after = /^\s*(?:[(（]([^()（）]{1,40})[)）])?\s*([:：])?[\s\u3000]*/.exec(head.slice(source.length))!;
+    if (after[1] !== undefined) {
+      if (isByline(after[1])) byline = after[1].trim();
+      else source += `（${after[1]}）`;
+    }
+    return {source, byline, rest: paragraph.slice(m[1].length + after[0].length)};
+  }
+  return null;
+}
+
+/** A body that opens like a report without a source line (记者从…获悉, 当地时间17日): see LEAD_OPENERS. */
+export function opensLikeReport(paragraph: string): boolean {
+  const head = paragraph.slice(0, 60);
+  return LEAD_OPENERS.some(({pattern}) => pattern.test(head));
+}
+
+/** Distinct pairs of adjacent Han characters in `s`, as code-unit pairs. */
+function hanPairs(s: string): Set<number> {
+  const pairs = new Set<number>();
+  for (let i = 0; i + 1 < s.length; i++) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) pairs.add(a * 0x10000 + b);
+  }
+  return pairs;
+}
+
+/** The character pairs of a body's lead, for `echoes`. */
+export const leadPairs = (body: string) => hanPairs(body.slice(0, ECHO.leadChars));
+
+/** How many lines of a heading block, counted up from the text, `echoes` tries: the headline and its subtitles. */
+const ECHO_LINES = 4;
+
+/** The shortest headline `echoes` weighs, and the share of its character pairs the lead must repeat. */
+export const ECHO = {minPairs: 2, share: 0.4, leadChars: 120};
+
+/**
+ * Whether a body's first words repeat its headline: a news lead restates who did what (习近平会见南非总统 →
+ * 国家主席习近平18日在人民大会堂会见南非总统), while a section heading inside a feature (产业兴起来, 春之声) names a
+ * theme its paragraph does not repeat. Counts the headline's pairs of adjacent Han characters found in the lead.
+ */
+export function echoes(heading: string, body: string | Set<number>): boolean {
+  const wanted = hanPairs(heading);
+  if (wanted.size < ECHO.minPairs + 1) return false;
+  const lead = typeof body === "string" ? leadPairs(body) : body;
+  let found = 0;
+  for (const pair of wanted) if (lead.has(pair)) found++;
+  return found >= ECHO.minPairs && found >= wanted.size * ECHO.share;
 }
 
 const NOTICE_TITLE = /(声明|启事|公告|通告|公示|告示)$|^(挂失|遗失|作废|注销)/;
@@ -97,6 +148,19 @@ export const ARTICLE_STARTS: readonly {test: string; reason: string}[] = [
   {
     test: "the text under it ends with its own byline while the current article already has one",
     reason: "a signed item under a signed feature is a separate item (摘掉贫困帽 after a 记者 张超 feature)"
+  },
+  {
+    test: "the text under it opens like a report (SOURCE_LINES, LEAD_OPENERS)",
+    reason: "央视网消息（新闻联播）：, 新华社北京11月18日电, 记者从…获悉 open items, not sections"
+  },
+  {test: "a kicker in 【】", reason: "【决战决胜脱贫攻坚】 names a column, and columns head articles"},
+  {
+    test: "the lead repeats the heading (echoes)",
+    reason: "习近平会见南非总统 → 国家主席习近平18日…会见南非总统: news leads restate their headline"
+  },
+  {
+    test: "the current item is an unsigned brief (no byline above it, no source line) and the heading is not numbered",
+    reason: "broadcast items and briefs carry no section headings; features with sections are signed at the top"
   }
 ];
 
@@ -112,10 +176,31 @@ const HEADLINE_SHAPE = new RegExp(
 const WRAPPED_HEAD = /^[\u4e00-\u9fff]{1,5}(区|县|市|镇|乡|街道)$/;
 const WRAPPED_TAIL = /^(进行|召开|举行|开展|举办|启动|推进|打好|打赢|部署|实现|获得|荣获|再获|深入|扎实)[^\s]{0,8}$/;
 
+/** A numbered section heading (一、 （二） 3. 第一,): a part of the article above it, never a headline. */
+const SECTION_NUMBER = /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}[，,、])/;
+
+/**
+ * An item with text and no byline: a brief or a broadcast item (央视网消息（新闻联播）：…). These carry no section
+ * headings (in the seeds every feature with sections is signed at its top, □王长新, 记者 张超), so a heading after
+ * one starts the next item.
+ */
+function isUnsignedItem(draft: Draft): boolean {
+  return draft.paragraphs.length > 0 && draft.bylines.length === 0;
+}
+
 type Unit =
   | {kind: "heading"; text: string}
   | {kind: "byline"; byline: string; closes: boolean}
-  | {kind: "body"; text: string; source: string | null; byline: string | null; closes: boolean; lead: string | null};
+  | {
+      kind: "body";
+      text: string;
+      source: string | null;
+      byline: string | null;
+      closes: boolean;
+      lead: string | null;
+      /** Opens the way reports open (a source line, 记者从…获悉): the heading above it is a headline. */
+      reportLike: boolean;
+    };
 
 function classify(p: Paragraph): Unit {
   const text = p.text;
@@ -135,7 +220,17 @@ function classify(p: Paragraph): Unit {
   }
   const closing = closingByline(body);
   if (closing) body = closing.body;
-  return {kind: "body", text: body, source, lead, byline: closing?.byline ?? null, closes: !!closing || p.continued};
+  const closes = !!closing || p.continued;
+  const reportLike = source !== null || opensLikeReport(body);
+  return {kind: "body", text: body, source, lead, byline: closing?.byline ?? null, closes, reportLike};
+}
+
+/** Whether a line near the foot of a heading block is echoed by the lead of the text under it. */
+function echoedBy(block: string[], body: string): boolean {
+  const lead = leadPairs(body);
+  const from = Math.max(0, block.length - ECHO_LINES);
+  for (let k = block.length - 1; k >= from; k--) if (echoes(block[k], lead)) return true;
+  return false;
 }
 
 interface Draft {
@@ -180,12 +275,13 @@ export function segment(paragraphs: readonly (Paragraph | string)[]): Article[] 
         !draft ||
         draft.closed ||
         (next !== undefined && next.kind === "byline" && !next.closes) ||
-        (next?.kind === "body" && next.source !== null) ||
+        (next?.kind === "body" && (next.reportLike || echoedBy(block, next.text))) ||
         (block.length > 1 && COLUMN.test(block[0]) && !/^—/.test(block[1])) ||
-        block.some((line) => NOTICE_TITLE.test(line) || HEADLINE_SHAPE.test(line)) ||
-        (draft.bylines.length > 0 && signedAhead[j]);
+        block.some((line) => NOTICE_TITLE.test(line) || HEADLINE_SHAPE.test(line) || BRACKET_KICKER.test(line)) ||
+        (draft.bylines.length > 0 && signedAhead[j]) ||
+        (isUnsignedItem(draft) && !SECTION_NUMBER.test(block[0]));
       if (opens) start(block);
-      else draft.paragraphs.push(...block);
+      else for (const line of block) draft.paragraphs.push(line);
       i = j - 1;
       continue;
     }
@@ -211,7 +307,18 @@ export function segment(paragraphs: readonly (Paragraph | string)[]): Article[] 
 function toArticle(draft: Draft): Article {
   const lines = joinWrapped(draft.heading);
   let kicker: string | null = null;
-  if (lines.length > 1 && KICKER.test(lines[0]) && !/^—/.test(lines[1])) kicker = lines.shift()!.replace(/[—\s]+$/, "");
+  // A column in 【】 may sit under a line above it (a page title: 新闻联播文字版); that line joins the kicker.
+  const at = lines.findIndex((line, k) => k < lines.length - 1 && BRACKET_KICKER.test(line));
+  const leading = /^【/.test(lines[0] ?? "") ? BRACKET_KICKER.exec(lines[0]) : null;
+  const bracket = at >= 0 ? BRACKET_KICKER.exec(lines[at]) : leading;
+  if (bracket) {
+    const k = Math.max(at, 0);
+    kicker = [...lines.slice(0, k), bracket[1].trim()].join(" / ");
+    if (bracket[2].trim()) lines.splice(0, k + 1, bracket[2].trim());
+    else lines.splice(0, k + 1);
+  } else if (lines.length > 1 && KICKER.test(lines[0]) && !/^—/.test(lines[1])) {
+    kicker = lines.shift()!.replace(/[—\s]+$/, "");
+  }
   const title = (lines.shift() ?? "").replace(/[—\s]+$/, "");
   const subtitle = lines.length ? lines.map((l) => l.replace(/^[—\s]+/, "")).join(" / ") : null;
   const text = draft.paragraphs.join("\n");

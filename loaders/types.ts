@@ -33,6 +33,12 @@ export interface Quantity {
   end: number;
 }
 
+/**
+ * Where a date was found: printed on the page (masthead, 发布时间), the HTML page's metadata, the file's path, the
+ * article's own dateline with its year (articles only), or inferred from the text.
+ */
+export type DateSource = "printed" | "meta" | "path" | "dateline" | "inferred";
+
 export interface DocumentRow {
   doc: string;
   sha256: string;
@@ -43,6 +49,10 @@ export interface DocumentRow {
   masthead: string | null;
   issue_date: string | null;
   year: number | null;
+  /** Where issue_date (or, without one, year) was found; null when the page gives no date. */
+  date_source: DateSource | null;
+  /** Byte sequences that were not valid in the detected encoding and were replaced or re-decoded (decode.ts). */
+  decode_repairs: number;
 }
 
 export interface ArticleRow {
@@ -58,6 +68,8 @@ export interface ArticleRow {
   dateline: string | null;
   date: string | null;
   date_inferred: boolean;
+  /** Where `date` came from: printed in the article's own dateline, else the page's date_source. */
+  date_source: DateSource | null;
   place_code: string | null;
   place_name: string | null;
   /** Names that look like places (村, 社区, 镇, 乡, 街道) but could not be placed, each once in order, joined by 、. */

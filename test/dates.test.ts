@@ -4,6 +4,7 @@ import {
   DATE_INFERENCE_RULES,
   YEAR_MARKERS,
   findDateline,
+  dateFromPath,
   findIssueDate,
   inferYear,
   resolveDateline,
@@ -20,14 +21,39 @@ test("the issue date from a masthead line", () => {
   assert.equal(findIssueDate("会议于2019年8月20日召开。"), null, "a date in running text is not a masthead");
 });
 
-test("the page's year: pinned by an event, else the latest explicit year, else an event's lower bound", () => {
+test("the issue date from a date alone under the masthead or a web page's 发布时间 line", () => {
+  assert.equal(findIssueDate("聊城日报\n中共聊城市委机关报\n2016年10月16日\n第3版：要闻\n正文"), "2016-10-16");
+  assert.equal(findIssueDate("莘县：扶贫车间开到家门口\n来源：聊城日报 发布时间：2020-05-29 09:30"), "2020-05-29");
+  const deep = "标题\n".repeat(20) + "2016年10月16日\n";
+  assert.equal(findIssueDate(deep), null, "a date alone far down the page is not the masthead's");
+  assert.equal(findIssueDate("2016年10月16日,冠县召开会议。"), null);
+});
+
+test("the issue date from the file's path: folders, file names, timestamps; the one nearest the file wins", () => {
+  assert.equal(dateFromPath("2020-05-29/page.txt"), "2020-05-29");
+  assert.equal(dateFromPath("archive/2020/05/29/reprint.html"), "2020-05-29");
+  assert.equal(dateFromPath("20200529_liaocheng.txt"), "2020-05-29");
+  assert.equal(dateFromPath("html/2020/0529/t20200529_123.html"), "2020-05-29");
+  assert.equal(dateFromPath("news/20200529093000.html"), "2020-05-29");
+  assert.equal(dateFromPath("2019-01-01/2020-05-29.txt"), "2020-05-29");
+  assert.equal(dateFromPath("聊城日报2020年5月29日.txt"), "2020-05-29");
+  assert.equal(dateFromPath("000_75a53e5b155eac84.txt"), null);
+  assert.equal(dateFromPath("x/20201332.txt"), null, "no 13th month");
+  assert.equal(dateFromPath("a7f20200529c3.txt"), null, "inside a hash");
+});
+
+test("the page's year: pinned by an event, else the latest reported year, else an event's lower bound", () => {
   assert.deepEqual(inferYear("今年是脱贫攻坚的收官之年,2016年以来……"), {
     year: 2020,
     rule: "pinned by event",
     evidence: "脱贫攻坚的收官之年"
   });
   assert.equal(inferYear("2016-2020年,全区产业扶贫资金投入每年增长;张绪玲2013年识别为贫困户")?.year, 2020);
-  assert.equal(inferYear("《聊城市教育局2018年全国文明城市创建工作实施方案》")?.year, 2018);
+  assert.equal(inferYear("2018年,妹冢镇党委政府将党建与扶贫结合。《聊城市教育局2018年工作方案》")?.year, 2018);
+  assert.equal(inferYear("《聊城市教育局2018年全国文明城市创建工作实施方案》"), null, "a year in a title is in passing");
+  assert.equal(inferYear("堂邑镇葫芦种植合作社是2016年4月成立的,如今已发展社员210户。"), null, "a year in passing");
+  assert.equal(inferYear("2017年,全镇脱贫。合作社是2019年4月成立的。"), null, "a later year in passing: unknown");
+  assert.equal(inferYear("2019年8月20日,开发区召开会议。")?.year, 2019);
   assert.deepEqual(inferYear("11月18日,深入贯彻党的二十大精神"), {
     year: 2022,
     rule: "event lower bound",
@@ -98,6 +124,10 @@ test("the period a sentence names for its facts", () => {
   assert.equal(at("截至目前庭院小道铺设126户", "2020-08")?.date, "2020-08");
   assert.equal(at("认真对照《2020年全面验收贫困户脱贫情况参考模板》", "2020"), null, "a date in a document title");
   assert.equal(at("统一月报制度,每月100元", "2020"), null);
+  const since = "堂邑镇葫芦种植合作社是2016年4月成立的,如今已发展社员210户";
+  assert.equal(sentencePeriod(since, "2019", since.indexOf("210户"))?.date, undefined, "如今, not 2016");
+  const plan = "开发区在谋划2019年扶贫工作方案时,就将脱贫攻坚工作列入全区2019年16个重点工作任务专班之一,巩固2432人脱贫成果";
+  assert.equal(sentencePeriod(plan, "2020", plan.indexOf("2432人"))?.date, "2019");
   const two = "2019年投入10万元,2020年投入20万元";
   assert.equal(sentencePeriod(two, "2020", two.indexOf("20万元"))?.date, "2020");
   assert.equal(sentencePeriod(two, "2020", two.indexOf("10万元"))?.date, "2019");

@@ -1,6 +1,10 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
 import {decode, decodeEntities, htmlToText, normalise} from "../loaders/decode.js";
+
+// Named entities the property test below uses, with what they stand for.
+const ENTITY_SAMPLE: Record<string, string> = {amp: "&", nbsp: " ", ldquo: "“"};
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: ArrayLike<number>[]) => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
@@ -21,24 +25,26 @@ const BIG5: Record<string, number[]> = {
   作: [0xa7, 0x40], 脫: [0xb2, 0xe6], 攻: [0xa7, 0xf0], 堅: [0xb0, 0xed], 年: [0xa6, 0x7e], "，": [0xa1, 0x41],
   "。": [0xa1, 0x43]
 };
+/** What decode returns for a text page read without repairs. */
+const plain = (text: string, encoding: string) => ({text, encoding, html: false, published: null, repairs: 0});
 const big5 = (s: string) => Uint8Array.from([...s].flatMap((c) => BIG5[c] ?? [c.charCodeAt(0)]));
 
 test("UTF-8 with and without a BOM", () => {
-  assert.deepEqual(decode(utf8(page)), {text: page, encoding: "utf-8", html: false});
-  assert.deepEqual(decode(concat([0xef, 0xbb, 0xbf], utf8(page))), {text: page, encoding: "utf-8-bom", html: false});
+  assert.deepEqual(decode(utf8(page)), plain(page, "utf-8"));
+  assert.deepEqual(decode(concat([0xef, 0xbb, 0xbf], utf8(page))), plain(page, "utf-8-bom"));
 });
 
 test("GBK and GB18030 bytes are detected and decoded", () => {
   const gbk = concat(utf8("2020: "), GBK_LIAOCHENG_FUPIN, utf8("\r\n"), GBK_LIAOCHENG_FUPIN);
-  assert.deepEqual(decode(gbk), {text: "2020: 聊城扶贫\n聊城扶贫", encoding: "gbk", html: false});
+  assert.deepEqual(decode(gbk), plain("2020: 聊城扶贫\n聊城扶贫", "gbk"));
   const gb18030 = concat(GBK_LIAOCHENG_FUPIN, [0x81, 0x30, 0x84, 0x36]);
-  assert.deepEqual(decode(gb18030), {text: "聊城扶贫¥", encoding: "gb18030", html: false});
+  assert.deepEqual(decode(gb18030), plain("聊城扶贫¥", "gb18030"));
 });
 
 test("Big5 bytes are detected and decoded, though most of them are valid GBK too", () => {
   const text = "2020年，聊城市扶貧工作。\n脫貧攻堅";
-  assert.deepEqual(decode(big5(text)), {text, encoding: "big5", html: false});
-  assert.deepEqual(decode(big5("扶貧")), {text: "扶貧", encoding: "big5", html: false});
+  assert.deepEqual(decode(big5(text)), plain(text, "big5"));
+  assert.deepEqual(decode(big5("扶貧")), plain("扶貧", "big5"));
   // The same bytes read as GB18030 are a string of rare characters, not an error: detection has to weigh them.
   assert.doesNotThrow(() => new TextDecoder("gb18030", {fatal: true}).decode(big5(text)));
   // And GBK bytes that Big5 would also accept stay GBK.
@@ -48,10 +54,10 @@ test("Big5 bytes are detected and decoded, though most of them are valid GBK too
 
 test("UTF-16 by its BOM, little- and big-endian, and without a BOM by its NULs", () => {
   const le = concat([0xff, 0xfe], utf16le(page));
-  assert.deepEqual(decode(le), {text: page, encoding: "utf-16le", html: false});
-  assert.deepEqual(decode(swap(le)), {text: page, encoding: "utf-16be", html: false});
+  assert.deepEqual(decode(le), plain(page, "utf-16le"));
+  assert.deepEqual(decode(swap(le)), plain(page, "utf-16be"));
   const ascii = "Poverty relief, 2020: 126 households.\n".repeat(5);
-  assert.deepEqual(decode(utf16le(ascii)), {text: ascii, encoding: "utf-16le", html: false});
+  assert.deepEqual(decode(utf16le(ascii)), plain(ascii, "utf-16le"));
 });
 
 test("binary, empty and undecodable files are rejected with a reason, never thrown", () => {
@@ -113,7 +119,7 @@ test("markup leaves nothing behind: </ p>, <!-->, a stray quote in a tag, nested
   // > and < written as text stay text, as browsers show them.
   assert.equal(htmlToText("<li>首页 &gt; 新闻</li>1<2"), "\n首页 > 新闻\n1<2");
   const markdown = decode(utf8("> > 引文:投入资金50万元\n> ## 小标题\n正文"), {format: "markdown"});
-  assert.deepEqual(markdown, {text: "引文:投入资金50万元\n小标题\n正文", encoding: "utf-8", html: false});
+  assert.deepEqual(markdown, plain("引文:投入资金50万元\n小标题\n正文", "utf-8"));
   const prolog = `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">\n`;
   const head = "<meta name='k' content='v'/>".repeat(100);
   const xhtml = `${prolog}<html><head>${head}</head><body><p>投入资金50万元</p></body></html>`;
@@ -128,4 +134,91 @@ test("HTML stripping is linear on pathological input", () => {
   htmlToText("<p a='".repeat(200_000));
   htmlToText("<script>".repeat(200_000));
   assert.ok(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
+});
+
+const seed000 = readFileSync(new URL("../data/000_75a53e5b155eac84.txt", import.meta.url), "utf8");
+const decoded = (bytes: Uint8Array) => {
+  const result = decode(bytes);
+  assert.ok(!("rejected" in result), "rejected" in result ? result.rejected : "");
+  return result;
+};
+
+test("seed 000 as UTF-16 without a BOM, little- and big-endian, is found by where its NULs fall", () => {
+  const le = utf16le(seed000);
+  // One character in ten is ASCII: too few NULs for a count, but every one of them sits at an odd offset.
+  assert.deepEqual(decoded(le), plain(seed000, "utf-16le"));
+  assert.equal(decoded(swap(le)).encoding, "utf-16be");
+  assert.equal(decoded(swap(le)).text, seed000);
+});
+
+test("one bad byte in a UTF-8 page is replaced, the page kept and the repair counted", () => {
+  const bytes = utf8(seed000);
+  const at = bytes.indexOf(0xe5, 6000);
+  bytes[at] = 0xff;
+  const result = decoded(bytes);
+  assert.equal(result.encoding, "utf-8");
+  assert.equal(result.repairs, 1);
+  // The broken character's three bytes are each replaced, as TextDecoder does; the rest of the page is intact.
+  assert.equal(result.text.replace(/\ufffd+/, "\ufffd").length, seed000.length);
+  assert.equal(result.text.slice(0, 2000), seed000.slice(0, 2000));
+  assert.ok(result.text.includes("阳谷县张秋镇李堤口建造农家书屋丰富文化生活"));
+});
+
+test("a UTF-8 page with one paragraph in GBK keeps both, the GBK paragraph re-decoded", () => {
+  const bytes = concat(utf8("聊城开发区持续做好孝善扶贫\n\n"), GBK_LIAOCHENG_FUPIN, utf8("2020\n\n" + page));
+  const result = decoded(bytes);
+  assert.equal(result.encoding, "utf-8");
+  assert.equal(result.text, "聊城开发区持续做好孝善扶贫\n\n聊城扶贫2020\n\n" + page);
+  assert.equal(result.repairs, 1);
+});
+
+test("a GBK page with a bad byte keeps its text; a page of many bad sequences is still rejected", () => {
+  const line = concat(GBK_LIAOCHENG_FUPIN, utf8(",2020.\n"), GBK_LIAOCHENG_FUPIN, GBK_LIAOCHENG_FUPIN);
+  const lines = Array.from({length: 20}, () => line);
+  const result = decoded(concat(...lines.slice(0, 10), [0xff], ...lines.slice(10)));
+  assert.equal(result.encoding, "gbk");
+  assert.equal(result.repairs, 1);
+  assert.ok(result.text.startsWith("聊城扶贫,2020.\n聊城扶贫聊城扶贫"));
+  assert.ok(result.text.endsWith("聊城扶贫,2020.\n聊城扶贫聊城扶贫"));
+  const junk = Uint8Array.from({length: 400}, (_, i) => (i % 3 ? 0xff : 0xc1));
+  assert.ok("rejected" in decode(junk));
+});
+
+test("an HTML page's publication date from its metadata, most trusted name first, else <time datetime>", () => {
+  const html = (head: string, body = "<p>聊城扶贫车间开工。</p>") =>
+    decode(utf8(`<html><head>${head}</head><body>${body}</body></html>`)) as {published: string | null};
+  assert.equal(html('<meta name="publishdate" content="2020-05-29">').published, "2020-05-29");
+  assert.equal(
+    html('<meta name="date" content="2019-01-01"><meta property="article:published_time" content="2020-05-29T09:30">')
+      .published,
+    "2020-05-29"
+  );
+  assert.equal(html("", '<p>正文。</p><time datetime="2020/5/29">五月</time>').published, "2020-05-29");
+  assert.equal(html('<meta name="keywords" content="2020-05-29">').published, null);
+  assert.equal(html('<meta name="pubdate" content="2020-13-40">').published, null, "no such date");
+  assert.equal((decode(utf8("2020-05-29 聊城扶贫")) as {published: string | null}).published, null, "not HTML");
+});
+
+test("entities read by hand agree with the plain pattern on seeded random text; &constructor; is not an entity", () => {
+  const reference = (x: string) =>
+    x.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g, (all, body: string) => {
+      if (body[0] === "#") {
+        const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+        if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
+        return code === 0xa0 ? " " : String.fromCodePoint(code);
+      }
+      return Object.hasOwn(ENTITY_SAMPLE, body) ? decodeEntities(`&${body};`) : all;
+    });
+  const pieces = ["&", "#", "x", "X", "2", "0", "1", "08", "4e24", "f", ";", "amp", "nbsp", "ldquo", "zz", "扶贫", " ", "a1"];
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 8;
+  for (let n = 0; n < 2000; n++) {
+    let x = "";
+    for (let k = next() % 12; k >= 0; k--) x += pieces[next() % pieces.length];
+    assert.equal(decodeEntities(x), reference(x), JSON.stringify(x));
+  }
+  assert.equal(decodeEntities("&constructor;&toString;"), "&constructor;&toString;");
+  assert.equal(decodeEntities("&#128512;&#x1F600"), "😀😀");
+  const flood = "&#20108;".repeat(100_000);
+  assert.equal(decodeEntities(flood), "二".repeat(100_000));
 });

@@ -104,7 +104,9 @@ for (const [name, expected] of Object.entries(SEEDS)) {
       reason: null,
       masthead: expected.masthead,
       issue_date: expected.issue,
-      year: expected.year
+      year: expected.year,
+      date_source: expected.issue ? "printed" : "inferred",
+      decode_repairs: 0
     });
     assert.ok(document.chars > 3000);
     assert.deepEqual(
@@ -231,4 +233,52 @@ test("a 50 MB page finishes in seconds", () => {
   const t1 = performance.now();
   assert.equal(readDocument("flat.txt", flat).articles.length, 1);
   assert.ok(performance.now() - t1 < 15_000);
+});
+
+test("a page with a bad byte or a GBK paragraph is kept, the repairs counted in documents.decode_repairs", () => {
+  const original = readDocument("x.txt", bytesOf("000_75a53e5b155eac84.txt"));
+  const flipped = bytesOf("000_75a53e5b155eac84.txt").slice();
+  flipped[flipped.indexOf(0xe5, 9000)] = 0xff;
+  const read = readDocument("x.txt", flipped);
+  assert.deepEqual([read.document.status, read.document.encoding, read.document.decode_repairs], ["ok", "utf-8", 1]);
+  assert.deepEqual(
+    read.articles.map((a) => a.title),
+    original.articles.map((a) => a.title)
+  );
+  // A paragraph pasted in GBK: its own line, so its bytes are a run of their own between ASCII line breaks.
+  const gbk = Uint8Array.from([0x0a, 0xc1, 0xc4, 0xb3, 0xc7, 0xb7, 0xf6, 0xc6, 0xb6, 0x0a]);
+  const mixed = new Uint8Array([...bytesOf("000_75a53e5b155eac84.txt"), ...gbk]);
+  const kept = readDocument("x.txt", mixed);
+  assert.deepEqual([kept.document.status, kept.document.decode_repairs], ["ok", 1]);
+  assert.ok(kept.articles.some((a) => a.title === "聊城扶贫" || a.text.endsWith("聊城扶贫")));
+});
+
+test("seed 000 as UTF-16 without a BOM reads like the original", () => {
+  const text = new TextDecoder().decode(bytesOf("000_75a53e5b155eac84.txt"));
+  const le = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) [le[2 * i], le[2 * i + 1]] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
+  const be = le.map((_, i) => le[i ^ 1]);
+  const original = readDocument("x.txt", bytesOf("000_75a53e5b155eac84.txt")).articles.map((a) => a.text);
+  for (const [bytes, encoding] of [[le, "utf-16le"], [be, "utf-16be"]] as const) {
+    const {document, articles} = readDocument("x.txt", bytes);
+    assert.deepEqual([document.status, document.encoding], ["ok", encoding]);
+    assert.deepEqual(
+      articles.map((a) => a.text),
+      original
+    );
+  }
+});
+
+test("the page's date from its path or its HTML metadata, with date_source; an undated page stays undated", () => {
+  const page = utf8("扶贫车间开工\n\n3月11日，莘县扶贫车间复工。合作社是2016年4月成立的。");
+  const byPath = readDocument("archive/2020-05-29/a.txt", page);
+  assert.deepEqual([byPath.document.issue_date, byPath.document.date_source], ["2020-05-29", "path"]);
+  assert.deepEqual([byPath.articles[0].date, byPath.articles[0].date_source], ["2020-03-11", "path"]);
+  const undated = readDocument("a.txt", page);
+  assert.deepEqual([undated.document.year, undated.articles[0].date, undated.articles[0].date_source], [null, null, null]);
+  const html = utf8('<html><head><meta name="publishdate" content="2020-05-29"></head><body><h1>扶贫车间开工</h1>' +
+    "<p>3月11日，莘县扶贫车间复工。</p></body></html>");
+  const byMeta = readDocument("2019/01/01/a.html", html);
+  assert.deepEqual([byMeta.document.issue_date, byMeta.document.date_source], ["2020-05-29", "meta"]);
+  assert.equal(byMeta.articles[0].date, "2020-03-11");
 });

@@ -1,6 +1,7 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
+import {htmlToText} from "../loaders/decode.js";
 import {repair} from "../loaders/repair.js";
 import {closingByline, segment, sourceLine, topByline, type Article} from "../loaders/segment.js";
 
@@ -246,4 +247,129 @@ test("a line with a long run of spaces inside it is trimmed in linear time", () 
   assert.ok(performance.now() - t0 < 1500, `${performance.now() - t0} ms`);
   assert.equal(paragraphs[0].text.slice(0, 2), "扶贫");
   assert.equal(paragraphs.at(-1)!.text.slice(-3), "。脱贫");
+});
+
+const page = (path: string) => readFileSync(new URL(`./fixtures/pages/${path}`, import.meta.url), "utf8");
+const titles = (text: string) => segment(repair(text).paragraphs).map((a) => [a.kicker, a.title, a.source]);
+
+test("a broadcast transcript: twelve items, no bylines, bodies open with a source line, a lead-in or nothing", () => {
+  assert.deepEqual(titles(page("2020-11-18/broadcast.txt")), [
+    ["新闻联播文字版", "习近平会见南非总统", "央视网消息（新闻联播）"],
+    [null, "李克强主持召开国务院常务会议", "央视网消息（新闻联播）"],
+    ["决战决胜脱贫攻坚", "山东：2.5万名驻村干部坚守一线", "央视网消息（新闻联播）"],
+    [null, "国务院扶贫办：今年已有52个贫困县申请退出", "新华社北京11月18日电"],
+    [null, "贵州易地扶贫搬迁群众稳定就业", "央视网消息（新闻联播）"],
+    [null, "甘肃定西马铃薯产业带动群众增收", null],
+    [null, "各地做好冬季供暖保障", null],
+    [null, "聊城扶贫车间让群众家门口就业", "央视网消息（新闻联播）"],
+    [null, "全国秋冬种进度过半", null],
+    [null, "我国成功发射一颗通信卫星", null],
+    [null, "联合国呼吁加强全球抗疫合作", null],
+    [null, "本台短评：凝心聚力啃下最后的硬骨头", "央视网消息（新闻联播）"]
+  ]);
+});
+
+test("an e-paper page: masthead and its date line dropped, 【】 kickers, a signed feature keeps its sections", () => {
+  const {masthead, dropped} = repair(page("epaper-daily.txt"));
+  assert.equal(masthead, "聊城日报");
+  assert.deepEqual(
+    dropped.map((d) => d.line),
+    ["聊城日报", "中共聊城市委机关报", "2016年10月16日", "第3版：要闻"]
+  );
+  const articles = segment(repair(page("epaper-daily.txt")).paragraphs);
+  assert.deepEqual(
+    articles.map((a) => [a.kicker, a.title, a.byline]),
+    [
+      ["精准扶贫在行动", "冠县1.2万户贫困户年内脱贫", "记者 李明 通讯员 王红"],
+      [null, "莘县建成扶贫车间86个", "通讯员 张伟"],
+      [null, "茌平贫困村通上自来水", null],
+      [null, "阳谷：光伏扶贫电站并网发电", null],
+      [null, "一个贫困村的蜕变", "本报记者 刘洋"],
+      [null, "高唐为贫困户发放小额贷款", null],
+      [null, "临清：社会扶贫凝聚合力", "赵敏"]
+    ]
+  );
+  assert.deepEqual(articles[4].text.split("\n").filter((l) => l.length < 10), ["产业兴起来", "日子好起来"]);
+});
+
+test("a web reprint: menu, breadcrumb, metadata, tool links, neighbours, related news and footer are furniture", () => {
+  const {dropped, paragraphs} = repair(htmlToText(page("2020/05/29/reprint.html")));
+  const articles = segment(paragraphs);
+  assert.deepEqual(
+    articles.map((a) => a.title),
+    ["莘县：扶贫车间开到家门口"]
+  );
+  assert.ok(dropped.some((d) => d.reason === "navigation" && d.line.startsWith("当前位置")));
+  assert.ok(dropped.some((d) => d.line === "东阿：阿胶产业带贫增收"), "related news");
+});
+
+test("a heading after an unsigned brief opens the next item; numbered sections and signed features stay whole", () => {
+  const brief = ["东阿为贫困户送温暖", "东阿县组织干部走访贫困户。", "冬日里的一碗热汤", "清晨六点，老人们已经坐满了食堂。"];
+  assert.deepEqual(
+    segment(brief).map((a) => a.title),
+    ["东阿为贫困户送温暖", "冬日里的一碗热汤"]
+  );
+  const numbered = ["东阿县扶贫工作综述", "东阿县全面推进扶贫工作。", "一、产业扶贫", "全县建成扶贫车间。"];
+  assert.equal(segment(numbered).length, 1);
+  const signed = ["一个村的变化", "□本报记者 刘洋", "走进村里，新房林立。", "产业兴起来", "村里成立了合作社。"];
+  assert.equal(segment(signed).length, 1);
+});
+
+test("source lines: the paper's, an agency's datelined, a newsroom's with its programme, a district's", () => {
+  const src = (s: string) => {
+    const m = sourceLine(s);
+    return m && [m.source, m.byline, m.rest];
+  };
+  assert.deepEqual(src("央视网消息（新闻联播）：国家主席习近平18日会见南非总统。"), [
+    "央视网消息（新闻联播）",
+    null,
+    "国家主席习近平18日会见南非总统。"
+  ]);
+  assert.deepEqual(src("新华社北京11月18日电 记者从国务院扶贫办获悉"), ["新华社北京11月18日电", null, "记者从国务院扶贫办获悉"]);
+  assert.deepEqual(src("本报讯（记者 孙丽）今年以来"), ["本报讯", "记者 孙丽", "今年以来"]);
+  assert.deepEqual(src("开发区讯(程威威) 1月10日"), ["开发区讯", "程威威", "1月10日"]);
+  assert.equal(src("记者从冠县扶贫办获悉，全县…"), null);
+});
+
+test("a body paragraph then 200k heading-like lines: no stack overflow (no array spread into a call)", () => {
+  const lines = "莘县妹冢镇扶贫工作推进会召开。\n" + "产业兴起来\n".repeat(200_000);
+  const articles = segment(repair(lines).paragraphs);
+  assert.equal(articles.length, 2);
+  assert.equal(articles[1].subtitle?.split(" / ").length, 199_998, "a kicker, a title and the rest");
+});
+
+test("a page jump followed by a flood of spaces is removed in linear time", () => {
+  const t0 = performance.now();
+  const {paragraphs} = repair(`测试(转${" ".repeat(200_000)}\n测试(转 第 3 版)。`);
+  assert.ok(performance.now() - t0 < 2000, `${performance.now() - t0} ms`);
+  assert.equal(paragraphs.at(-1)!.text, "测试(转测试。", "the unclosed jump is text; the closed one is gone");
+});
+
+test("a generated broadcast archive of 200 items in mixed forms: every headline found as an article", () => {
+  let seed = 7;
+  const pick = <T>(xs: readonly T[]): T => xs[((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 8) % xs.length];
+  const places = ["冠县", "莘县", "阳谷县", "东阿县", "高唐县", "临清市", "茌平区", "东昌府区", "贵州", "甘肃定西"];
+  const deeds = ["扶贫车间吸纳群众就业", "光伏电站并网发电", "小额信贷助农增收", "特色种植带动脱贫", "易地搬迁群众稳定增收"];
+  const opens = [
+    (p: string, d: string) => `央视网消息（新闻联播）：${p}${d}，当地群众收入稳步提高。`,
+    (p: string, d: string) => `新华社北京11月18日电 记者从${p}扶贫办获悉，当地${d}。`,
+    (p: string, d: string) => `记者从${p}有关部门获悉，今年以来当地${d}。`,
+    (p: string, d: string) => `${p}${d}，一批群众在家门口实现了就业。`,
+    () => "清晨的村庄里，机器声已经响起，村民们陆续走进车间开始一天的工作。",
+    () => "当地时间17日，有关国际组织发布报告，呼吁各方加强合作。"
+  ];
+  const expected: string[] = [];
+  const lines: string[] = ["新闻联播文字版"];
+  for (let k = 0; k < 200; k++) {
+    const [p, d] = [pick(places), pick(deeds)];
+    const title = `${p}${d}${k}`;
+    expected.push(title);
+    if (pick([0, 0, 0, 1])) lines.push(`【${pick(["决战决胜脱贫攻坚", "一线调研", "新时代新作为"])}】`);
+    lines.push(title, pick(opens)(p, d));
+    if (pick([0, 1])) lines.push("据介绍，下一步当地将继续巩固拓展脱贫攻坚成果。");
+  }
+  const found = new Set(segment(repair(lines.join("\n\n")).paragraphs).map((a) => a.title));
+  const missed = expected.filter((t) => !found.has(t));
+  assert.ok(missed.length <= 10, `${missed.length} of 200 missed: ${missed.slice(0, 5).join(", ")}`);
+  assert.deepEqual(missed, []);
 });
