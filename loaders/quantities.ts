@@ -7,6 +7,7 @@
 // - Words before the number (约, 近, 超过) and after the unit (左右, 以上) set approx but stay out of `raw`.
 // - A lone 一 before a counter, person or household word is an article, not a count (`一个展示点`, `一名干部`).
 import {NOT_AFTER, unitAt, type Unit} from "./units.js";
+import {CHANGE_VERBS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} from "./data/rates.js";
 import {APPROX_AFTER, charClass, scanNumbers, tidy, type NumberMention} from "./numerals.js";
 import type {Kind, Per, Quantity} from "./types.js";
 
@@ -33,67 +34,13 @@ const PLACE_ENDS = "村庄屯寨镇乡铺营堡店集街洼坡岭沟山河湖桥
 const PLACE_NOT = "民级干委庄子务";
 
 
-const PER_CUES: [cue: string, per: Exclude<Per, null>][] = [
-  ["每天", "day"],
-  ["每日", "day"],
-  ["一天", "day"],
-  ["日均", "day"],
-  ["天均", "day"],
-  ["日工资", "day"],
-  ["日薪", "day"],
-  ["每月", "month"],
-  ["每个月", "month"],
-  ["一个月", "month"],
-  ["月均", "month"],
-  ["按月", "month"],
-  ["月收入", "month"],
-  ["月工资", "month"],
-  ["月薪", "month"],
-  ["每年", "year"],
-  ["一年", "year"],
-  ["年均", "year"],
-  ["年接待", "year"],
-  ["年收入", "year"],
-  ["年纯收入", "year"],
-  ["年人均", "year"],
-  ["年产", "year"],
-  ["年销售", "year"],
-  ["年出栏", "year"],
-  ["年增收", "year"],
-  ["年营业", "year"],
-  ["年营收", "year"],
-  ["年创收", "year"],
-  ["年发电", "year"],
-  ["年分红", "year"],
-  ["年租金", "year"],
-  ["年利润", "year"],
-  ["年可", "year"],
-  ["年实现", "year"],
-  ["年带动", "year"]
-];
-/** Before a cue's 年/月/日/天, these make it a date or a span, not a rate: 2019年收入, 今年接待, 第一天. */
-const NOT_RATE_BEFORE = "0123456789０１２３４５６７８９〇零一二三四五六七八九十今去明前后当同上本该翌近第这那全半";
-/** After 一年/一天/一个月, these make it a span: 一年来, 一年多, 一天后. */
-const NOT_RATE_AFTER = "来多后前内以半中里的";
-
-const PER_ENTITY_CUES: [cue: string, who: "household" | "person"][] = [
-  ["户均", "household"],
-  ["每户", "household"],
-  ["每家", "household"],
-  ["人均", "person"],
-  ["每人", "person"],
-  ["每位", "person"],
-  ["每名", "person"],
-  ["每个人", "person"]
-];
-
 /** Every quantity in `text`, in order. Offsets are UTF-16 indices into `text`; `end` is exclusive. */
 export function scanQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   let after = 0;
   for (const m of scanNumbers(text, "quantity")) {
     if (m.start < after) continue;
-    const q = quantityOf(text, m);
+    const q = quantityOf(text, m, out.length ? out[out.length - 1] : null);
     if (q) {
       out.push(q);
       after = q.end;
@@ -102,14 +49,14 @@ export function scanQuantities(text: string): Quantity[] {
   return out;
 }
 
-function quantityOf(text: string, m: NumberMention): Quantity | null {
+function quantityOf(text: string, m: NumberMention, previous: Quantity | null): Quantity | null {
   if (m.type === "ordinal" || !Number.isFinite(m.value)) return null;
   if (!plausibleNumber(text, m)) return null;
 
   if (m.type === "percent" || (m.notation === "分之" && !unitAt(text, m.unitAt))) {
     const scale = m.type === "percent" ? 1 : 100;
     const unit = m.type === "percent" ? m.notation : "分之";
-    return finish(text, m, m.unitAt, unit, "percent", scale, null);
+    return finish(text, m, m.unitAt, unit, "percent", scale, null, previous);
   }
 
   let at = m.unitAt;
@@ -118,7 +65,7 @@ function quantityOf(text: string, m: NumberMention): Quantity | null {
   const symbol = CURRENCY_SIGNS[text[m.start - 1]];
   if (symbol && (!u || u.kind !== "money") && !m.range) {
     // ￥300, $20: the sign before the number is the unit.
-    const q = finish(text, m, m.unitAt, text[m.start - 1], "money", 1, null);
+    const q = finish(text, m, m.unitAt, text[m.start - 1], "money", 1, null, previous);
     return q && {...q, raw: text[m.start - 1] + q.raw, start: m.start - 1, currency: symbol};
   }
   if (!u) return null;
@@ -149,7 +96,7 @@ function quantityOf(text: string, m: NumberMention): Quantity | null {
   if ((m.lone === "二" || m.lone === "贰") && kind === "count") return null;
 
   const written = text.slice(m.unitFrom, unitEnd).replace(/\s/g, "");
-  return finish(text, m, unitEnd, written, kind, u.factor, u);
+  return finish(text, m, unitEnd, written, kind, u.factor, u, previous);
 }
 
 /** Numbers that are codes, dates' parts or ordinals whatever follows them. */
@@ -175,7 +122,8 @@ function finish(
   unit: string,
   kind: Kind,
   factor: number,
-  u: Unit | null
+  u: Unit | null,
+  previous: Quantity | null
 ): Quantity | null {
   let end = unitEnd;
   let value = m.value;
@@ -214,7 +162,7 @@ function finish(
     }
   }
 
-  const per = rateOf(text, m.start, end);
+  const per = rateOf(text, m.start, end, kind, previous);
   const perEntity = entityOf(text, m.start, end);
   const q: Quantity = {
     value: tidy(value * factor),
@@ -263,8 +211,9 @@ function clauseBefore(text: string, start: number): [from: number, s: string] {
   return [k, text.slice(k, start)];
 }
 
-/** day, month or year when the sentence states a rate: 一天能挣50块钱, 每月100元, 年接待5万余人次, 100元/月. */
-export function rateOf(text: string, start: number, end: number): Per {
+/** day, month or year when the sentence states a rate: 一天能挣50块钱, 每月100元, 年接待5万余人次, 100元/月.
+ * A rate said before the previous quantity is that one's, unless the two list amounts of one kind (每月100元、200元). */
+export function rateOf(text: string, start: number, end: number, kind?: Kind, previous: Quantity | null = null): Per {
   const after = text.slice(end, end + 3);
   if (/^(\/|每)(天|日)/.test(after)) return "day";
   if (/^(\/|每)(个)?月/.test(after)) return "month";
@@ -276,6 +225,7 @@ export function rateOf(text: string, start: number, end: number): Per {
     const k = clause.lastIndexOf(cue);
     if (k < 0 || k < best) continue;
     const at = from + k;
+    if (previous && previous.end > at + cue.length && previous.end <= start && previous.kind !== kind) continue;
     const unitChar = cue.search(/[年月日天]/);
     if (cue[0] !== "每" && cue[0] !== "按" && !cue.endsWith("均")) {
       if (cue[0] === "一") {
@@ -286,16 +236,17 @@ export function rateOf(text: string, start: number, end: number): Per {
     best = k;
     per = p;
   }
-  return per ?? sentenceRate(text, from, clause);
+  return per ?? sentenceRate(text, from, clause, start, previous?.end ?? -1);
 }
 
 const SENTENCE_START = new Set([..."。；;！!？?\n"]);
-/** Words that make a number a total, not a rate: 每月走访,累计发放5万元. */
-const TOTAL_WORDS = ["累计", "共计", "总计", "合计", "一共", "共", "总"];
+const RANGE_MARKS = new Set([..."-—–~～至到"]);
 
 /** A 每-rate stated earlier in the sentence governs the number (每个月总会抽出两天…,送去一笔200元) unless its own
- * clause calls it a total. */
-function sentenceRate(text: string, clauseStart: number, clause: string): Per {
+ * clause calls it a total, or the rate is used up before the number: by a figure of its own (每月100元…,给予10%),
+ * by a change it qualifies (每年增长,五年内投入5574万元) or by a span of several periods in between (五年内, 以来,
+ * 2016—2020年). */
+function sentenceRate(text: string, clauseStart: number, clause: string, start: number, previousEnd: number): Per {
   if (TOTAL_WORDS.some((w) => clause.includes(w))) return null;
   let end = clauseStart;
   while (end > 0 && !CLAUSE_END.has(text[end - 1])) end--;
@@ -304,9 +255,23 @@ function sentenceRate(text: string, clauseStart: number, clause: string): Per {
   const earlier = text.slice(k, end);
   let best = -1;
   let per: Per = null;
-  for (const [cue, p] of PER_CUES) {
-    const at = cue[0] === "每" ? earlier.lastIndexOf(cue) : -1;
-    if (at > best) [best, per] = [at, p];
+  let cue = "";
+  for (const [word, p] of PER_CUES) {
+    const at = word[0] === "每" ? earlier.lastIndexOf(word) : -1;
+    if (at > best) [best, per, cue] = [at, p, word];
+  }
+  if (per === null) return null;
+  const cueEnd = k + best + cue.length;
+  if (previousEnd > cueEnd) return null;
+  if (CHANGE_VERBS.some((verb) => text.startsWith(verb, cueEnd))) return null;
+  const between = text.slice(cueEnd, start);
+  if (SPAN_WORDS.some((w) => between.includes(w))) return null;
+  for (let q = 1; q < between.length - 1; q++) {
+    const yearRange =
+      RANGE_MARKS.has(between[q]) &&
+      isDigitCode(between.charCodeAt(q - 1)) &&
+      isDigitCode(between.charCodeAt(q + 1));
+    if (yearRange) return null;
   }
   return per;
 }

@@ -2,6 +2,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {scanQuantities} from "../loaders/quantities.js";
+import {isSummable} from "../loaders/summable.js";
 import type {Quantity} from "../loaders/types.js";
 
 /** The one quantity in a sentence, or a failure naming what was found. */
@@ -197,4 +198,39 @@ test("the scan is linear: a megabyte of digits or of 一二三 takes millisecond
     scanQuantities(text);
     assert.ok(performance.now() - t < 1000, `${text.slice(0, 6)}… took ${performance.now() - t} ms`);
   }
+});
+
+test("a total over several years is a total, not a yearly rate, and adds up", () => {
+  const per = (sentence: string, raw: string) => {
+    const q = scanQuantities(sentence).find((x) => x.raw === raw);
+    assert.ok(q, `${raw} in ${sentence}`);
+    return q;
+  };
+  for (const [sentence, raw] of [
+    ["2016-2020年,全区产业扶贫资金投入每年增长,五年内投入5574万元,发展产业项目46个", "5574万元"],
+    ["2016-2020年,全区产业扶贫资金投入每年增长,五年内投入5574万元,发展产业项目46个", "46个"],
+    ["2016—2020年累计投入扶贫资金8000万元", "8000万元"],
+    ["全镇每年走访贫困户,2016—2020年投入资金300万元", "300万元"],
+    ["帮扶资金每年递增,近三年来投入120万元", "120万元"],
+    ["每年都组织专场招聘,2018年以来帮助就业1200人", "1200人"],
+    ["每年增加投入,建成扶贫车间12处", "12处"]
+  ] as const) {
+    const q = per(sentence, raw);
+    assert.equal(q.per, null, `${raw} in ${sentence}`);
+    assert.equal(isSummable(q), true, `${raw} in ${sentence}`);
+  }
+});
+
+test("a rate cue governs its own figures, not a figure of another kind after them", () => {
+  const at = (sentence: string, raw: string) => scanQuantities(sentence).find((x) => x.raw === raw)?.per;
+  // Kept: the cue's own clause, a list of amounts it governs, and a 每 opening the sentence with no figure of its own.
+  assert.equal(at("五年内每年投入100万元", "100万元"), "year");
+  assert.equal(at("每位老人每月100元、200元的标准", "200元"), "month");
+  assert.equal(at("孙秋芳每个月总会抽出两天赶回老家,给父亲送去一笔200元", "200元"), "month");
+  assert.equal(at("年均增收2000元", "2000元"), "year");
+  // Not leaked: to a figure of another kind after the cue's own, within the clause or across clauses.
+  assert.equal(at("年均增收2000元、新建项目5个", "5个"), null);
+  assert.equal(at("每位老人每月100元、200元的标准,由区乡财政给予10%的孝心奖补", "10%"), null);
+  assert.equal(at("每年投入100万元,五年内投入500万元", "500万元"), null);
+  assert.equal(at("每年投入100万元,五年内投入500万元", "100万元"), "year");
 });
