@@ -109,6 +109,15 @@ interface Arabic {
   decimal: boolean;
 }
 
+/** text[from, to) with full-width digits made ASCII. (Module-level: tsx names every closure made in a call, which
+ * costs a property definition per call on this per-number path.) */
+function asciiPart(text: string, from: number, to: number, full: boolean): string {
+  const part = text.slice(from, to);
+  return full ? part.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) : part;
+}
+
+const isSlash = (text: string, at: number) => text[at] === "/" || text[at] === "／";
+
 /** An Arabic number at j: digits, thousands groups (`1,064`; `，` only between full-width digits), a decimal part. */
 function readArabic(text: string, j: number): Arabic | null {
   const n = text.length;
@@ -118,18 +127,14 @@ function readArabic(text: string, j: number): Arabic | null {
     if (text.charCodeAt(k) >= 0xff10) full = true;
     k++;
   }
-  const ascii = (from: number, to: number) => {
-    const part = text.slice(from, to);
-    return full ? part.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) : part;
-  };
-  let s = ascii(j, k);
+  let s = asciiPart(text, j, k, full);
   for (;;) {
     const c = text.charCodeAt(k);
     if (!(s && (c === 44 || (c === 0xff0c && full)))) break;
     let m = k + 1;
     while (m < n && m - k <= 4 && isDigitCode(text.charCodeAt(m))) m++;
     if (m - k !== 4) break;
-    s += ascii(k + 1, m);
+    s += asciiPart(text, k + 1, m, full);
     k = m;
   }
   const int = s;
@@ -140,7 +145,7 @@ function readArabic(text: string, j: number): Arabic | null {
     const from = ++k;
     while (k < n && isDigitCode(text.charCodeAt(k))) k++;
     if (text.charCodeAt(from) >= 0xff10 || text.charCodeAt(k - 1) >= 0xff10) full = true;
-    s += "." + ascii(from, k);
+    s += "." + asciiPart(text, from, k, full);
   }
   if (!s) return null;
   return {end: k, value: s.length > 400 ? Infinity : Number(s), int, decimal};
@@ -248,13 +253,15 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
     }
     if (cls === DIGIT || cls === ZERO) {
       if (pending || decimalDone) break;
-      let run = k;
-      while (run < n && isCjkDigit(text.charCodeAt(run))) run++;
+      // Only the next two characters decide how a run of digits is read; the run's end is looked for only when it is
+      // read whole, digit by digit (and then consumed), so a flood of digits is never walked from each position.
+      const two = isCjkDigit(text.charCodeAt(k + 1));
+      const three = two && isCjkDigit(text.charCodeAt(k + 2));
       const d1 = VALUE[c];
       const d2 = VALUE[text.charCodeAt(k + 1)];
-      const isPair = run - k === 2 && cls === DIGIT && PAIRS.has(`${d1},${d2}`) && classAt(text, run) !== POINT;
+      const isPair = two && !three && cls === DIGIT && PAIRS.has(`${d1},${d2}`) && classAt(text, k + 2) !== POINT;
       // Beyond 一两 and 两三, 两 is never a digit in a run (两两, 二两 = 2 liang): such a run is read digit by digit.
-      const len = !isPair && (text[k] === "两" || text[k + 1] === "两") ? 1 : run - k;
+      const len = !two || (!isPair && (text[k] === "两" || text[k + 1] === "两")) ? 1 : 2;
       if (len >= 2) {
         if (isPair) {
           pending = true;
@@ -280,6 +287,8 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
           break;
         }
         // 一七二零, 二〇〇二: digit by digit, then perhaps 点 and more digits, and nothing else.
+        let run = k + 2;
+        while (run < n && isCjkDigit(text.charCodeAt(run))) run++;
         let s = "";
         for (let q = k; q < run && q - k <= 400; q++) s += String(VALUE[text.charCodeAt(q)]);
         let e = run;
@@ -521,8 +530,7 @@ function fractionOf(text: string, num: Numeral, opts: ReadOptions): Numeral {
     return num;
   }
   if (opts.wide && num.arabic && !num.arabic.includes(".")) {
-    const slash = (at: number) => text[at] === "/" || text[at] === "／";
-    if (slash(num.end) && isDigitCode(text.charCodeAt(num.end + 1))) {
+    if (isSlash(text, num.end) && isDigitCode(text.charCodeAt(num.end + 1))) {
       const b = readArabic(text, num.end + 1);
       if (b && b.value !== 0) {
         const value = tidy(num.value / b.value);
@@ -532,7 +540,7 @@ function fractionOf(text: string, num: Numeral, opts: ReadOptions): Numeral {
     // 1 3/5: a whole number, one space, a fraction.
     if (isSpace(text.charCodeAt(num.end)) && isDigitCode(text.charCodeAt(num.end + 1))) {
       const a = readArabic(text, num.end + 1);
-      if (a && !a.decimal && slash(a.end) && isDigitCode(text.charCodeAt(a.end + 1))) {
+      if (a && !a.decimal && isSlash(text, a.end) && isDigitCode(text.charCodeAt(a.end + 1))) {
         const b = readArabic(text, a.end + 1);
         if (b && b.value !== 0) {
           const value = tidy(num.value + Math.sign(num.value || 1) * (a.value / b.value));

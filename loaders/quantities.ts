@@ -248,8 +248,10 @@ const RANGE_MARKS = new Set([..."-—–~～至到"]);
  * 2016—2020年). */
 function sentenceRate(text: string, clauseStart: number, clause: string, start: number, previousEnd: number): Per {
   if (TOTAL_WORDS.some((w) => clause.includes(w))) return null;
+  // Both walks are bounded: a clause longer than the reach has no earlier clause to look at.
   let end = clauseStart;
-  while (end > 0 && !CLAUSE_END.has(text[end - 1])) end--;
+  while (end > 0 && clauseStart - end < 3 * LOOKBACK && !CLAUSE_END.has(text[end - 1])) end--;
+  if (end > 0 && !CLAUSE_END.has(text[end - 1])) return null;
   let k = end;
   while (k > 0 && end - k < 3 * LOOKBACK && !SENTENCE_START.has(text[k - 1])) k--;
   const earlier = text.slice(k, end);
