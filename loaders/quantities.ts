@@ -7,6 +7,7 @@
 // - Words before the number (约, 近, 超过) and after the unit (左右, 以上) set approx but stay out of `raw`.
 // - A lone 一 before a counter, person or household word is an article, not a count (`一个展示点`, `一名干部`).
 import {NOT_AFTER, unitAt, type Unit} from "./units.js";
+import {COUNTED_KINDS, GENERAL_COUNTERS} from "./data/counted-kinds.js";
 import {CHANGE_VERBS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} from "./data/rates.js";
 import {APPROX_AFTER, charClass, scanNumbers, tidy, type NumberMention} from "./numerals.js";
 import type {Kind, Per, Quantity} from "./types.js";
@@ -68,7 +69,7 @@ function quantityOf(text: string, m: NumberMention, previous: Quantity | null): 
     const q = finish(text, m, m.unitAt, text[m.start - 1], "money", 1, null, previous);
     return q && {...q, raw: text[m.start - 1] + q.raw, start: m.start - 1, currency: symbol};
   }
-  if (!u) return null;
+  if (!u) return bareCount(text, m, previous);
   const unitEnd = at + u.unit.length;
   const next = text[unitEnd] ?? "";
   let kind: Kind = u.kind;
@@ -95,8 +96,42 @@ function quantityOf(text: string, m: NumberMention, previous: Quantity | null): 
   }
   if ((m.lone === "二" || m.lone === "贰") && kind === "count") return null;
 
+  // 713个贫困户, 上千家贫困户, 两个孩子: a general counter takes the kind of the household or person it counts.
+  if (kind === "count" && has(GENERAL_COUNTERS, u.unit)) kind = countedKind(text, unitEnd) ?? kind;
   const written = text.slice(m.unitFrom, unitEnd).replace(/\s/g, "");
   return finish(text, m, unitEnd, written, kind, u.factor, u, previous);
+}
+
+/** Counted nouns longest first, by first character. */
+const nounsByFirst = new Map<string, string[]>();
+for (const noun of [...COUNTED_KINDS.keys()].sort((a, b) => b.length - a.length)) {
+  const list = nounsByFirst.get(noun[0]) ?? [];
+  list.push(noun);
+  nounsByFirst.set(noun[0], list);
+}
+
+/** The household or person noun written at `at`, if any. */
+function countedNounAt(text: string, at: number): string | null {
+  for (const noun of nounsByFirst.get(text[at]) ?? []) if (text.startsWith(noun, at)) return noun;
+  return null;
+}
+
+function countedKind(text: string, at: number): Kind | null {
+  const noun = countedNounAt(text, at);
+  return noun === null ? null : COUNTED_KINDS.get(noun)!;
+}
+
+/** 20万群众, 390多万贫困人口, 上万群众: a count in 万 or 亿 with no measure word, of a household or person noun,
+ * takes the noun's kind; the noun is its unit. Smaller bare numbers before a noun are left alone (2020贫困户 …). */
+function bareCount(text: string, m: NumberMention, previous: Quantity | null): Quantity | null {
+  if (m.type !== "number" || m.unitFrom >= m.unitAt || m.notation) return null;
+  const multiplier = text[m.unitAt - 1];
+  if (!has("万萬亿億", multiplier)) return null;
+  const noun = countedNounAt(text, m.unitAt);
+  if (noun === null) return null;
+  const unitEnd = m.unitAt + noun.length;
+  const written = text.slice(m.unitFrom, unitEnd).replace(/\s/g, "");
+  return finish(text, m, unitEnd, written, COUNTED_KINDS.get(noun)!, 1, null, previous);
 }
 
 /** Numbers that are codes, dates' parts or ordinals whatever follows them. */
