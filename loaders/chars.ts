@@ -17,3 +17,7 @@ const SPACE = charTable(SPACE_CHARS, SPACE_RANGES);
 
 /** Whether a code unit is white space as \s defines it. */
 export const isWhiteSpace = (c: number): boolean => c < 0x10000 && SPACE[c] === 1;
+
+/** Spaces within a line that may sit inside a numeral (`一百 五 十`): space, tab, ideographic space, no-break space. */
+const INLINE_SPACE = charTable(" \t\u3000\u00a0");
+export const isInlineSpace = (c: number): boolean => INLINE_SPACE[c] === 1;

@@ -5,7 +5,7 @@ import {readFileSync} from "node:fs";
 import {readDocument} from "./document.js";
 import {sentencePeriod, timeExpressions, type TimeExpression} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
-import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type ArticlePlace, type PlaceRef} from "./places.js";
+import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type PlaceRef} from "./places.js";
 import {scanQuantities} from "./quantities.js";
 import {CUT_MARK, sentenceIndex, sentences, sentenceWindow, type Span} from "./sentences.js";
 import {subjectOf} from "./subject.js";
