@@ -6,7 +6,7 @@
 // - Adjacent digits are an estimate: `七八个` → 7 … 8, approx. A stated range is not: `3至5人` → 3 … 5.
 // - Words before the number (约, 近, 超过) and after the unit (左右, 以上) set approx but stay out of `raw`.
 // - A lone 一 before a counter, person or household word is an article, not a count (`一个展示点`, `一名干部`).
-import {NOT_AFTER, unitAt, type Unit} from "./units.js";
+import {unitAt, type Unit} from "./units.js";
 import {COUNTED_KINDS, GENERAL_COUNTERS} from "./data/counted-kinds.js";
 import {CHANGE_VERBS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} from "./data/rates.js";
 import {APPROX_AFTER, charClass, scanNumbers, tidy, type NumberMention} from "./numerals.js";
@@ -16,7 +16,7 @@ const {isAsciiLetter, isDigitCode} = charClass;
 /** Is ch one of chars? (Unlike String#includes, the empty string past the text's end is in no set.) */
 const has = (chars: string, ch: string | undefined) => !!ch && chars.includes(ch);
 
-/** Where a clause ends: rate words before a number are looked for back to here. */
+/** Currency signs written before a number: ￥300, $20. */
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   "￥": "CNY",
   "¥": "CNY",
@@ -26,6 +26,7 @@ const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   "£": "GBP"
 };
 
+/** Where a clause ends: rate words before a number are looked for back to here. */
 const CLAUSE_END = new Set([..."，,。；;！!？?：:\n（(）)“”\""]);
 const LOOKBACK = 16;
 
@@ -74,14 +75,13 @@ function quantityOf(text: string, m: NumberMention, previous: Quantity | null): 
   const next = text[unitEnd] ?? "";
   let kind: Kind = u.kind;
 
-  if (has(NOT_AFTER[u.unit] ?? "", next) || next === "儿") return null;
+  if (has(u.notBefore, next) || next === "儿") return null;
   if (/^[A-Za-z]/.test(u.unit) && isAsciiLetter(text.charCodeAt(unitEnd))) return null;
-  if (u.unit === "块" && /[\u4e00-\u9fff]/.test(next) && !has("多余左一", next)) kind = "count";
-  if (u.unit === "口" && has("井塘池锅缸窑", next)) kind = "count";
-  if (u.unit === "两" && (m.lone === "一" || m.lone === "两" || m.pair || m.range || /[\u4e00-\u9fff]/.test(next)))
-    return null;
-  if (u.unit === "成" && m.value > 10) return null;
-  if (kind === "money" && u.unit === "角" && m.value >= 10) return null;
+  const han = /[\u4e00-\u9fff]/.test(next);
+  const counts = u.countBefore;
+  if (counts && (has(counts.chars, next) || (counts.han && han && !has(counts.except, next)))) kind = "count";
+  if (u.plainOnly && (m.lone === "一" || m.lone === "两" || m.pair || m.range || han)) return null;
+  if (m.value > u.maxValue) return null;
   // 十八里铺镇, 三家村, 五台山: a place name, not a count.
   if (m.chinese && !m.arabic && u.unit !== "个" && kind !== "money" && kind !== "percent") {
     if (has(PLACE_ENDS, next) && !has(PLACE_NOT, text[unitEnd + 1])) return null;

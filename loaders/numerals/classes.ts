@@ -1,8 +1,9 @@
 // The character classes of numerals, as tables indexed by UTF-16 code unit: what each character is to a numeral
 // (an Arabic digit, a Chinese digit, a unit of ten to a thousand, 万/亿, 点, 余/多 …) and its value.
-import {isInlineSpace as isSpace} from "../chars.js";
+import * as chars from "../chars.js";
 
-export {isSpace};
+/** Spaces that may sit inside a numeral (a local binding: imported ones are read through a getter under tsx). */
+export const isSpace = chars.isInlineSpace;
 
 export const NONE = 0;
 export const ARABIC = 1; // 0-9, ０-９

@@ -1,10 +1,15 @@
 // Reading one numeral at a position: Chinese, financial, Arabic and full-width digits, with 万/亿 multipliers,
 // decimals, approximation (余, 多, 几, 七八), fractions (三分之一) and Recognizers-Text's wider syntax.
-import {DIGIT_PAIRS, PREFIXED_UNITS} from "../data/numerals.js";
-import {
+import * as lexicon from "../data/numerals.js";
+import * as classes from "./classes.js";
+
+// Local bindings: an imported binding is read through a getter when tsx compiles modules to CommonJS, which costs a
+// call per character on this path.
+const {
   APPROX, ARABIC, arabicValue, BIG, CLASS, classAt, DIGIT, FEW, isAsciiLetter, isCjkDigit, isDigitCode, isSpace, NONE,
   POINT, skipSpaces, SMALL, SOME, TENS, VALUE, ZERO
-} from "./classes.js";
+} = classes;
+const {DIGIT_PAIRS, PREFIXED_UNITS} = lexicon;
 
 /** Round away binary noise (83.66 × 10000 = 836600.0000000001) without touching exact integers. */
 export function tidy(x: number): number {

@@ -1,12 +1,17 @@
 // Numbers in running text, in one forward pass: where numerals start (and where a numeral is part of a word, not a
 // number), approximating words around them, ranges, percentages, ordinals.
-import {
-  APPROX_AFTER, FINANCIAL_COMMON, HALF_UNITS, NOT_AFTER_CHAR, NOT_NUMBERS, NOT_TENTHS_AFTER, PREFIXES, RATIO_WORDS
-} from "../data/numerals.js";
-import {
-  APPROX, arabicValue, BIG, CLASS, classAt, DIGIT, isAsciiLetter, isDigitCode, NONE, POINT, skipSpaces, SMALL, VALUE
-} from "./classes.js";
+import * as lexicon from "../data/numerals.js";
+import * as classes from "./classes.js";
 import {readNumeral, tidy, type Numeral, type ReadOptions} from "./read.js";
+
+// Local bindings: an imported binding is read through a getter when tsx compiles modules to CommonJS, which costs a
+// call per character on this path.
+const {
+  APPROX, arabicValue, BIG, CLASS, classAt, DIGIT, isAsciiLetter, isDigitCode, NONE, POINT, skipSpaces, SMALL, VALUE
+} = classes;
+const {
+  APPROX_AFTER, FINANCIAL_COMMON, HALF_UNITS, NOT_AFTER_CHAR, NOT_NUMBERS, NOT_TENTHS_AFTER, PREFIXES, RATIO_WORDS
+} = lexicon;
 
 export {APPROX_AFTER};
 
