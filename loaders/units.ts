@@ -29,7 +29,7 @@ export interface Unit {
 export const MU_SQUARE_METRES = 10000 / 15;
 const MU = MU_SQUARE_METRES;
 
-const table: [unit: string, kind: Kind, factor: number, currency?: string][] = [
+export const UNIT_TABLE: [unit: string, kind: Kind, factor: number, currency?: string][] = [
   ["户", "households", 1],
   ["户次", "households", 1],
   ["人", "persons", 1],
@@ -105,10 +105,10 @@ const table: [unit: string, kind: Kind, factor: number, currency?: string][] = [
 // Counters (量词) that count things. 期, 届, 级, 号, 节 and 轮 are left out: after a numeral they are nearly always
 // ordinals or names (二期工程, 十三届, 三八节, 三轮车).
 const counters = "个家处项座栋幢台册份批辆棵株只头匹条张间套所支场次篇本件眼盏部架艘根袋箱桶盒颗种趟遍";
-for (const c of counters) if (!table.some(([u]) => u === c)) table.push([c, "count", 1]);
+for (const c of counters) if (!UNIT_TABLE.some(([u]) => u === c)) UNIT_TABLE.push([c, "count", 1]);
 
 /** Words that begin with a unit's characters but are not that unit (`名单`, `位于`, `元旦`). */
-const NOT_BEFORE: Readonly<Record<string, string>> = {
+export const NOT_BEFORE: Readonly<Record<string, string>> = {
   名: "单称片义誉字牌次额",
   位: "数置于列居",
   人: "民大均工为心士",
@@ -148,7 +148,7 @@ const PLAIN_ONLY = new Set(["两"]);
 const MAX_VALUE: Readonly<Record<string, number>> = {成: 10, 角: 9.99};
 
 export const UNITS: ReadonlyMap<string, Unit> = new Map(
-  table.map(([unit, kind, factor, currency]) => [
+  UNIT_TABLE.map(([unit, kind, factor, currency]) => [
     unit,
     {
       unit,

@@ -6,21 +6,21 @@
 import type {Kind} from "../types.js";
 
 /** Nouns of households: a household is what the register counts as 户. */
-const HOUSEHOLDS = [
+export const HOUSEHOLD_NOUNS = [
   "建档立卡贫困户", "贫困户", "脱贫户", "低保户", "五保户", "特困户", "困难户", "边缘户", "监测户", "农户", "养殖户",
   "种植户", "贫困家庭", "困难家庭", "低保家庭", "脱贫家庭", "家庭", "住户"
 ];
 
 /** Nouns of persons. */
-const PERSONS = [
+export const PERSON_NOUNS = [
   "建档立卡贫困人口", "贫困人口", "脱贫人口", "农村人口", "人口", "贫困群众", "困难群众", "群众", "村民", "居民", "农民",
   "农民工", "党员", "干部", "职工", "工人", "学生", "贫困学生", "孩子", "儿童", "老人", "妇女", "残疾人", "劳动力",
   "贫困劳动力", "志愿者", "教师", "老师", "医生", "人员", "游客"
 ];
 
 export const COUNTED_KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
-  ...HOUSEHOLDS.map((noun): [string, Kind] => [noun, "households"]),
-  ...PERSONS.map((noun): [string, Kind] => [noun, "persons"])
+  ...HOUSEHOLD_NOUNS.map((noun): [string, Kind] => [noun, "households"]),
+  ...PERSON_NOUNS.map((noun): [string, Kind] => [noun, "persons"])
 ]);
 
 /** The counters that may count a household or person noun and then take its kind: 个, 家, and for persons 名 and 位

@@ -61,8 +61,9 @@ export const PER_ENTITY_CUES: readonly [cue: string, who: "household" | "person"
   ["每个人", "person"]
 ];
 
-/** Words in a number's clause that make it a total, not a rate: 每月走访,累计发放5万元. */
-export const TOTAL_WORDS: readonly string[] = ["累计", "共计", "总计", "合计", "一共", "共", "总"];
+/** Words in a number's clause that make it a total, not a rate: 每月走访,累计发放5万元. Found anywhere in the clause,
+ * so 共 stands for 共计 and 一共, 总 for 总计. */
+export const TOTAL_WORDS: readonly string[] = ["累计", "合计", "共", "总"];
 
 /** Words that state a span of several periods: a 每年 said before them does not make the figures after them yearly
  * (`资金投入每年增长,五年内投入5574万元`, `近三年来`, `2016年以来`, `“十三五”期间`). */
