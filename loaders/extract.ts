@@ -72,7 +72,9 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
     for (const [part, headline] of [["title", article.title], ["subtitle", article.subtitle]] as const) {
       if (!headline) continue;
       const whole = () => ({start: 0, end: headline.length});
-      for (const fact of factsIn(doc, article, headline, part, whole, () => located.place, stated)) facts.push(fact);
+      const found = factsIn(doc, article, headline, part, whole, () => located.place, stated);
+      // A subtitle that repeats its title's figure is not summed twice either.
+      for (const fact of found) facts.push(fact), stated.add(repeatKey(fact));
     }
     for (const fact of body) facts.push(fact);
   }
@@ -100,13 +102,12 @@ function factsIn(
     let current: SentenceRead;
     if (window.cut) {
       // A sentence too long to carry whole is read around its figure only, so each fact costs a bounded amount.
-      if (read?.start !== span.start) read = {start: span.start, sentence: "", topic: classifyTopic(text.slice(span.start, span.end)), times: []};
+      // Its topic is still the whole sentence's, read once.
+      if (read?.start !== span.start) read = readSentence(span.start, "", text.slice(span.start, span.end));
       const offset = window.start - (window.text.startsWith(CUT_MARK) ? CUT_MARK.length : 0);
       current = {start: offset, sentence: window.text, topic: read.topic, times: timeExpressions(window.text)};
     } else {
-      if (read?.start !== span.start || !read.sentence) {
-        read = {start: span.start, sentence: window.text, topic: classifyTopic(window.text), times: timeExpressions(window.text)};
-      }
+      if (read?.start !== span.start || !read.sentence) read = readSentence(span.start, window.text, window.text);
       current = read;
     }
     const row = factRow(doc, article, quantity, current, placeOf(quantity), window.cut, part);
@@ -116,6 +117,11 @@ function factsIn(
 }
 
 type Part = "" | "title" | "subtitle";
+
+/** A sentence's topic from `whole`, and the date expressions of `sentence` (none for a cut one: its windows' own). */
+function readSentence(start: number, sentence: string, whole: string): SentenceRead {
+  return {start, sentence, topic: classifyTopic(whole), times: sentence ? timeExpressions(sentence) : []};
+}
 
 function factRow(
   doc: string,

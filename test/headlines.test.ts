@@ -101,3 +101,17 @@ test("a short sentence is carried whole and not marked cut", () => {
   assert.ok(facts[0].sentence.endsWith("开发区为贫困户发放扶贫资金5万元。"));
   assert.equal(facts[0].sentence_cut, false);
 });
+
+test("a subtitle repeating its title's figure is not summed twice", () => {
+  const {facts} = extract(
+    ["冠县投入扶贫资金5000万元", "——全县投入扶贫资金5000万元助力脱贫", "", "冠县讯 11月18日,冠县召开扶贫工作推进会。"].join("\n")
+  );
+  const figures = facts.filter((f) => f.raw === "5000万元");
+  assert.deepEqual(
+    figures.map((f) => [f.in_title, f.summable]),
+    [
+      [true, true],
+      [true, false]
+    ]
+  );
+});
