@@ -6,13 +6,20 @@
 // - Adjacent digits are an estimate: `七八个` → 7 … 8, approx. A stated range is not: `3至5人` → 3 … 5.
 // - Words before the number (约, 近, 超过) and after the unit (左右, 以上) set approx but stay out of `raw`.
 // - A lone 一 before a counter, person or household word is an article, not a count (`一个展示点`, `一名干部`).
-import {unitAt, type Unit} from "./units.js";
-import {COUNTED_KINDS, GENERAL_COUNTERS} from "./data/counted-kinds.js";
-import {CHANGE_VERBS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} from "./data/rates.js";
-import {APPROX_AFTER, charClass, scanNumbers, tidy, type NumberMention} from "./numerals.js";
+import * as units from "./units.js";
+import type {Unit} from "./units.js";
+import * as countedKinds from "./data/counted-kinds.js";
+import * as rates from "./data/rates.js";
+import * as numerals from "./numerals.js";
+import type {NumberMention} from "./numerals.js";
 import type {Kind, Per, Quantity} from "./types.js";
 
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {APPROX_AFTER, charClass, scanNumbers, tidy} = numerals;
 const {isAsciiLetter, isDigitCode} = charClass;
+const {unitAt} = units;
+const {COUNTED_KINDS, GENERAL_COUNTERS} = countedKinds;
+const {CHANGE_VERBS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} = rates;
 /** Is ch one of chars? (Unlike String#includes, the empty string past the text's end is in no set.) */
 const has = (chars: string, ch: string | undefined) => !!ch && chars.includes(ch);
 

@@ -2,7 +2,8 @@
 // number), approximating words around them, ranges, percentages, ordinals.
 import * as lexicon from "../data/numerals.js";
 import * as classes from "./classes.js";
-import {readNumeral, tidy, type Numeral, type ReadOptions} from "./read.js";
+import * as read from "./read.js";
+import type {Numeral, ReadOptions} from "./read.js";
 
 // Local bindings: an imported binding is read through a getter when tsx compiles modules to CommonJS, which costs a
 // call per character on this path.
@@ -12,6 +13,7 @@ const {
 const {
   APPROX_AFTER, FINANCIAL_COMMON, HALF_UNITS, NOT_AFTER_CHAR, NOT_NUMBERS, NOT_TENTHS_AFTER, PREFIXES, RATIO_WORDS
 } = lexicon;
+const {readNumeral, tidy} = read;
 
 export {APPROX_AFTER};
 
@@ -19,21 +21,30 @@ export {APPROX_AFTER};
 
 
 /** NOT_NUMBERS by their first numeral character, longest first, with where that character sits in the word. */
-const byNumeral = new Map<string, [word: string, offset: number][]>();
-for (const w of NOT_NUMBERS) {
+interface NotNumber {
+  word: string;
+  offset: number;
+}
+const byNumeral = new Map<string, NotNumber[]>();
+for (const word of NOT_NUMBERS) {
   let offset = 0;
-  while (offset < w.length && CLASS[w.charCodeAt(offset)] === NONE) offset++;
-  const key = w[offset] ?? w[0];
-  const list = byNumeral.get(key) ?? [];
-  list.push([w, offset < w.length ? offset : 0]);
-  list.sort((a, b) => b[0].length - a[0].length);
-  byNumeral.set(key, list);
+  while (offset < word.length && CLASS[word.charCodeAt(offset)] === NONE) offset++;
+  if (offset === word.length) offset = 0;
+  const list = byNumeral.get(word[offset]) ?? [];
+  list.push({word, offset});
+  list.sort((a, b) => b.word.length - a.word.length);
+  byNumeral.set(word[offset], list);
 }
 
 /** Length of the rest of a not-a-number word from i (0 if none), or 1 when the numeral at i is the tail of one. */
 export function notNumberAt(text: string, i: number): number {
   const list = byNumeral.get(text[i]);
-  if (list) for (const [w, offset] of list) if (i >= offset && text.startsWith(w, i - offset)) return w.length - offset;
+  if (list) {
+    for (let k = 0; k < list.length; k++) {
+      const {word, offset} = list[k];
+      if (i >= offset && text.startsWith(word, i - offset)) return word.length - offset;
+    }
+  }
   const before = NOT_AFTER_CHAR[text[i]];
   if (before && i > 0 && before.includes(text[i - 1])) return 1;
   // Financial digits that are common characters elsewhere (入伍, 陆地, 拾取, 放肆) count only beside other numerals.
