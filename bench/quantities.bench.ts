@@ -1,8 +1,10 @@
 // Quantity-scan throughput over the seeds repeated to at least 20 MB, on one core, and the time for inputs built to
-// make a backtracking scanner blow up: a megabyte of digits, of 一二三…, of 十 and of 余.
+// make a backtracking scanner blow up: a megabyte of digits, of 一二三…, of 十 and of 余; then the hostile inputs of
+// bench/hostile-numbers.ts at 0.5 and 1 MB, checking linear growth (2× input ≤ 2.5× time) and ≥ 1 MB/s.
 import {readFileSync, readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {scanQuantities} from "../loaders/quantities.js";
+import {fastest, HOSTILE_NUMBERS} from "./hostile-numbers.js";
 
 export default async function run(): Promise<void> {
   const dir = fileURLToPath(new URL("../data/", import.meta.url));
@@ -40,4 +42,22 @@ export default async function run(): Promise<void> {
     const n = scanQuantities(text).length;
     console.log(`pathological, ${name}: ${(performance.now() - s).toFixed(1)} ms, ${n} quantities`);
   }
+
+  let failures = 0;
+  const half = 1 << 18; // characters: 0.75 MB of UTF-8, then 1.5 MB
+  for (const [name, make] of Object.entries(HOSTILE_NUMBERS)) {
+    const small = make(half);
+    const large = make(2 * half);
+    const t1 = fastest(() => scanQuantities(small));
+    const t2 = fastest(() => scanQuantities(large));
+    const ratio = t2 / Math.max(t1, 1);
+    const mbPerSecond = Buffer.byteLength(large) / 1e6 / (t2 / 1000);
+    const ok = ratio <= 2.5 && mbPerSecond >= 1;
+    if (!ok) failures++;
+    console.log(
+      `hostile, ${name}: ${t1.toFixed(0)} ms → ${t2.toFixed(0)} ms for 2× input (×${ratio.toFixed(2)}), ` +
+        `${mbPerSecond.toFixed(1)} MB/s${ok ? "" : "  ← FAILS (needs ×2.5 or less and 1 MB/s or more)"}`
+    );
+  }
+  console.log(`hostile number inputs: ${failures ? `${failures} FAIL` : "all linear and at least 1 MB/s"}`);
 }

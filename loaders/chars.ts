@@ -22,3 +22,7 @@ export const isWhiteSpace = (c: number): boolean => c < 0x10000 && SPACE[c] === 
 export function asciiDigits(s: string): string {
   return /[０-９]/.test(s) ? s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
 }
+
+/** Spaces within a line that may sit inside a numeral (`一百 五 十`): space, tab, ideographic space, no-break space. */
+const INLINE_SPACE = charTable(" \t\u3000\u00a0");
+export const isInlineSpace = (c: number): boolean => INLINE_SPACE[c] === 1;

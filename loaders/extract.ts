@@ -5,13 +5,13 @@ import {readFileSync} from "node:fs";
 import {readDocument} from "./document.js";
 import {sentencePeriod, timeExpressions, type TimeExpression} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
-import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "./places.js";
+import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type PlaceRef} from "./places.js";
 import {scanQuantities} from "./quantities.js";
-import {sentenceIndex, sentences} from "./sentences.js";
+import {CUT_MARK, sentenceIndex, sentences, sentenceWindow, type Span} from "./sentences.js";
 import {subjectOf} from "./subject.js";
 import {isSummable} from "./summable.js";
 import {classifyTopic, isPovertyRelief} from "./topics.js";
-import type {ArticleRow, DocumentRow, FactRow, Topic} from "./types.js";
+import type {ArticleRow, DocumentRow, FactRow, Quantity, Topic} from "./types.js";
 
 export interface DocumentResult {
   document: DocumentRow;
@@ -23,8 +23,19 @@ export interface DocumentResult {
   mentions: [string, number][];
 }
 
-export function factId(articleId: string, start: number): string {
-  return createHash("sha1").update(`${articleId}@${start}`).digest("hex").slice(0, 16);
+/** A fact's stable id: its article and where its figure starts; `part` names the headline a figure was read in
+ * (`title`, `subtitle`), so that offsets in a headline never collide with offsets in the body. */
+export function factId(articleId: string, start: number, part = ""): string {
+  const key = part ? `${articleId}@${part}:${start}` : `${articleId}@${start}`;
+  return createHash("sha1").update(key).digest("hex").slice(0, 16);
+}
+
+/** What a sentence says once, for all its quantities: its topic and its date expressions. */
+interface SentenceRead {
+  start: number;
+  sentence: string;
+  topic: Topic;
+  times: TimeExpression[];
 }
 
 export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazetteer): DocumentResult {
@@ -50,50 +61,110 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
     article.is_poverty_relief = !article.is_notice && isPovertyRelief(article.text, article.title);
     if (article.is_notice) continue;
     const sentenceOf = sentenceIndex(sentences(article.text));
-    // What a sentence says once, for all its quantities: its topic and its date expressions.
-    let read = null as {start: number; sentence: string; topic: Topic; times: TimeExpression[]} | null;
-    for (const quantity of scanQuantities(article.text)) {
-      const span = sentenceOf(quantity.start);
-      if (read?.start !== span.start) {
-        const sentence = article.text.slice(span.start, span.end);
-        read = {start: span.start, sentence, topic: classifyTopic(sentence), times: timeExpressions(sentence)};
-      }
-      const {sentence, topic: sentenceTopic} = read;
+    const placeOf = (quantity: Quantity) => {
       const place = placeForSpan(article.text, quantity.start, quantity.end, located);
       if (place) places.set(place.place.code, place.place);
-      const period = sentencePeriod(sentence, article.date, quantity.start - span.start, read.times);
-      facts.push({
-        fact_id: factId(article.article_id, quantity.start),
-        doc,
-        article_id: article.article_id,
-        value: quantity.value,
-        value_max: quantity.value_max,
-        approx: quantity.approx,
-        raw: quantity.raw,
-        unit: quantity.unit,
-        currency: quantity.currency,
-        kind: quantity.kind,
-        per: quantity.per,
-        per_entity: quantity.per_entity ?? null,
-        subject: subjectOf(sentence, quantity.start - span.start, quantity.end - span.start, quantity.kind),
-        topic: sentenceTopic !== "other" ? sentenceTopic : article.topic,
-        is_poverty_relief: article.is_poverty_relief,
-        place_code: place?.place_code ?? null,
-        place_name: place?.place_name ?? null,
-        county: place?.county ?? null,
-        town: place?.town ?? null,
-        village: place?.village ?? null,
-        date: period?.date ?? article.date,
-        date_inferred: period ? period.inferred : article.date_inferred,
-        sentence,
-        start: quantity.start,
-        end: quantity.end,
-        in_title: false,
-        summable: isSummable(quantity)
-      });
+      return place;
+    };
+    const body = factsIn(doc, article, article.text, "", sentenceOf, placeOf, new Set());
+    // Headline figures are placed at the article's place; one the body states again is not summed a second time.
+    const stated = new Set(body.map(repeatKey));
+    for (const [part, headline] of [["title", article.title], ["subtitle", article.subtitle]] as const) {
+      if (!headline) continue;
+      const whole = () => ({start: 0, end: headline.length});
+      const found = factsIn(doc, article, headline, part, whole, () => located.place, stated);
+      // A subtitle that repeats its title's figure is not summed twice either.
+      for (const fact of found) facts.push(fact), stated.add(repeatKey(fact));
     }
+    for (const fact of body) facts.push(fact);
   }
   return {document, articles, facts, places: [...places.values()], mentions: [...mentions]};
+}
+
+/** Two statements of the same figure: same kind and value (a headline's `3360斤` and the body's `3360斤`). */
+const repeatKey = (fact: Pick<FactRow, "kind" | "value">) => `${fact.kind}|${fact.value}`;
+
+/** The facts of one text of an article (its body, title or subtitle), in order. */
+function factsIn(
+  doc: string,
+  article: ArticleRow,
+  text: string,
+  part: Part,
+  sentenceOf: (at: number) => Span,
+  placeOf: (quantity: Quantity) => PlaceRef | null,
+  stated: Set<string>
+): FactRow[] {
+  const facts: FactRow[] = [];
+  let read = null as SentenceRead | null;
+  for (const quantity of scanQuantities(text)) {
+    const span = sentenceOf(quantity.start);
+    const window = sentenceWindow(text, span, quantity.start, quantity.end);
+    let current: SentenceRead;
+    if (window.cut) {
+      // A sentence too long to carry whole is read around its figure only, so each fact costs a bounded amount.
+      // Its topic is still the whole sentence's, read once.
+      if (read?.start !== span.start) read = readSentence(span.start, "", text.slice(span.start, span.end));
+      const offset = window.start - (window.text.startsWith(CUT_MARK) ? CUT_MARK.length : 0);
+      current = {start: offset, sentence: window.text, topic: read.topic, times: timeExpressions(window.text)};
+    } else {
+      if (read?.start !== span.start || !read.sentence) read = readSentence(span.start, window.text, window.text);
+      current = read;
+    }
+    const row = factRow(doc, article, quantity, current, placeOf(quantity), window.cut, part);
+    facts.push(stated.has(repeatKey(row)) ? {...row, summable: isSummable({...quantity, repeats_body: true})} : row);
+  }
+  return facts;
+}
+
+type Part = "" | "title" | "subtitle";
+
+/** A sentence's topic from `whole`, and the date expressions of `sentence` (none for a cut one: its windows' own). */
+function readSentence(start: number, sentence: string, whole: string): SentenceRead {
+  return {start, sentence, topic: classifyTopic(whole), times: sentence ? timeExpressions(sentence) : []};
+}
+
+function factRow(
+  doc: string,
+  article: ArticleRow,
+  quantity: Quantity,
+  read: SentenceRead,
+  place: PlaceRef | null,
+  cut: boolean,
+  part: Part
+): FactRow {
+  const {sentence, topic: sentenceTopic} = read;
+  const at = quantity.start - read.start;
+  const period = sentencePeriod(sentence, article.date, at, read.times);
+  return {
+    fact_id: factId(article.article_id, quantity.start, part),
+    doc,
+    article_id: article.article_id,
+    value: quantity.value,
+    value_max: quantity.value_max,
+    approx: quantity.approx,
+    raw: quantity.raw,
+    unit: quantity.unit,
+    currency: quantity.currency,
+    kind: quantity.kind,
+    per: quantity.per,
+    per_entity: quantity.per_entity ?? null,
+    subject: subjectOf(sentence, at, quantity.end - read.start, quantity.kind),
+    topic: sentenceTopic !== "other" ? sentenceTopic : article.topic,
+    is_poverty_relief: article.is_poverty_relief,
+    place_code: place?.place_code ?? null,
+    place_name: place?.place_name ?? null,
+    county: place?.county ?? null,
+    town: place?.town ?? null,
+    village: place?.village ?? null,
+    date: period?.date ?? article.date,
+    date_inferred: period ? period.inferred : article.date_inferred,
+    sentence,
+    sentence_cut: cut,
+    start: quantity.start,
+    end: quantity.end,
+    in_title: part !== "",
+    summable: isSummable(quantity)
+  };
 }
 
 /** A file on disk: a file that cannot be read is a rejected document with the reason, never an exception. */

@@ -6,15 +6,24 @@
 // - Adjacent digits are an estimate: `七八个` → 7 … 8, approx. A stated range is not: `3至5人` → 3 … 5.
 // - Words before the number (约, 近, 超过) and after the unit (左右, 以上) set approx but stay out of `raw`.
 // - A lone 一 before a counter, person or household word is an article, not a count (`一个展示点`, `一名干部`).
-import {NOT_AFTER, unitAt, type Unit} from "./units.js";
-import {APPROX_AFTER, charClass, scanNumbers, tidy, type NumberMention} from "./numerals.js";
+import * as units from "./units.js";
+import type {Unit} from "./units.js";
+import * as countedKinds from "./data/counted-kinds.js";
+import * as rates from "./data/rates.js";
+import * as numerals from "./numerals.js";
+import type {NumberMention} from "./numerals.js";
 import type {Kind, Per, Quantity} from "./types.js";
 
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {APPROX_AFTER, charClass, scanNumbers, tidy} = numerals;
 const {isAsciiLetter, isDigitCode} = charClass;
+const {unitAt} = units;
+const {COUNTED_KINDS, GENERAL_COUNTERS} = countedKinds;
+const {CHANGE_VERBS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} = rates;
 /** Is ch one of chars? (Unlike String#includes, the empty string past the text's end is in no set.) */
 const has = (chars: string, ch: string | undefined) => !!ch && chars.includes(ch);
 
-/** Where a clause ends: rate words before a number are looked for back to here. */
+/** Currency signs written before a number: ￥300, $20. */
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   "￥": "CNY",
   "¥": "CNY",
@@ -24,6 +33,7 @@ const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   "£": "GBP"
 };
 
+/** Where a clause ends: rate words before a number are looked for back to here. */
 const CLAUSE_END = new Set([..."，,。；;！!？?：:\n（(）)“”\""]);
 const LOOKBACK = 16;
 
@@ -33,67 +43,13 @@ const PLACE_ENDS = "村庄屯寨镇乡铺营堡店集街洼坡岭沟山河湖桥
 const PLACE_NOT = "民级干委庄子务";
 
 
-const PER_CUES: [cue: string, per: Exclude<Per, null>][] = [
-  ["每天", "day"],
-  ["每日", "day"],
-  ["一天", "day"],
-  ["日均", "day"],
-  ["天均", "day"],
-  ["日工资", "day"],
-  ["日薪", "day"],
-  ["每月", "month"],
-  ["每个月", "month"],
-  ["一个月", "month"],
-  ["月均", "month"],
-  ["按月", "month"],
-  ["月收入", "month"],
-  ["月工资", "month"],
-  ["月薪", "month"],
-  ["每年", "year"],
-  ["一年", "year"],
-  ["年均", "year"],
-  ["年接待", "year"],
-  ["年收入", "year"],
-  ["年纯收入", "year"],
-  ["年人均", "year"],
-  ["年产", "year"],
-  ["年销售", "year"],
-  ["年出栏", "year"],
-  ["年增收", "year"],
-  ["年营业", "year"],
-  ["年营收", "year"],
-  ["年创收", "year"],
-  ["年发电", "year"],
-  ["年分红", "year"],
-  ["年租金", "year"],
-  ["年利润", "year"],
-  ["年可", "year"],
-  ["年实现", "year"],
-  ["年带动", "year"]
-];
-/** Before a cue's 年/月/日/天, these make it a date or a span, not a rate: 2019年收入, 今年接待, 第一天. */
-const NOT_RATE_BEFORE = "0123456789０１２３４５６７８９〇零一二三四五六七八九十今去明前后当同上本该翌近第这那全半";
-/** After 一年/一天/一个月, these make it a span: 一年来, 一年多, 一天后. */
-const NOT_RATE_AFTER = "来多后前内以半中里的";
-
-const PER_ENTITY_CUES: [cue: string, who: "household" | "person"][] = [
-  ["户均", "household"],
-  ["每户", "household"],
-  ["每家", "household"],
-  ["人均", "person"],
-  ["每人", "person"],
-  ["每位", "person"],
-  ["每名", "person"],
-  ["每个人", "person"]
-];
-
 /** Every quantity in `text`, in order. Offsets are UTF-16 indices into `text`; `end` is exclusive. */
 export function scanQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   let after = 0;
   for (const m of scanNumbers(text, "quantity")) {
     if (m.start < after) continue;
-    const q = quantityOf(text, m);
+    const q = quantityOf(text, m, out.length ? out[out.length - 1] : null);
     if (q) {
       out.push(q);
       after = q.end;
@@ -102,14 +58,14 @@ export function scanQuantities(text: string): Quantity[] {
   return out;
 }
 
-function quantityOf(text: string, m: NumberMention): Quantity | null {
+function quantityOf(text: string, m: NumberMention, previous: Quantity | null): Quantity | null {
   if (m.type === "ordinal" || !Number.isFinite(m.value)) return null;
   if (!plausibleNumber(text, m)) return null;
 
   if (m.type === "percent" || (m.notation === "分之" && !unitAt(text, m.unitAt))) {
     const scale = m.type === "percent" ? 1 : 100;
     const unit = m.type === "percent" ? m.notation : "分之";
-    return finish(text, m, m.unitAt, unit, "percent", scale, null);
+    return finish(text, m, m.unitAt, unit, "percent", scale, null, previous);
   }
 
   let at = m.unitAt;
@@ -118,22 +74,21 @@ function quantityOf(text: string, m: NumberMention): Quantity | null {
   const symbol = CURRENCY_SIGNS[text[m.start - 1]];
   if (symbol && (!u || u.kind !== "money") && !m.range) {
     // ￥300, $20: the sign before the number is the unit.
-    const q = finish(text, m, m.unitAt, text[m.start - 1], "money", 1, null);
+    const q = finish(text, m, m.unitAt, text[m.start - 1], "money", 1, null, previous);
     return q && {...q, raw: text[m.start - 1] + q.raw, start: m.start - 1, currency: symbol};
   }
-  if (!u) return null;
+  if (!u) return bareCount(text, m, previous);
   const unitEnd = at + u.unit.length;
   const next = text[unitEnd] ?? "";
   let kind: Kind = u.kind;
 
-  if (has(NOT_AFTER[u.unit] ?? "", next) || next === "儿") return null;
+  if (has(u.notBefore, next) || next === "儿") return null;
   if (/^[A-Za-z]/.test(u.unit) && isAsciiLetter(text.charCodeAt(unitEnd))) return null;
-  if (u.unit === "块" && /[\u4e00-\u9fff]/.test(next) && !has("多余左一", next)) kind = "count";
-  if (u.unit === "口" && has("井塘池锅缸窑", next)) kind = "count";
-  if (u.unit === "两" && (m.lone === "一" || m.lone === "两" || m.pair || m.range || /[\u4e00-\u9fff]/.test(next)))
-    return null;
-  if (u.unit === "成" && m.value > 10) return null;
-  if (kind === "money" && u.unit === "角" && m.value >= 10) return null;
+  const han = /[\u4e00-\u9fff]/.test(next);
+  const counts = u.countBefore;
+  if (counts && (has(counts.chars, next) || (counts.han && han && !has(counts.except, next)))) kind = "count";
+  if (u.plainOnly && (m.lone === "一" || m.lone === "两" || m.pair || m.range || han)) return null;
+  if (m.value > u.maxValue) return null;
   // 十八里铺镇, 三家村, 五台山: a place name, not a count.
   if (m.chinese && !m.arabic && u.unit !== "个" && kind !== "money" && kind !== "percent") {
     if (has(PLACE_ENDS, next) && !has(PLACE_NOT, text[unitEnd + 1])) return null;
@@ -148,8 +103,42 @@ function quantityOf(text: string, m: NumberMention): Quantity | null {
   }
   if ((m.lone === "二" || m.lone === "贰") && kind === "count") return null;
 
+  // 713个贫困户, 上千家贫困户, 两个孩子: a general counter takes the kind of the household or person it counts.
+  if (kind === "count" && has(GENERAL_COUNTERS, u.unit)) kind = countedKind(text, unitEnd) ?? kind;
   const written = text.slice(m.unitFrom, unitEnd).replace(/\s/g, "");
-  return finish(text, m, unitEnd, written, kind, u.factor, u);
+  return finish(text, m, unitEnd, written, kind, u.factor, u, previous);
+}
+
+/** Counted nouns longest first, by first character. */
+const nounsByFirst = new Map<string, string[]>();
+for (const noun of [...COUNTED_KINDS.keys()].sort((a, b) => b.length - a.length)) {
+  const list = nounsByFirst.get(noun[0]) ?? [];
+  list.push(noun);
+  nounsByFirst.set(noun[0], list);
+}
+
+/** The household or person noun written at `at`, if any. */
+function countedNounAt(text: string, at: number): string | null {
+  for (const noun of nounsByFirst.get(text[at]) ?? []) if (text.startsWith(noun, at)) return noun;
+  return null;
+}
+
+function countedKind(text: string, at: number): Kind | null {
+  const noun = countedNounAt(text, at);
+  return noun === null ? null : COUNTED_KINDS.get(noun)!;
+}
+
+/** 20万群众, 390多万贫困人口, 上万群众: a count in 万 or 亿 with no measure word, of a household or person noun,
+ * takes the noun's kind; the noun is its unit. Smaller bare numbers before a noun are left alone (2020贫困户 …). */
+function bareCount(text: string, m: NumberMention, previous: Quantity | null): Quantity | null {
+  if (m.type !== "number" || m.unitFrom >= m.unitAt || m.notation) return null;
+  const multiplier = text[m.unitAt - 1];
+  if (!has("万萬亿億", multiplier)) return null;
+  const noun = countedNounAt(text, m.unitAt);
+  if (noun === null) return null;
+  const unitEnd = m.unitAt + noun.length;
+  const written = text.slice(m.unitFrom, unitEnd).replace(/\s/g, "");
+  return finish(text, m, unitEnd, written, COUNTED_KINDS.get(noun)!, 1, null, previous);
 }
 
 /** Numbers that are codes, dates' parts or ordinals whatever follows them. */
@@ -175,7 +164,8 @@ function finish(
   unit: string,
   kind: Kind,
   factor: number,
-  u: Unit | null
+  u: Unit | null,
+  previous: Quantity | null
 ): Quantity | null {
   let end = unitEnd;
   let value = m.value;
@@ -214,7 +204,7 @@ function finish(
     }
   }
 
-  const per = rateOf(text, m.start, end);
+  const per = rateOf(text, m.start, end, kind, previous);
   const perEntity = entityOf(text, m.start, end);
   const q: Quantity = {
     value: tidy(value * factor),
@@ -263,8 +253,9 @@ function clauseBefore(text: string, start: number): [from: number, s: string] {
   return [k, text.slice(k, start)];
 }
 
-/** day, month or year when the sentence states a rate: 一天能挣50块钱, 每月100元, 年接待5万余人次, 100元/月. */
-export function rateOf(text: string, start: number, end: number): Per {
+/** day, month or year when the sentence states a rate: 一天能挣50块钱, 每月100元, 年接待5万余人次, 100元/月.
+ * A rate said before the previous quantity is that one's, unless the two list amounts of one kind (每月100元、200元). */
+export function rateOf(text: string, start: number, end: number, kind?: Kind, previous: Quantity | null = null): Per {
   const after = text.slice(end, end + 3);
   if (/^(\/|每)(天|日)/.test(after)) return "day";
   if (/^(\/|每)(个)?月/.test(after)) return "month";
@@ -276,6 +267,7 @@ export function rateOf(text: string, start: number, end: number): Per {
     const k = clause.lastIndexOf(cue);
     if (k < 0 || k < best) continue;
     const at = from + k;
+    if (previous && previous.end > at + cue.length && previous.end <= start && previous.kind !== kind) continue;
     const unitChar = cue.search(/[年月日天]/);
     if (cue[0] !== "每" && cue[0] !== "按" && !cue.endsWith("均")) {
       if (cue[0] === "一") {
@@ -286,27 +278,44 @@ export function rateOf(text: string, start: number, end: number): Per {
     best = k;
     per = p;
   }
-  return per ?? sentenceRate(text, from, clause);
+  return per ?? sentenceRate(text, from, clause, start, previous?.end ?? -1);
 }
 
 const SENTENCE_START = new Set([..."。；;！!？?\n"]);
-/** Words that make a number a total, not a rate: 每月走访,累计发放5万元. */
-const TOTAL_WORDS = ["累计", "共计", "总计", "合计", "一共", "共", "总"];
+const RANGE_MARKS = new Set([..."-—–~～至到"]);
 
 /** A 每-rate stated earlier in the sentence governs the number (每个月总会抽出两天…,送去一笔200元) unless its own
- * clause calls it a total. */
-function sentenceRate(text: string, clauseStart: number, clause: string): Per {
+ * clause calls it a total, or the rate is used up before the number: by a figure of its own (每月100元…,给予10%),
+ * by a change it qualifies (每年增长,五年内投入5574万元) or by a span of several periods in between (五年内, 以来,
+ * 2016—2020年). */
+function sentenceRate(text: string, clauseStart: number, clause: string, start: number, previousEnd: number): Per {
   if (TOTAL_WORDS.some((w) => clause.includes(w))) return null;
+  // Both walks are bounded: a clause longer than the reach has no earlier clause to look at.
   let end = clauseStart;
-  while (end > 0 && !CLAUSE_END.has(text[end - 1])) end--;
+  while (end > 0 && clauseStart - end < 3 * LOOKBACK && !CLAUSE_END.has(text[end - 1])) end--;
+  if (end > 0 && !CLAUSE_END.has(text[end - 1])) return null;
   let k = end;
   while (k > 0 && end - k < 3 * LOOKBACK && !SENTENCE_START.has(text[k - 1])) k--;
   const earlier = text.slice(k, end);
   let best = -1;
   let per: Per = null;
-  for (const [cue, p] of PER_CUES) {
-    const at = cue[0] === "每" ? earlier.lastIndexOf(cue) : -1;
-    if (at > best) [best, per] = [at, p];
+  let cue = "";
+  for (const [word, p] of PER_CUES) {
+    const at = word[0] === "每" ? earlier.lastIndexOf(word) : -1;
+    if (at > best) [best, per, cue] = [at, p, word];
+  }
+  if (per === null) return null;
+  const cueEnd = k + best + cue.length;
+  if (previousEnd > cueEnd) return null;
+  if (CHANGE_VERBS.some((verb) => text.startsWith(verb, cueEnd))) return null;
+  const between = text.slice(cueEnd, start);
+  if (SPAN_WORDS.some((w) => between.includes(w))) return null;
+  for (let q = 1; q < between.length - 1; q++) {
+    const yearRange =
+      RANGE_MARKS.has(between[q]) &&
+      isDigitCode(between.charCodeAt(q - 1)) &&
+      isDigitCode(between.charCodeAt(q + 1));
+    if (yearRange) return null;
   }
   return per;
 }

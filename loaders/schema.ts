@@ -65,6 +65,7 @@ export const factsSchema: Schema<FactRow> = {
   date: "VARCHAR",
   date_inferred: "BOOLEAN",
   sentence: "VARCHAR",
+  sentence_cut: "BOOLEAN",
   start: "INTEGER",
   end: "INTEGER",
   in_title: "BOOLEAN",

@@ -2,16 +2,11 @@
 // Chinese sentences end at 。！？ (and their ASCII forms), at ； and at a line break; a closing quote or bracket
 // right after the mark belongs to the sentence. One forward pass, so a page without punctuation stays linear.
 // As UTF-16 code units: testing text.charCodeAt(i) allocates nothing on this per-character path.
-// Tables indexed by code unit: one array read per character.
-const codes = (chars: string) => {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return {has: (unit: number) => table[unit] === 1};
-};
-const TERMINAL = codes("。！？!?；;\n");
-const CLOSING = codes("”’」』)）》");
+import {charTable, isWhiteSpace} from "./chars.js";
+
+const TERMINAL = charTable("。！？!?；;\n");
+const CLOSING = charTable("”’」』)）》");
 const NEWLINE = 10;
-const SPACE = /\s/;
 
 export interface Span {
   start: number;
@@ -24,21 +19,21 @@ export function sentences(text: string): Span[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && SPACE.test(text[s])) s++;
-    while (e > s && SPACE.test(text[e - 1])) e--;
+    while (s < e && isWhiteSpace(text.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) spans.push({start: s, end: e});
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (!TERMINAL.has(unit)) continue;
+    if (TERMINAL[unit] !== 1) continue;
     if (unit === NEWLINE) {
       push(i);
       start = i + 1;
       continue;
     }
     let end = i + 1;
-    while (end < text.length && CLOSING.has(text.charCodeAt(end))) end++;
+    while (end < text.length && CLOSING[text.charCodeAt(end)] === 1) end++;
     push(end);
     i = end - 1;
   }
@@ -55,3 +50,31 @@ export function sentenceIndex(spans: Span[]): (at: number) => Span {
     return spans[k] ?? {start: 0, end: 0};
   };
 }
+
+/** The longest sentence a fact carries whole; a longer one is cut to a window of this many characters around the
+ * figure, so that a page without stops gives output proportional to its length (issue 13), not facts × length. */
+export const SENTENCE_WINDOW = 300;
+export const CUT_MARK = "…";
+
+export interface SentenceWindow extends Span {
+  /** The window's text, with CUT_MARK where it was cut from the sentence. */
+  text: string;
+  cut: boolean;
+}
+
+/** The sentence [span) as a fact's provenance around the figure at [from, to): whole when it is at most
+ * SENTENCE_WINDOW long, else a window of that size centred on the figure (start, end index `text` itself). */
+export function sentenceWindow(text: string, span: Span, from: number, to: number): SentenceWindow {
+  if (span.end - span.start <= SENTENCE_WINDOW) return {...span, text: text.slice(span.start, span.end), cut: false};
+  const size = Math.max(SENTENCE_WINDOW, to - from);
+  let start = Math.max(span.start, Math.min(from - ((size - (to - from)) >> 1), span.end - size));
+  let end = Math.min(span.end, start + size);
+  // Never split a surrogate pair.
+  if (start > span.start && isLowSurrogate(text.charCodeAt(start))) start--;
+  if (end < span.end && isLowSurrogate(text.charCodeAt(end))) end++;
+  const head = start > span.start ? CUT_MARK : "";
+  const tail = end < span.end ? CUT_MARK : "";
+  return {start, end, text: head + text.slice(start, end) + tail, cut: true};
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;

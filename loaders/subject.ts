@@ -1,4 +1,5 @@
 // The subject of a quantity: the thing counted, as a short phrase of its sentence (see loaders/data/subjects.ts).
+import {COUNTED_KINDS} from "./data/counted-kinds.js";
 import {COUNTED_NOUNS, LEADING_WORDS, TRAILING_WORDS} from "./data/subjects.js";
 
 const MAX_LENGTH = 12;
@@ -13,12 +14,18 @@ const NOT_A_NOUN_START = new Set("的了是为在已将都均以左上多余不�
 // Characters that end a noun phrase after a quantity.
 const PHRASE_END = new Set("的了是为在和与及等都均将已被从到进".split(""));
 const nounsLongestFirst = [...COUNTED_NOUNS].sort((a, b) => b.length - a.length);
+const kindNounsLongestFirst = [...COUNTED_KINDS.keys()].sort((a, b) => b.length - a.length);
 
 /**
  * `sentence` with the quantity at [start, end) of it. Returns null when no phrase names what was counted.
  * Counts of things usually name them after the unit (`建设4处扶贫车间`), sums of money before it (`投入资金70余万元`).
  */
 export function subjectOf(sentence: string, start: number, end: number, kind?: string): string | null {
+  // 20万群众: a count without a measure word ends with the noun it counts.
+  const own = kindNounsLongestFirst.find(
+    (word) => end - word.length > start && sentence.startsWith(word, end - word.length)
+  );
+  if (own) return own;
   const after = sentence.slice(end, end + 8);
   const noun = nounsLongestFirst.find((word) => after.startsWith(word));
   if (noun) return noun;

@@ -96,7 +96,10 @@ export interface FactRow extends Omit<Quantity, "start" | "end" | "per_entity"> 
   village: string | null;
   date: string | null;
   date_inferred: boolean;
+  /** The sentence of the figure: whole, or a window around the figure marked … where it was cut. */
   sentence: string;
+  /** The sentence was longer than loaders/sentences.ts's SENTENCE_WINDOW and `sentence` is a window of it. */
+  sentence_cut: boolean;
   start: number;
   end: number;
   /** Found in the article's headline (its sentence is the headline), not its body. */

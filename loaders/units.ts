@@ -2,6 +2,9 @@
 // base unit, and the currency for money. Sources: 《中华人民共和国法定计量单位》 and the 市制 conversions it keeps
 // (1 亩 = 10000/15 m², 1 斤 = 0.5 kg, 1 两 = 50 g); ISO 4217 for currencies. Lengths, power and volume have no column
 // of their own in the contract: they are `other`, in metres, watts and cubic metres.
+// Words a unit's characters begin (名单, 元旦) and the readings that depend on the next character (一块地, 两口井) are
+// columns of the same table, so that quantities.ts applies one rule to every unit.
+import {NOT_TENTHS_AFTER} from "./data/numerals.js";
 import type {Kind} from "./types.js";
 
 export interface Unit {
@@ -10,11 +13,23 @@ export interface Unit {
   /** Multiply the number as written by this to get the contract's base unit. */
   factor: number;
   currency: string | null;
+  /** Characters right after the unit that make it part of another word (`名单`, `位于`, `元旦`): not this unit. */
+  notBefore: string;
+  /** The unit counts things instead when followed by one of `chars`, or by any Han character but those of `except`
+   * when `han` is set: `一块地`, `两块“试验田”`, `两口井` (but `3块多`, `两块钱`). */
+  countBefore: {han: boolean; chars: string; except: string} | null;
+  /** Read only after a plain number and never before a Han character: 两 the weight (`三两`), not 两 the numeral
+   * (`一两个`, `七八两`, `二两酒` … are left alone). */
+  plainOnly: boolean;
+  /** The largest number the unit is read with: 成 counts tenths (up to 十成), 角 dimes (10 角 are 1 元). */
+  maxValue: number;
 }
 
-const MU = 10000 / 15;
+/** Square metres in one 亩 (市制: 1 亩 = 60 平方丈 = 10000/15 m²). */
+export const MU_SQUARE_METRES = 10000 / 15;
+const MU = MU_SQUARE_METRES;
 
-const table: [unit: string, kind: Kind, factor: number, currency?: string][] = [
+export const UNIT_TABLE: [unit: string, kind: Kind, factor: number, currency?: string][] = [
   ["户", "households", 1],
   ["户次", "households", 1],
   ["人", "persons", 1],
@@ -90,32 +105,10 @@ const table: [unit: string, kind: Kind, factor: number, currency?: string][] = [
 // Counters (量词) that count things. 期, 届, 级, 号, 节 and 轮 are left out: after a numeral they are nearly always
 // ordinals or names (二期工程, 十三届, 三八节, 三轮车).
 const counters = "个家处项座栋幢台册份批辆棵株只头匹条张间套所支场次篇本件眼盏部架艘根袋箱桶盒颗种趟遍";
-for (const c of counters) if (!table.some(([u]) => u === c)) table.push([c, "count", 1]);
+for (const c of counters) if (!UNIT_TABLE.some(([u]) => u === c)) UNIT_TABLE.push([c, "count", 1]);
 
-export const UNITS: ReadonlyMap<string, Unit> = new Map(
-  table.map(([unit, kind, factor, currency]) => [unit, {unit, kind, factor, currency: currency ?? null}])
-);
-
-/** Units by first character, longest first, so a lookup tries `平方公里` before `平方`. */
-const byFirst = new Map<string, Unit[]>();
-for (const u of UNITS.values()) {
-  const list = byFirst.get(u.unit[0]) ?? [];
-  list.push(u);
-  list.sort((a, b) => b.unit.length - a.unit.length);
-  byFirst.set(u.unit[0], list);
-}
-
-/** The longest unit written at `at`, if any. */
-export function unitAt(text: string, at: number): Unit | null {
-  const list = byFirst.get(text[at]);
-  if (!list) return null;
-  for (const u of list) if (text.startsWith(u.unit, at)) return u;
-  return null;
-}
-
-/** Words that begin with a unit's characters but are not that unit (`名单`, `位于`, `元旦`): the unit is rejected
- * when the character after it is listed here. */
-export const NOT_AFTER: Readonly<Record<string, string>> = {
+/** Words that begin with a unit's characters but are not that unit (`名单`, `位于`, `元旦`). */
+export const NOT_BEFORE: Readonly<Record<string, string>> = {
   名: "单称片义誉字牌次额",
   位: "数置于列居",
   人: "民大均工为心士",
@@ -136,7 +129,7 @@ export const NOT_AFTER: Readonly<Record<string, string>> = {
   种: "植养子粮地",
   座: "谈",
   批: "准示复评",
-  成: "员立为功本果效绩熟交品型都年长就片群",
+  成: NOT_TENTHS_AFTER,
   岁: "月",
   口: "号",
   本: "地村市县镇",
@@ -144,3 +137,45 @@ export const NOT_AFTER: Readonly<Record<string, string>> = {
   套: "餐",
   两: "个位人名户次种天年"
 };
+
+/** Readings that depend on the next character: 块 is money (`三块`, `3块多`) but counts before a noun or a quoted
+ * one (`一块地`, `一块“难啃的骨头”`); 口 counts persons (`三口人`) but wells and ponds before 井, 塘 …. */
+const COUNT_BEFORE: Readonly<Record<string, Unit["countBefore"]>> = {
+  块: {han: true, chars: "“「『\"", except: "多余左一"},
+  口: {han: false, chars: "井塘池锅缸窑", except: ""}
+};
+const PLAIN_ONLY = new Set(["两"]);
+const MAX_VALUE: Readonly<Record<string, number>> = {成: 10, 角: 9.99};
+
+export const UNITS: ReadonlyMap<string, Unit> = new Map(
+  UNIT_TABLE.map(([unit, kind, factor, currency]) => [
+    unit,
+    {
+      unit,
+      kind,
+      factor,
+      currency: currency ?? null,
+      notBefore: NOT_BEFORE[unit] ?? "",
+      countBefore: COUNT_BEFORE[unit] ?? null,
+      plainOnly: PLAIN_ONLY.has(unit),
+      maxValue: MAX_VALUE[unit] ?? Infinity
+    }
+  ])
+);
+
+/** Units by first character, longest first, so a lookup tries `平方公里` before `平方`. */
+const byFirst = new Map<string, Unit[]>();
+for (const u of UNITS.values()) {
+  const list = byFirst.get(u.unit[0]) ?? [];
+  list.push(u);
+  list.sort((a, b) => b.unit.length - a.unit.length);
+  byFirst.set(u.unit[0], list);
+}
+
+/** The longest unit written at `at`, if any. */
+export function unitAt(text: string, at: number): Unit | null {
+  const list = byFirst.get(text[at]);
+  if (!list) return null;
+  for (const u of list) if (text.startsWith(u.unit, at)) return u;
+  return null;
+}
