@@ -15,6 +15,7 @@ import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {pinyin} from "pinyin-pro";
 import {NOT_VILLAGE_NAMES, PLACE_ALIASES, SHORT_FORM_STOPWORDS} from "./data/place-aliases.js";
+import {COUNTY_STEM_WORDS} from "./data/short-forms.js";
 import {ZONES} from "./data/zones.js";
 import type {PlaceLevel, PlaceRow} from "./types.js";
 import {pathNode} from "./trie.js";
@@ -145,6 +146,7 @@ function buildGazetteer(prefecture: string): Gazetteer {
     const autonomous = AUTONOMOUS.exec(name);
     if (autonomous) form(code, autonomous[1] + (autonomous[2] === "旗" ? "旗" : "县"), "full");
     else if (inPrefecture(code) || name.endsWith("市")) short(code, name.replace(/(?:县|区|市)$/, ""));
+    else if (name.endsWith("县") && !COUNTY_STEM_WORDS.has(name.slice(0, -1))) short(code, name.slice(0, -1));
   }
   for (const {code, name} of readJson(dir, "streets.json")) {
     const local = inPrefecture(code);

@@ -12,9 +12,11 @@ import {
   ORG_AFTER,
   PERSON_AFTER,
   PERSON_BEFORE,
-  VILLAGE_FIRST_CHARS,
+  VILLAGE_FIRST_EXTRA,
   WORDS_STARTING_XIANG
 } from "./data/place-aliases.js";
+import {SHORT_FORM_GUARDS} from "./data/short-forms.js";
+import {SURNAME_CHARS, SURNAMES_AS_FUNCTION_WORDS} from "./data/surnames.js";
 import {
   chainOf,
   FORM_RANK,
@@ -75,7 +77,11 @@ interface RawMatch {
 const HAN = /\p{Script=Han}/u;
 const BOUNDARY_CHARS = new Set("了在到进是和与及从对为由将把被向给往赴至于的来去".split(""));
 const SUFFIX_FOLLOWERS_NOT_VILLAGE = new Set("民里落容貌级干".split(""));
-const VILLAGE_FIRST = new Set(VILLAGE_FIRST_CHARS);
+const VILLAGE_FIRST = new Set(
+  [...SURNAME_CHARS, ...VILLAGE_FIRST_EXTRA].filter((c) => !SURNAMES_AS_FUNCTION_WORDS.includes(c))
+);
+// WORDS_STARTING_XIANG but for 村 and 镇: after a registered 乡, `大布乡村民` and `大布乡镇` are about the town.
+const WORDS_AFTER_TOWN_XIANG = new Set([...WORDS_STARTING_XIANG].filter((c) => c !== "村" && c !== "镇"));
 const GENERIC_BLOCKERS = ["经济", "工业", "技术", "产业", "科技", "物流", "新技术", "农业"];
 
 export function findPlaceMentions(text: string, gazetteer: Gazetteer, options: FindOptions = {}): PlaceMention[] {
@@ -191,14 +197,17 @@ function scan(
         if (j >= n) break;
         node = childOf(trie, node, text.charCodeAt(j));
       }
+      const afterPlace = matches.length > 0 && matches[matches.length - 1].end === i;
+      adjacencyConsulted = false;
       for (let k = found - 1; k >= 0; k--) {
-        const forms = acceptable(text, i, ends[k], nodes[k], gazetteer, bareTowns);
+        const forms = acceptable(text, i, ends[k], nodes[k], gazetteer, bareTowns, afterPlace);
         if (forms.length) {
           best = {start: i, end: ends[k], forms, extra: null, pattern: null, text: ""};
           break;
         }
       }
-      if (memo && sameTowns) {
+      // A result that depended on the match before it is not memoised: the second scan may match differently there.
+      if (memo && sameTowns && !adjacencyConsulted) {
         memo.end[i] = best ? best.end : -1;
         memo.bare[i] = bare & HAS_BARE;
         if (best) memo.forms.set(i, best.forms);
@@ -223,17 +232,37 @@ function scan(
   return matches;
 }
 
+// Set by acceptable when its answer depended on whether a match ends where the form starts.
+let adjacencyConsulted = false;
+
+/** Words a short form starts that are not about its place (东阿阿胶), by their first code unit. */
+const GUARDS = new Map<number, string[]>();
+for (const {word} of SHORT_FORM_GUARDS) {
+  const list = GUARDS.get(word.charCodeAt(0));
+  if (list) list.push(word);
+  else GUARDS.set(word.charCodeAt(0), [word]);
+}
+
+function guardedWord(text: string, start: number, end: number): boolean {
+  const words = GUARDS.get(text.charCodeAt(start));
+  return !!words && words.some((w) => w.length > end - start && text.startsWith(w, start));
+}
+
 function acceptable(
   text: string,
   start: number,
   end: number,
   forms: NameForm[],
   gazetteer: Gazetteer,
-  bareTowns: Set<string>
+  bareTowns: Set<string>,
+  afterPlace: boolean
 ): NameForm[] {
   if (text[end - 1] === "村" && SUFFIX_FOLLOWERS_NOT_VILLAGE.has(text[end]) && !text.startsWith("民委员会", end))
     return [];
+  // 王家乡亲: 乡亲 (folks) is a word, not the suffix of 王家乡.
+  if (text[end - 1] === "乡" && WORDS_AFTER_TOWN_XIANG.has(text[end])) return [];
   if (forms.every((f) => f.kind === "full")) return forms;
+  if (guardedWord(text, start, end)) return forms.filter((f) => f.kind === "full" || f.kind === "generic");
   let guardedOut: boolean | null = null;
   const guarded = () => (guardedOut ??= personAround(text, start, end) || inByline(text, start, end));
   return forms.filter((f) => {
@@ -246,7 +275,7 @@ function acceptable(
         return (
           !ORG_AFTER.some((w) => text.startsWith(w, end)) &&
           !guarded() &&
-          (gazetteer.places.get(f.code)?.in_prefecture || startsAWord(text, start))
+          (gazetteer.places.get(f.code)?.in_prefecture || startsAWord(text, start) || followsPlace(afterPlace))
         );
       case "bare": {
         const parent = gazetteer.places.get(f.code)?.parent_code;
@@ -254,6 +283,12 @@ function acceptable(
       }
     }
   });
+}
+
+/** A short form right after a place (山东临沭, 湖北罗田) starts a word there. */
+function followsPlace(afterPlace: boolean): boolean {
+  adjacencyConsulted = true;
+  return afterPlace;
 }
 
 /** Outside the prefecture a short form must start a word: `巩固原有` holds no 固原, `弘扬中华` no 扬中. */
@@ -438,7 +473,7 @@ function resolve(
     if (match.extra) return match.extra;
     if (match.pattern) {
       const parent = adjacent ? villageParent(adjacent.place) : town ?? county;
-      return parent && parent.in_prefecture ? unregisteredVillage(gazetteer, parent, match.pattern) : null;
+      return parent && placesVillages(parent, adjacent) ? unregisteredVillage(gazetteer, parent, match.pattern) : null;
     }
     const candidates = match.forms.map((f) => gazetteer.places.get(f.code)!).filter(Boolean);
     const villages = candidates.length > 0 && candidates.every((p) => p.level === "village");
@@ -449,9 +484,9 @@ function resolve(
       const parent = villageParent(adjacent.place);
       for (const scope of [adjacent.place, parent]) {
         const within = scope ? candidates.filter((p) => p !== scope && isWithin(gazetteer, p, scope)) : [];
-        if (within.length) return best(within);
+        if (within.length) return inContext(within);
       }
-      if (villages) return parent?.in_prefecture ? unregisteredVillage(gazetteer, parent, written) : null;
+      if (villages) return parent && placesVillages(parent, adjacent) ? unregisteredVillage(gazetteer, parent, written) : null;
     }
     if (candidates.length === 1 && !villages) return candidates[0];
     if (villages && town) {
@@ -461,7 +496,7 @@ function resolve(
     for (const scope of [town, county]) {
       if (!scope) continue;
       const within = candidates.filter((p) => isWithin(gazetteer, p, scope));
-      if (within.length) return best(within);
+      if (within.length) return inContext(within);
     }
     if (candidates.length === 1) return candidates[0];
     const local = candidates.filter((p) => p.in_prefecture);
@@ -470,6 +505,25 @@ function resolve(
     const top = Math.min(...candidates.map((p) => levelDepth(p.level)));
     const atTop = candidates.filter((p) => levelDepth(p.level) === top);
     return top <= 1 && atTop.length === 1 ? atTop[0] : null;
+  }
+
+  /** Villages the gazetteer holds only for the prefecture; elsewhere a village is a place when the text names its
+   * town or county right before it (茅坪乡马源村), with a code of the project's own. */
+  function placesVillages(parent: Place, adjacent: PlaceMention | null): boolean {
+    return parent.in_prefecture || (adjacent !== null && (parent.level === "town" || parent.level === "county"));
+  }
+
+  /** One of several places the text's wording fits (聊城市曹庄村: a 曹庄村 in six towns): the one under the town, else
+   * the county, in focus; villages still several there are unresolved rather than one picked by register order. */
+  function inContext(places: Place[]): Place | null {
+    if (places.length === 1) return places[0];
+    for (const scope of [town, county]) {
+      const within = scope ? places.filter((p) => isWithin(gazetteer, p, scope)) : [];
+      if (within.length === 1) return within[0];
+      if (within.length > 1) places = within;
+    }
+    if (places.every((p) => p.level === "village")) return null;
+    return best(places);
   }
 
   function best(places: Place[]): Place {
@@ -760,6 +814,11 @@ export function placeForSpan(articleText: string, start: number, end: number, ar
     place = latestFocus(gazetteer, before) ?? articlePlace;
     const text = articleText.slice(sentence.start, sentence.end);
     const anaphor = ANAPHORA.find((a) => text.includes(a.word));
+    // A place in focus wider than the article's is the article's (a county named in passing), unless the sentence
+    // points at a level: then 全县…, 全市… speak of the article's county or city, not of its town.
+    if (place && articlePlace && articlePlace !== place && isWithin(gazetteer, articlePlace, place)) {
+      place = articlePlace;
+    }
     if (place && anaphor && levelDepth(place.level) > levelDepth(anaphor.level)) {
       const chain = chainOf(gazetteer, place);
       place =
@@ -768,10 +827,13 @@ export function placeForSpan(articleText: string, start: number, end: number, ar
           : chain.find((p) => p.level === anaphor.level) ?? place;
     }
   }
-  if (place && articlePlace && articlePlace !== place && isWithin(gazetteer, articlePlace, place) && !inSentence.length)
-    place = articlePlace;
+  // A city or province named in passing (紧邻聊城市军休所) leaves the article's place; one that is the clause's subject
+  // (聊城市先后组织…) is the place of the clause's figures.
   const broad = place && inSentence.length && levelDepth(place.level) <= 1;
-  if (place && articlePlace && broad && isWithin(gazetteer, articlePlace, place)) place = articlePlace;
+  if (place && articlePlace && broad && isWithin(gazetteer, articlePlace, place)) {
+    const named = inSentence.find((m) => m.place === place);
+    if (!named || !beginsClause(articleText, named.start)) place = articlePlace;
+  }
   return place ? placeRef(gazetteer, place) : null;
 }
 
@@ -814,6 +876,20 @@ function clauseAround(text: string, start: number, end: number): Range {
   let to = end;
   while (to < text.length && !CLAUSE_END.has(text.charCodeAt(to))) to++;
   return {start: from, end: to};
+}
+
+// What may stand between a clause's start and its subject: white space and a time phrase (2019年, 今年, 近年来).
+const BEFORE_SUBJECT = codes(" \t\u30000123456789０１２３４５６７８９〇零一二三四五六七八九十年月日号以来今去前近底初末至期间上下半旬季度");
+
+/** Whether the text from the start of its clause (at most 16 characters back) to `at` holds only BEFORE_SUBJECT. */
+function beginsClause(text: string, at: number): boolean {
+  let k = at - 1;
+  for (; k >= 0 && at - k <= 16; k--) {
+    const c = text.charCodeAt(k);
+    if (CLAUSE_END.has(c)) return true;
+    if (!BEFORE_SUBJECT.has(c)) return false;
+  }
+  return k < 0;
 }
 
 /** Mentions in order, joined only by 、 和 与 及 or 以及: a list of places spoken of together. */
