@@ -3,7 +3,7 @@ import {spawnSync} from "node:child_process";
 import {readFileSync, readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {findPlaceMentions, resolveArticlePlace} from "../loaders/places.js";
+import {findPlaceMentions, placeForSpan, resolveArticlePlace} from "../loaders/places/index.js";
 
 const coldRunner = fileURLToPath(new URL("./gazetteer-cold.ts", import.meta.url));
 const coldRuns = 3;
@@ -47,4 +47,44 @@ export default async function run(): Promise<void> {
   for (let i = 0; i < repeats; i++) for (const p of paragraphs) resolveArticlePlace(p.slice(0, 30), p, gazetteer);
   const articleSeconds = (performance.now() - t) / 1000;
   console.log(`resolveArticlePlace (paragraphs as articles): ${(mb / articleSeconds).toFixed(1)} MB/s`);
+  linearity();
+}
+
+/** Hostile articles of issue 15, each resolved and every figure placed, at one size and twice it: twice the input
+ * must take at most 2.5 times as long (the quadratic walks took 4×). */
+const HOSTILE: [name: string, title: string, n: number, make: (n: number) => string][] = [
+  ["马庙村，×n (villages no town can hold)", "扶贫简报", 100_000, (n) => "马庙村，".repeat(n)],
+  [
+    "n lines of figures ending in —— (one paragraph)",
+    "阳谷县张秋镇扶贫工作简报",
+    2_000,
+    (n) => "张秋镇马庙村贫困户家庭收入增加3000元,种植面积扩大到5亩,养殖规模达到20头——\n".repeat(n)
+  ],
+  ["阳谷县3户。×n (a mention per fact)", "", 30_000, (n) => "阳谷县3户。".repeat(n)],
+  ["阳谷县3户，×n (one sentence)", "", 30_000, (n) => "阳谷县3户，".repeat(n)]
+];
+
+function placeAll(title: string, text: string): number {
+  const gazetteer = loadGazetteer();
+  const t = performance.now();
+  const article = resolveArticlePlace(title, text, gazetteer);
+  for (const match of text.matchAll(/[0-9]+/g)) placeForSpan(text, match.index, match.index + match[0].length, article);
+  return performance.now() - t;
+}
+
+function linearity(): void {
+  for (const [name, title, n, make] of HOSTILE) {
+    const small = make(n);
+    const large = make(2 * n);
+    placeAll(title, small);
+    // The fastest of three runs each: the machine is shared, and the slowest runs measure the neighbours.
+    const once = Math.min(...[0, 1, 2].map(() => placeAll(title, small)));
+    const twice = Math.min(...[0, 1, 2].map(() => placeAll(title, large)));
+    const ratio = twice / once;
+    const mbs = Buffer.byteLength(large) / 1e6 / (twice / 1000);
+    console.log(
+      `places, ${name}: n=${n} ${once.toFixed(0)} ms, 2n ${twice.toFixed(0)} ms, ratio ${ratio.toFixed(2)} ` +
+        `(${ratio <= 2.5 ? "linear" : "SUPERLINEAR: over 2.5"}), ${mbs.toFixed(1)} MB/s`
+    );
+  }
 }

@@ -300,3 +300,34 @@ test("王家乡亲 is folks, not the town 王家乡; 大布乡村民 are the tow
   assert.deepEqual(found("王家乡亲们都来了"), []);
   assert.deepEqual(found("大布乡村民"), [["大布乡", "大布乡"]]);
 });
+
+test("700k villages no town can hold: listed once, no stack overflow", () => {
+  const text = "马庙村，".repeat(700_000);
+  assert.deepEqual(resolveArticlePlace("扶贫简报", text, gazetteer).unresolved, ["马庙村"]);
+});
+
+/** The place of every figure (a run of digits) of `text`, as the engine asks for them: in order. */
+function figurePlaces(title: string, text: string): Map<string, number> {
+  const article = resolveArticlePlace(title, text, gazetteer);
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(/[0-9]+/g)) {
+    const ref = placeForSpan(text, match.index, match.index + match[0].length, article);
+    const key = ref?.chain.join(">") ?? "-";
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+test("2,000 lines of figures in one paragraph (no sentence end, lines ending in ——): every figure placed", () => {
+  const line = "张秋镇马庙村贫困户家庭收入增加3000元,种植面积扩大到5亩,养殖规模达到20头——\n";
+  const text = "阳谷县张秋镇扶贫工作简报。\n" + line.repeat(2000);
+  const counts = figurePlaces("阳谷县张秋镇扶贫工作简报", text);
+  assert.deepEqual([...counts], [["阳谷县>张秋镇>马庙村", 6000]]);
+});
+
+test("60k sentences naming the county, each with a figure: every figure placed", () => {
+  const text = "阳谷县3户。".repeat(60_000);
+  assert.deepEqual([...figurePlaces("", text)], [["阳谷县", 60_000]]);
+  const oneSentence = "阳谷县3户，".repeat(60_000) + "。";
+  assert.deepEqual([...figurePlaces("", oneSentence)], [["阳谷县", 60_000]]);
+});
