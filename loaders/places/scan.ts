@@ -5,8 +5,20 @@
 import {isHan} from "../chars.js";
 import {ORG_AFTER, PERSON_AFTER, PERSON_BEFORE, WORDS_STARTING_XIANG} from "../data/place-aliases.js";
 import {SHORT_FORM_GUARDS} from "../data/short-forms.js";
-import {trieNode, type Gazetteer, type NameForm, type Place, type TrieNode} from "../gazetteer.js";
-import {childOf, HAS_BARE, HAS_FORMS, mayStart, nodeNumber, packTrie, type PackedTrie} from "../trie.js";
+import type {Gazetteer, NameForm, Place} from "../gazetteer.js";
+import {
+  childOf,
+  firstUnits,
+  HAS_VALUE,
+  MARKED,
+  mayStart,
+  packTrie,
+  pathNode,
+  rootChild,
+  trieBuilder,
+  valueAt,
+  type PackedTrie
+} from "../trie.js";
 import {BOUNDARY_CHARS, type RawMatch} from "./types.js";
 
 /** What a scan of one text found at each position it visited, so a second scan of the same text (resolveArticlePlace's,
@@ -51,28 +63,17 @@ export function endsVillage(text: string, end: number): boolean {
   return !(SUFFIX_FOLLOWERS_NOT_VILLAGE.has(text[end]) && !text.startsWith("民委员会", end));
 }
 
-/** The extra forms as a small trie, and their first code units marked in a shared table so that the scan walks the
- * trie only where one may start: linear in the text however many villages an article names. */
-function buildExtraTrie(extra: Map<string, Place>): {trie: TrieNode; places: Map<string, Place>} {
-  const trie: TrieNode = {next: null, forms: null};
-  const places = new Map<string, Place>();
-  for (const [form, place] of extra) {
-    trieNode(trie, form).forms = [{code: place.code, kind: "full"}];
-    places.set(place.code, place);
-  }
-  return {trie, places};
+/** The extra forms as a small trie (packed without the root table, which would cost more than the article), and
+ * their first code units marked in a shared table so that the scan walks the trie only where one may start: linear
+ * in the text however many villages an article names. */
+function extraTrie(extra: Map<string, Place>): PackedTrie<Place> {
+  const trie = trieBuilder<Place>();
+  for (const [form, place] of extra) pathNode(trie, form).value = place;
+  return packTrie(trie);
 }
 
 // Marks of the first code units of the current scan's extra forms; cleared when the scan ends.
 const extraFirst = new Uint8Array(0x10000);
-
-const packed = new WeakMap<TrieNode, PackedTrie>();
-
-function packedTrie(gazetteer: Gazetteer): PackedTrie {
-  let trie = packed.get(gazetteer.trie);
-  if (!trie) packed.set(gazetteer.trie, (trie = packTrie(gazetteer.trie)));
-  return trie;
-}
 
 export function scan(
   text: string,
@@ -84,13 +85,14 @@ export function scan(
 ): RawMatch[] {
   const matches: RawMatch[] = [];
   const n = text.length;
-  const trie = packedTrie(gazetteer);
+  const trie = gazetteer.trie;
   // Ends of the nodes with forms along one walk, longest last: the longest acceptable one wins.
   const ends: number[] = [];
   const nodes: NameForm[][] = [];
   let found = 0;
-  const extraTrie = extra ? buildExtraTrie(extra) : null;
-  for (const unit of extraTrie?.trie.next?.keys() ?? []) extraFirst[unit] = 1;
+  const more = extra ? extraTrie(extra) : null;
+  const moreFirst = more ? firstUnits(more) : null;
+  if (moreFirst) for (const unit of moreFirst) extraFirst[unit] = 1;
   let i = 0;
   while (i < n) {
     let best: RawMatch | null = null;
@@ -101,8 +103,8 @@ export function scan(
       let bare = 0;
       const first = text.charCodeAt(i);
       const walk = i + 1 < n && mayStart(trie, first, text.charCodeAt(i + 1));
-      for (let node = walk ? trie.root[first] : -1, j = i + 1; node >= 0; j++) {
-        if (node & HAS_FORMS) (ends[found] = j), (nodes[found++] = trie.forms[nodeNumber(node)]!), (bare |= node);
+      for (let node = walk ? rootChild(trie, first) : -1, j = i + 1; node >= 0; j++) {
+        if (node & HAS_VALUE) (ends[found] = j), (nodes[found++] = valueAt(trie, node)), (bare |= node);
         if (j >= n) break;
         node = childOf(trie, node, text.charCodeAt(j));
       }
@@ -118,18 +120,17 @@ export function scan(
       // A result that depended on the match before it is not memoised: the second scan may match differently there.
       if (memo && sameTowns && !adjacencyConsulted) {
         memo.end[i] = best ? best.end : -1;
-        memo.bare[i] = bare & HAS_BARE;
+        memo.bare[i] = bare & MARKED;
         if (best) memo.forms.set(i, best.forms);
       }
     }
-    if (extraTrie && extraFirst[text.charCodeAt(i)]) {
-      let node: TrieNode | undefined = extraTrie.trie;
-      for (let j = i; j < n && node?.next; j++) {
-        node = node.next.get(text.charCodeAt(j));
-        if (node?.forms && (!best || j + 1 >= best.end) && !personAround(text, i, j + 1)) {
-          const place = extraTrie.places.get(node.forms[0].code)!;
-          best = {start: i, end: j + 1, forms: [], extra: place, pattern: null, text: ""};
+    if (more && extraFirst[text.charCodeAt(i)]) {
+      for (let node = rootChild(more, text.charCodeAt(i)), j = i + 1; node >= 0; j++) {
+        if (node & HAS_VALUE && (!best || j >= best.end) && !personAround(text, i, j)) {
+          best = {start: i, end: j, forms: [], extra: valueAt(more, node), pattern: null, text: ""};
         }
+        if (j >= n) break;
+        node = childOf(more, node, text.charCodeAt(j));
       }
     }
     if (best) {
@@ -137,7 +138,7 @@ export function scan(
       i = best.end;
     } else i++;
   }
-  for (const unit of extraTrie?.trie.next?.keys() ?? []) extraFirst[unit] = 0;
+  if (moreFirst) for (const unit of moreFirst) extraFirst[unit] = 0;
   return matches;
 }
 
