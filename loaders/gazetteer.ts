@@ -14,10 +14,10 @@
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
-import {pinyin} from "pinyin-pro";
 import {NOT_VILLAGE_NAMES, PLACE_ALIASES, SHORT_FORM_STOPWORDS} from "./data/place-aliases.js";
 import {COUNTY_STEM_WORDS} from "./data/short-forms.js";
 import {ZONES} from "./data/zones.js";
+import {cachedGazetteer} from "./gazetteer-cache.js";
 import type {PlaceLevel, PlaceRow} from "./types.js";
 import {packTrie, pathNode, trieBuilder, type PackedTrie, type TrieBuilder} from "./trie.js";
 
@@ -75,7 +75,7 @@ const cache = new Map<string, Gazetteer>();
 export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const prefecture = options.prefecture ?? "3715";
   let gazetteer = cache.get(prefecture);
-  if (!gazetteer) cache.set(prefecture, (gazetteer = buildGazetteer(prefecture)));
+  if (!gazetteer) cache.set(prefecture, (gazetteer = cachedGazetteer(prefecture, () => buildGazetteer(prefecture))));
   return gazetteer;
 }
 
@@ -100,7 +100,8 @@ const GROUPING = new Set(["市辖区", "县", "省直辖县级行政区划", "�
 const GENERIC_COUNTY_NAMES = new Set(["城区", "郊区", "矿区"]);
 const COMMITTEE = /(?:村民委员会|村民委员|村委会|居民委员会|居委会|委员会|村委)$/;
 
-function buildGazetteer(prefecture: string): Gazetteer {
+/** The gazetteer from the register and the project's tables (loadGazetteer reads it prebuilt when it can). */
+export function buildGazetteer(prefecture: string): Gazetteer {
   const dir = registerDir();
   const places = new Map<string, Place>();
   const forms = new Map<string, string[]>();
@@ -342,11 +343,17 @@ export function levelDepth(level: PlaceLevel): number {
 }
 
 const pinyinCache = new Map<string, string>();
+let pinyin: typeof import("pinyin-pro").pinyin | null = null;
 
-/** Toneless pinyin, syllables separated by spaces (莘县 → shen xian); computed on demand, cached by name. */
+/** Toneless pinyin, syllables separated by spaces (莘县 → shen xian); computed on demand, cached by name. The
+ * romanisation library (its dictionary takes a large part of a second to load) is loaded on the first call, so a run
+ * pays for it only when it writes the places table. */
 export function placePinyin(name: string): string {
   let value = pinyinCache.get(name);
-  if (value === undefined) pinyinCache.set(name, (value = pinyin(name, {toneType: "none", type: "array"}).join(" ")));
+  if (value === undefined) {
+    pinyin ??= (createRequire(import.meta.url)("pinyin-pro") as typeof import("pinyin-pro")).pinyin;
+    pinyinCache.set(name, (value = pinyin(name, {toneType: "none", type: "array"}).join(" ")));
+  }
   return value;
 }
 

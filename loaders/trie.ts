@@ -160,3 +160,17 @@ export function valueAt<T>(trie: PackedTrie<T>, node: NodeRef): T {
 export function firstUnits<T>(trie: PackedTrie<T>): Uint16Array {
   return trie.units.subarray(trie.start[0], trie.start[1]);
 }
+
+/** The arrays of a packed trie, as a store of it (gazetteer-cache.ts) keeps them. */
+export interface TrieArrays {
+  start: Int32Array;
+  units: Uint16Array;
+  nodes: Int32Array;
+}
+
+/** A packed trie again from its arrays and values, with the index built as packTrie builds it. */
+export function restoreTrie<T>(arrays: TrieArrays, values: (T | null)[], options: {index?: boolean} = {}): PackedTrie<T> {
+  const trie: PackedTrie<T> = {root: null, ...arrays, values, pairs: null};
+  if (options.index) index(trie);
+  return trie;
+}

@@ -1,12 +1,16 @@
 import assert from "node:assert/strict";
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {test} from "node:test";
 import {HAN_RANGES, isHan} from "../loaders/chars.js";
 import {PLACE_ALIASES, SHORT_FORM_STOPWORDS, VILLAGE_FIRST_EXTRA} from "../loaders/data/place-aliases.js";
 import {COUNTY_STEM_WORDS, SHORT_FORM_GUARDS} from "../loaders/data/short-forms.js";
 import {COMPOUND_SURNAMES, SURNAME_CHARS} from "../loaders/data/surnames.js";
 import {ZONES} from "../loaders/data/zones.js";
+import {cachedGazetteer, readCompact, writeCompact} from "../loaders/gazetteer-cache.js";
 import {
+  buildGazetteer,
   chainOf,
   isWithin,
   levelDepth,
@@ -164,4 +168,38 @@ test("isHan is /\\p{Script=Han}/u on one code unit", () => {
   const han = /\p{Script=Han}/u;
   for (let c = 0; c < 0x10000; c++) assert.equal(isHan(c), han.test(String.fromCharCode(c)), c.toString(16));
   assert.ok(HAN_RANGES.length > 0);
+});
+
+test("the prebuilt compact gazetteer reads back as the one built from the register", () => {
+  const built = buildGazetteer("3715");
+  const read = readCompact(writeCompact(built));
+  for (const g of [read, gazetteer]) {
+    assert.equal(g.prefecture, built.prefecture);
+    assert.equal(g.prefecture_name, built.prefecture_name);
+    assert.deepEqual([...g.places.entries()], [...built.places.entries()]);
+    assert.deepEqual([...g.children.entries()], [...built.children.entries()]);
+    assert.deepEqual([...g.forms.entries()], [...built.forms.entries()]);
+    for (const array of ["root", "start", "units", "nodes", "pairs"] as const) {
+      assert.deepEqual(g.trie[array], built.trie[array], array);
+    }
+    assert.deepEqual(g.trie.values, built.trie.values);
+  }
+});
+
+test("the compact gazetteer is built where missing, and again where damaged", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gazetteer-"));
+  try {
+    let builds = 0;
+    const build = () => (builds++, buildGazetteer("3715"));
+    const first = cachedGazetteer("3715", build, {dir});
+    const [file] = readdirSync(join(dir, "gazetteer"));
+    assert.match(file, /^3715-[0-9a-f]{24}\.bin$/);
+    assert.equal(cachedGazetteer("3715", build, {dir}).places.size, first.places.size);
+    assert.equal(builds, 1, "the second load reads the file");
+    writeFileSync(join(dir, "gazetteer", file), "damaged");
+    assert.equal(cachedGazetteer("3715", build, {dir}).places.size, first.places.size);
+    assert.equal(builds, 2);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 });
