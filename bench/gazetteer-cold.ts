@@ -8,8 +8,9 @@ const {buildGazetteer, loadGazetteer} = await import("../loaders/gazetteer.js");
 const imported = performance.now();
 const gazetteer = fromRegister ? buildGazetteer("3715") : loadGazetteer();
 const built = performance.now();
-loadGazetteer();
-const cached = performance.now() - built;
+// A second load is served from memory (not measured after a build, which loadGazetteer does not keep).
+if (!fromRegister) loadGazetteer();
+const cached = fromRegister ? NaN : performance.now() - built;
 console.log(
   JSON.stringify({
     importMs: imported - t0,
