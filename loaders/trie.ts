@@ -170,7 +170,15 @@ export interface TrieArrays {
 
 /** A packed trie again from its arrays and values, with the index built as packTrie builds it. */
 export function restoreTrie<T>(arrays: TrieArrays, values: (T | null)[], options: {index?: boolean} = {}): PackedTrie<T> {
-  const trie: PackedTrie<T> = {root: null, ...arrays, values, pairs: null};
+  // Built as packTrie builds its object, field by field in the same order, so both have one shape for the walkers.
+  const trie: PackedTrie<T> = {
+    root: null,
+    start: arrays.start,
+    units: arrays.units,
+    nodes: arrays.nodes,
+    values,
+    pairs: null
+  };
   if (options.index) index(trie);
   return trie;
 }
