@@ -6,7 +6,7 @@
 //
 // Layout: a 4-byte length, a JSON header (strings: place codes and names, the array lengths), then, each at a
 // 4-byte boundary, the typed arrays: the places' numeric columns, the packed trie's three arrays and its values
-// (the forms at each node, as place index × 4 + form kind). The forms-per-place listing, used only by tests and
+// (the forms at each node, as place index × 4 + form kind, made into objects when a scan first reaches the node). The forms-per-place listing, used only by tests and
 // tools, follows as JSON and is parsed on first use.
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
@@ -15,17 +15,17 @@ import {dirname, extname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {cacheDir} from "./cache.js";
 import type {FormKind, Gazetteer, NameForm, Place} from "./gazetteer.js";
-import {restoreTrie} from "./trie.js";
+import {nodeValue, restoreTrie} from "./trie.js";
 import type {PlaceLevel} from "./types.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const KINDS: FormKind[] = ["full", "generic", "short", "bare"];
 const LEVELS: PlaceLevel[] = ["province", "city", "county", "zone", "town", "village"];
 const IN_PREFECTURE = 8;
 const REGISTERED = 16;
 
 /** What the gazetteer is built from, relative to gazetteer.ts (same extension, so compiled JS is keyed alike). */
-const SOURCES = ["gazetteer", "trie", "data/place-aliases", "data/short-forms", "data/zones"];
+const SOURCES = ["gazetteer", "gazetteer-cache", "trie", "data/place-aliases", "data/short-forms", "data/zones"];
 
 /** The cache key for a prefecture's gazetteer. */
 export function gazetteerKey(prefecture: string): string {
@@ -110,16 +110,16 @@ export function writeCompact(gazetteer: Gazetteer): Buffer {
     places,
     (p) => LEVELS.indexOf(p.level) | (p.in_prefecture ? IN_PREFECTURE : 0) | (p.registered ? REGISTERED : 0)
   );
-  const {start, units, nodes, values} = gazetteer.trie;
-  const valueNodes: number[] = [];
+  const {start, units, nodes} = gazetteer.trie;
+  // Node k's forms are valueItems[valueStarts[k], valueStarts[k + 1]).
   const valueStarts: number[] = [];
   const valueItems: number[] = [];
-  values.forEach((forms, k) => {
-    if (!forms) return;
-    valueNodes.push(k);
+  for (let k = 0; k < start.length - 1; k++) {
     valueStarts.push(valueItems.length);
-    for (const form of forms) valueItems.push(indexOf.get(form.code)! * 4 + KINDS.indexOf(form.kind));
-  });
+    for (const form of nodeValue(gazetteer.trie, k) ?? []) {
+      valueItems.push(indexOf.get(form.code)! * 4 + KINDS.indexOf(form.kind));
+    }
+  }
   valueStarts.push(valueItems.length);
   const arrays = [
     parents,
@@ -129,7 +129,6 @@ export function writeCompact(gazetteer: Gazetteer): Buffer {
     start,
     units,
     nodes,
-    Int32Array.from(valueNodes),
     Int32Array.from(valueStarts),
     Int32Array.from(valueItems)
   ];
@@ -175,7 +174,7 @@ export function readCompact(bytes: Buffer): Gazetteer {
     at = align(at + 4 * n);
     return array;
   };
-  const [nPlaces, , , , nStart, nUnits, nNodes, nValueNodes, nValueStarts, nValueItems] = header.lengths;
+  const [nPlaces, , , , nStart, nUnits, nNodes, nValueStarts, nValueItems] = header.lengths;
   const parents = int32(nPlaces);
   const counties = int32(nPlaces);
   const registerParents = int32(nPlaces);
@@ -184,7 +183,6 @@ export function readCompact(bytes: Buffer): Gazetteer {
   const units = new Uint16Array(bytes.buffer, bytes.byteOffset + at, nUnits);
   at = align(at + 2 * nUnits);
   const nodes = int32(nNodes);
-  const valueNodes = int32(nValueNodes);
   const valueStarts = int32(nValueStarts);
   const valueItems = int32(nValueItems);
   const formsAt = at;
@@ -214,18 +212,15 @@ export function readCompact(bytes: Buffer): Gazetteer {
     if (list) list.push(codes[i]);
     else children.set(parent, [codes[i]]);
   }
-  // One NameForm object per (place, kind), shared by the nodes that hold it: the forms are never changed after the
-  // build, and fewer objects load faster.
-  const shared: (NameForm | undefined)[] = new Array(nPlaces * 4);
-  const values: (NameForm[] | null)[] = new Array(nStart - 1).fill(null);
-  for (let v = 0; v < nValueNodes; v++) {
+  // A node's forms are made when a scan first reaches it: most of the ≈100k never are in a run.
+  const decode = (k: number): NameForm[] => {
     const forms: NameForm[] = [];
-    for (let e = valueStarts[v]; e < valueStarts[v + 1]; e++) {
+    for (let e = valueStarts[k]; e < valueStarts[k + 1]; e++) {
       const item = valueItems[e];
-      forms.push((shared[item] ??= {code: codes[item >> 2], kind: KINDS[item & 3]}));
+      forms.push({code: codes[item >> 2], kind: KINDS[item & 3]});
     }
-    values[valueNodes[v]] = forms;
-  }
+    return forms;
+  };
   let forms: Map<string, string[]> | null = null;
   return {
     prefecture: header.prefecture,
@@ -240,7 +235,7 @@ export function readCompact(bytes: Buffer): Gazetteer {
       }
       return forms;
     },
-    trie: restoreTrie({start, units, nodes}, values, {index: true})
+    trie: restoreTrie({start, units, nodes}, decode, {index: true})
   };
 }
 

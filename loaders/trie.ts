@@ -26,8 +26,10 @@ export interface PackedTrie<T> {
   start: Int32Array;
   units: Uint16Array;
   nodes: Int32Array;
-  /** The value at node k (by number, not NodeRef), or null. */
+  /** The value at node k (by number, not NodeRef), or null: none, or (with `decode`) not decoded yet. */
   values: (T | null)[];
+  /** Makes the value of node k from a store of the trie on first use (restoreTrie), or null. */
+  decode: ((k: number) => T) | null;
   /** A bit per hash of the first two code units of some key (with the index only): most positions of a text start
    * no key, so one bit read (false positives aside) rules a position out. Keys of one code unit are not hashed. */
   pairs: Int32Array | null;
@@ -93,6 +95,7 @@ export function packTrie<T>(trie: TrieBuilder<T>, options: PackOptions<T> = {}):
     units: Uint16Array.from(units),
     nodes: Int32Array.from(nodes),
     values: order.map((node) => node.value),
+    decode: null,
     pairs: null
   };
   if (options.index) index(packed);
@@ -153,7 +156,14 @@ export function childOf<T>(trie: PackedTrie<T>, node: NodeRef, unit: number): No
 
 /** The value at `node` (one with HAS_VALUE set). */
 export function valueAt<T>(trie: PackedTrie<T>, node: NodeRef): T {
-  return trie.values[nodeNumber(node)]!;
+  return nodeValue(trie, nodeNumber(node))!;
+}
+
+/** The value at node number k, or null for none (with `decode`, what it makes of a node without one). */
+export function nodeValue<T>(trie: PackedTrie<T>, k: number): T | null {
+  const value = trie.values[k];
+  if (value !== null || !trie.decode) return value;
+  return (trie.values[k] = trie.decode(k));
 }
 
 /** The code units the root has children for: the first code units of the keys. */
@@ -168,15 +178,17 @@ export interface TrieArrays {
   nodes: Int32Array;
 }
 
-/** A packed trie again from its arrays and values, with the index built as packTrie builds it. */
-export function restoreTrie<T>(arrays: TrieArrays, values: (T | null)[], options: {index?: boolean} = {}): PackedTrie<T> {
+/** A packed trie again from its arrays, with the index built as packTrie builds it; `decode` makes a node's value
+ * when a walk first reads it, so a store need not rebuild the values of nodes no text reaches. */
+export function restoreTrie<T>(arrays: TrieArrays, decode: (k: number) => T, options: {index?: boolean} = {}): PackedTrie<T> {
   // Built as packTrie builds its object, field by field in the same order, so both have one shape for the walkers.
   const trie: PackedTrie<T> = {
     root: null,
     start: arrays.start,
     units: arrays.units,
     nodes: arrays.nodes,
-    values,
+    values: new Array<T | null>(arrays.start.length - 1).fill(null),
+    decode,
     pairs: null
   };
   if (options.index) index(trie);

@@ -107,7 +107,7 @@ export function resolve(
     const local = candidates.filter((p) => p.in_prefecture);
     if (local.length === 1) return local[0];
     // Provinces and prefectures share short forms with nothing at their level: the higher level wins (海南).
-    const top = Math.min(...candidates.map((p) => levelDepth(p.level)));
+    const top = candidates.reduce((depth, p) => Math.min(depth, levelDepth(p.level)), Infinity);
     const atTop = candidates.filter((p) => levelDepth(p.level) === top);
     return top <= 1 && atTop.length === 1 ? atTop[0] : null;
   }
