@@ -6,8 +6,8 @@
 //
 // Layout: a 4-byte length, a JSON header (strings: place codes and names, the array lengths), then, each at a
 // 4-byte boundary, the typed arrays: the places' numeric columns, the packed trie's three arrays and its values
-// (the forms at each node, as place index × 4 + form kind, made into objects when a scan first reaches the node). The forms-per-place listing, used only by tests and
-// tools, follows as JSON and is parsed on first use.
+// (the forms at each node, as place index × 4 + form kind, made into objects when a scan first reaches the node).
+// The forms-per-place listing, used only by tests and tools, follows as JSON and is parsed on first use.
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";

@@ -180,7 +180,11 @@ export interface TrieArrays {
 
 /** A packed trie again from its arrays, with the index built as packTrie builds it; `decode` makes a node's value
  * when a walk first reads it, so a store need not rebuild the values of nodes no text reaches. */
-export function restoreTrie<T>(arrays: TrieArrays, decode: (k: number) => T, options: {index?: boolean} = {}): PackedTrie<T> {
+export function restoreTrie<T>(
+  arrays: TrieArrays,
+  decode: (k: number) => T,
+  options: {index?: boolean} = {}
+): PackedTrie<T> {
   // Built as packTrie builds its object, field by field in the same order, so both have one shape for the walkers.
   const trie: PackedTrie<T> = {
     root: null,

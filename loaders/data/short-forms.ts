@@ -1,6 +1,7 @@
-// Counties written short outside the configured prefecture (郓城, 罗田, 山东临沭): every county named 县 in the register
-// is also known by its stem (gazetteer.ts), trusted where it starts a word or follows a place (places/scan.ts). This file
-// holds what that rule cannot know: the stems that are ordinary words, and the longer words some stems start.
+// Counties written short outside the configured prefecture (郓城, 罗田, 山东临沭): every county named 县 in the
+// register is also known by its stem (gazetteer.ts), trusted where it starts a word or follows a place
+// (places/scan.ts). This file holds what that rule cannot know: the stems that are ordinary words, and the longer
+// words some stems start.
 
 /** Stems of the register's 1,205 counties named 县 (NBS 2023) that are ordinary words or phrases of news prose, read
  * by hand from the list of stems: `富民政策`, `和平发展`, `延长产业链` hold no county. */

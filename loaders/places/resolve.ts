@@ -91,7 +91,9 @@ export function resolve(
         const within = scope ? candidates.filter((p) => p !== scope && isWithin(gazetteer, p, scope)) : [];
         if (within.length) return inContext(within);
       }
-      if (villages) return parent && placesVillages(parent, adjacent) ? unregisteredVillage(gazetteer, parent, written) : null;
+      if (villages) {
+        return parent && placesVillages(parent, adjacent) ? unregisteredVillage(gazetteer, parent, written) : null;
+      }
     }
     if (candidates.length === 1 && !villages) return candidates[0];
     if (villages && town) {

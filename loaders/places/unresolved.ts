@@ -34,7 +34,9 @@ export function suffixCursor(text: string): SuffixCursor {
 function firstSuffix(cursor: SuffixCursor): void {
   const {at} = cursor;
   cursor.first = -1;
-  for (let i = 0; i < at.length; i++) if (at[i] >= 0 && (cursor.first < 0 || at[i] < at[cursor.first])) cursor.first = i;
+  for (let i = 0; i < at.length; i++) {
+    if (at[i] >= 0 && (cursor.first < 0 || at[i] < at[cursor.first])) cursor.first = i;
+  }
 }
 
 /** The 镇, 乡 and 街道 names before `end` that no match covers (the matches end at or before `from`), each pushed
