@@ -3,14 +3,21 @@ import {spawnSync} from "node:child_process";
 import {readFileSync, readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {findPlaceMentions, resolveArticlePlace} from "../loaders/places.js";
+import {findPlaceMentions, placeForSpan, resolveArticlePlace} from "../loaders/places/index.js";
 
 const coldRunner = fileURLToPath(new URL("./gazetteer-cold.ts", import.meta.url));
 const coldRuns = 3;
 
 /** The cold load in a fresh process each time: in this one, the gazetteer was built and cached by earlier benches. */
-function coldLoad(): {importMs: number; loadMs: number; cachedMs: number; places: number} {
-  const child = spawnSync(process.execPath, ["--import", "tsx", coldRunner], {encoding: "utf8"});
+interface ColdLoad {
+  importMs: number;
+  loadMs: number;
+  cachedMs: number;
+  places: number;
+}
+
+function coldLoad(mode: "build" | "compact"): ColdLoad {
+  const child = spawnSync(process.execPath, ["--import", "tsx", coldRunner, mode], {encoding: "utf8"});
   if (child.status !== 0) throw new Error(child.stderr);
   return JSON.parse(child.stdout.trim().split("\n").pop()!);
 }
@@ -21,13 +28,25 @@ export default async function run(): Promise<void> {
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => readFileSync(dir + f, "utf8"));
-  const runs = Array.from({length: coldRuns}, coldLoad).sort((a, b) => a.loadMs - b.loadMs);
-  const {importMs, loadMs, cachedMs, places} = runs[Math.floor(coldRuns / 2)];
-  const range = `${runs[0].loadMs.toFixed(0)}–${runs[coldRuns - 1].loadMs.toFixed(0)}`;
-  console.log(
-    `gazetteer load, fresh process (median of ${coldRuns}): ${loadMs.toFixed(0)} ms cold [${range}] ` +
-      `+ ${importMs.toFixed(0)} ms to import the module (tsx transpiling included), ${cachedMs.toFixed(3)} ms cached, ${places} places`
-  );
+  // Alternated, so that both modes see the same load from the machine's other work; the first compact run builds
+  // the compact form if the cache has none.
+  coldLoad("compact");
+  const runs: Record<"build" | "compact", ColdLoad[]> = {build: [], compact: []};
+  for (let i = 0; i < coldRuns; i++) for (const mode of ["build", "compact"] as const) runs[mode].push(coldLoad(mode));
+  const median: Record<string, number> = {};
+  for (const mode of ["build", "compact"] as const) {
+    const sorted = runs[mode].sort((a, b) => a.loadMs - b.loadMs);
+    const {importMs, loadMs, cachedMs, places} = sorted[Math.floor(coldRuns / 2)];
+    median[mode] = loadMs;
+    const range = `${sorted[0].loadMs.toFixed(0)}–${sorted[coldRuns - 1].loadMs.toFixed(0)}`;
+    console.log(
+      `gazetteer load ${mode === "build" ? "from the register" : "from the compact form"}, fresh process (median of ` +
+        `${coldRuns}): ${loadMs.toFixed(0)} ms cold [${range}] + ${importMs.toFixed(0)} ms to import the module ` +
+        `(tsx transpiling included), ${places} places` +
+        (mode === "compact" ? `, ${cachedMs.toFixed(3)} ms once in memory` : "")
+    );
+  }
+  console.log(`gazetteer load: the compact form is ${(median.build / median.compact).toFixed(1)}× faster`);
   const gazetteer = loadGazetteer();
 
   const corpus = seeds.join("\n\n");
@@ -47,4 +66,45 @@ export default async function run(): Promise<void> {
   for (let i = 0; i < repeats; i++) for (const p of paragraphs) resolveArticlePlace(p.slice(0, 30), p, gazetteer);
   const articleSeconds = (performance.now() - t) / 1000;
   console.log(`resolveArticlePlace (paragraphs as articles): ${(mb / articleSeconds).toFixed(1)} MB/s`);
+  linearity();
+}
+
+/** Hostile articles of issue 15, each resolved and every figure placed, at one size and twice it: twice the input
+ * must take at most 2.5 times as long (the quadratic walks took 4×). */
+const HOSTILE: [name: string, title: string, n: number, make: (n: number) => string][] = [
+  ["马庙村，×n (villages no town can hold)", "扶贫简报", 100_000, (n) => "马庙村，".repeat(n)],
+  [
+    "n lines of figures ending in —— (one paragraph)",
+    "阳谷县张秋镇扶贫工作简报",
+    4_000,
+    (n) => "张秋镇马庙村贫困户家庭收入增加3000元,种植面积扩大到5亩,养殖规模达到20头——\n".repeat(n)
+  ],
+  ["阳谷县3户。×n (a mention per fact)", "", 30_000, (n) => "阳谷县3户。".repeat(n)],
+  ["阳谷县3户，×n (one sentence)", "", 30_000, (n) => "阳谷县3户，".repeat(n)]
+];
+
+function placeAll(title: string, text: string): number {
+  const gazetteer = loadGazetteer();
+  const t = performance.now();
+  const article = resolveArticlePlace(title, text, gazetteer);
+  for (const match of text.matchAll(/[0-9]+/g)) placeForSpan(text, match.index, match.index + match[0].length, article);
+  return performance.now() - t;
+}
+
+function linearity(): void {
+  for (const [name, title, n, make] of HOSTILE) {
+    const small = make(n);
+    const large = make(2 * n);
+    placeAll(title, small);
+    // The fastest of five runs each: the machine is shared, and the slowest runs measure the neighbours.
+    const runs = [0, 1, 2, 3, 4];
+    const once = Math.min(...runs.map(() => placeAll(title, small)));
+    const twice = Math.min(...runs.map(() => placeAll(title, large)));
+    const ratio = twice / once;
+    const mbs = Buffer.byteLength(large) / 1e6 / (twice / 1000);
+    console.log(
+      `places, ${name}: n=${n} ${once.toFixed(0)} ms, 2n ${twice.toFixed(0)} ms, ratio ${ratio.toFixed(2)} ` +
+        `(${ratio <= 2.5 ? "linear" : "SUPERLINEAR: over 2.5"}), ${mbs.toFixed(1)} MB/s`
+    );
+  }
 }

@@ -26,3 +26,27 @@ export function asciiDigits(s: string): string {
 /** Spaces within a line that may sit inside a numeral (`一百 五 十`): space, tab, ideographic space, no-break space. */
 const INLINE_SPACE = charTable(" \t\u3000\u00a0");
 export const isInlineSpace = (c: number): boolean => INLINE_SPACE[c] === 1;
+
+/** What /\p{Script=Han}/u matches in one UTF-16 code unit (Unicode 15): CJK radicals, 々 〇 and the Hangzhou
+ * numerals, extension A, the unified ideographs and the compatibility ideographs. Astral ideographs are surrogate
+ * pairs, which a per-code-unit test does not see, as a regex test of one code unit does not. */
+export const HAN_RANGES: [number, number][] = [
+  [0x2e80, 0x2e99],
+  [0x2e9b, 0x2ef3],
+  [0x2f00, 0x2fd5],
+  [0x3005, 0x3005],
+  [0x3007, 0x3007],
+  [0x3021, 0x3029],
+  [0x3038, 0x303b],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfa6d],
+  [0xfa70, 0xfad9]
+];
+const HAN = charTable("", HAN_RANGES);
+
+/** Whether a code unit is a Chinese character. */
+export const isHan = (c: number): boolean => HAN[c] === 1;
+
+/** Where a clause ends (places' focus: the clause of a span). */
+export const CLAUSE_END_CHARS = ",，:：;；。！？!?\n";

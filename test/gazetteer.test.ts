@@ -1,8 +1,16 @@
 import assert from "node:assert/strict";
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {test} from "node:test";
+import {HAN_RANGES, isHan} from "../loaders/chars.js";
+import {PLACE_ALIASES, SHORT_FORM_STOPWORDS, VILLAGE_FIRST_EXTRA} from "../loaders/data/place-aliases.js";
+import {COUNTY_STEM_WORDS, SHORT_FORM_GUARDS} from "../loaders/data/short-forms.js";
+import {COMPOUND_SURNAMES, SURNAME_CHARS} from "../loaders/data/surnames.js";
 import {ZONES} from "../loaders/data/zones.js";
+import {cachedGazetteer, readCompact, writeCompact} from "../loaders/gazetteer-cache.js";
 import {
+  buildGazetteer,
   chainOf,
   isWithin,
   levelDepth,
@@ -14,6 +22,7 @@ import {
   villageCore,
   villageName
 } from "../loaders/gazetteer.js";
+import {findPlaceMentions} from "../loaders/places/index.js";
 
 const gazetteer = loadGazetteer();
 const place = (code: string) => gazetteer.places.get(code)!;
@@ -115,7 +124,9 @@ test("places rows hold the places used and their ancestors, ordered by code", ()
 });
 
 test("project codes are stable hashes", () => {
-  assert.equal(shortHash("李堤口村"), shortHash("李堤口村"));
+  assert.equal(shortHash("李堤口村"), "bzkmun", "a changed hash would renumber every unregistered village");
+  assert.equal(findPlaceMentions("阳谷县张秋镇李堤口村", gazetteer).at(-1)?.place.code, "371521112Vbzkmun");
+  assert.ok(gazetteer.places.has("3715Z2T4"), "九州街道, the fourth town of 高新区, which the register lacks");
   assert.notEqual(shortHash("李堤口村"), shortHash("徐山村"));
   assert.match(shortHash("李堤口村"), /^[0-9a-z]{6}$/);
 });
@@ -133,3 +144,65 @@ function hasGeo(): boolean {
     return false;
   }
 }
+
+const duplicates = (items: string[]) => items.filter((item, i) => items.indexOf(item) !== i);
+
+test("place data tables: no duplicates, no entry shadowed or dead", () => {
+  assert.deepEqual(duplicates([...SURNAME_CHARS]), [], "surnames");
+  assert.deepEqual(duplicates(COMPOUND_SURNAMES), [], "compound surnames");
+  assert.deepEqual([...VILLAGE_FIRST_EXTRA].filter((c) => SURNAME_CHARS.includes(c)), [], "extra village firsts");
+  assert.deepEqual(duplicates(PLACE_ALIASES.map((a) => `${a.code} ${a.alias}`)), [], "aliases");
+  assert.deepEqual(PLACE_ALIASES.filter((a) => !gazetteer.places.has(a.code)), [], "aliases of unknown places");
+  // Every county stem listed as a word is the stem of a county named 县 (else the entry guards nothing), and no
+  // stem the short-form stop list already holds.
+  const stems = new Set([...gazetteer.places.values()].filter((p) => p.level === "county").map((p) => p.name));
+  assert.deepEqual([...COUNTY_STEM_WORDS].filter((w) => !stems.has(w + "县")), [], "stems of no county");
+  assert.deepEqual([...COUNTY_STEM_WORDS].filter((w) => SHORT_FORM_STOPWORDS.has(w)), [], "listed twice");
+  // A guard word starts with a short form the gazetteer has, and is longer than it.
+  const shortForms = new Set([...gazetteer.forms.values()].flat());
+  const guarded = SHORT_FORM_GUARDS.filter(({word}) => [2, 3].some((n) => shortForms.has(word.slice(0, n))));
+  assert.deepEqual(guarded.length, SHORT_FORM_GUARDS.length, "guards of no short form");
+});
+
+test("isHan is /\\p{Script=Han}/u on one code unit", () => {
+  const han = /\p{Script=Han}/u;
+  for (let c = 0; c < 0x10000; c++) assert.equal(isHan(c), han.test(String.fromCharCode(c)), c.toString(16));
+  assert.ok(HAN_RANGES.length > 0);
+});
+
+// Built from the register once for the two tests below (a build takes a quarter of a second or more).
+let fromRegister: ReturnType<typeof buildGazetteer> | null = null;
+const built = () => (fromRegister ??= buildGazetteer("3715"));
+
+test("the prebuilt compact gazetteer reads back as the one built from the register", () => {
+  const read = readCompact(writeCompact(built()));
+  // Compared as what the compact form stores (places, children, the trie and its values, the forms per place) and the
+  // trie's index: a deep comparison of 44k places and 300k trie nodes takes seconds.
+  const expected = writeCompact(built());
+  const bytes = (array: Int32Array | null) => Buffer.from(array!.buffer, array!.byteOffset, array!.byteLength);
+  for (const g of [read, gazetteer]) {
+    assert.ok(writeCompact(g).equals(expected), "the stored gazetteer");
+    assert.deepEqual([...g.children], [...built().children]);
+    assert.ok(bytes(g.trie.root).equals(bytes(built().trie.root)), "root");
+    assert.ok(bytes(g.trie.pairs).equals(bytes(built().trie.pairs)), "pairs");
+  }
+  assert.ok(!writeCompact(built()).equals(writeCompact({...built(), prefecture_name: "x"})), "the comparison can fail");
+});
+
+test("the compact gazetteer is built where missing, and again where damaged", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gazetteer-"));
+  try {
+    let builds = 0;
+    const build = () => (builds++, built());
+    const first = cachedGazetteer("3715", build, {dir});
+    const [file] = readdirSync(join(dir, "gazetteer"));
+    assert.match(file, /^3715-[0-9a-f]{24}\.bin$/);
+    assert.equal(cachedGazetteer("3715", build, {dir}).places.size, first.places.size);
+    assert.equal(builds, 1, "the second load reads the file");
+    writeFileSync(join(dir, "gazetteer", file), "damaged");
+    assert.equal(cachedGazetteer("3715", build, {dir}).places.size, first.places.size);
+    assert.equal(builds, 2);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});

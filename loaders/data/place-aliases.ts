@@ -22,6 +22,7 @@ export const PLACE_ALIASES: PlaceAlias[] = [
   {code: "371502010", alias: "蒋官屯镇", kind: "former", evidence: "2000 census listing (蒋官屯镇) before it became a 街道"},
   {code: "371502011", alias: "李海务镇", kind: "former", evidence: "2000 census listing (李海务镇) before it became a 街道"},
   {code: "371503", alias: "茌平县", kind: "former", evidence: "茌平县 became 茌平区 in 2019; older pages print 茌平县"},
+  {code: "371521113", alias: "郭屯镇", kind: "variant", evidence: "issue 11: pages write 阳谷县郭屯镇 for 郭店屯镇"},
   {code: "371502", alias: "东昌府", kind: "variant", evidence: "seed 004: 东昌府讯, 东昌府分会场"},
   {code: "3715", alias: "江北水城", kind: "variant", evidence: "the city's epithet, used for 聊城 in its papers"}
 ];
@@ -36,7 +37,7 @@ export const SHORT_FORM_STOPWORDS = new Set([
   "天长", "孝义", "新乐", "安国", "南宫", "三河", "和龙", "敦化", "乐平", "高安", "宁国", "广水", "丰城", "瑞丽",
   "弥勒", "香格里拉", "庐山", "凯里", "北安", "安达", "铁力", "兴义", "清镇", "福泉", "个旧", "开远", "华蓥", "当阳",
   "宜都", "赤水", "仁怀", "海林", "宁安", "东港", "凤城", "北镇", "集安", "临江", "大理", "武安", "迁安", "平度",
-  "龙口", "海阳", "新泰", "乐陵", "禹城", "荣成", "栖霞", "瑞金", "德兴", "共青城", "武夷山", "井冈山", "峨眉山",
+  "龙口", "海阳", "新泰", "乐陵", "禹城", "荣成", "栖霞", "瑞金", "德兴", "共青城", "武夷山", "峨眉山",
   // town stems in the prefecture
   "振兴", "新区", "古城", "新城", "人和", "清泉", "清水", "大桥", "安乐", "七级", "西湖", "大布", "松林", "康庄",
   "樱桃园", "清平", "万善", "郑家", "东城", "北城", "新华路", "青年路", "先锋路", "柳林", "店子", "古楼", "崇文",
@@ -69,10 +70,9 @@ export const NOT_VILLAGE_NAMES = new Set([
   "农村", "居民", "老旧", "新建", "安置", "搬迁"
 ]);
 
-/** First characters that village names in Liaocheng start with: surnames, directions, numbers and a few others. */
-export const VILLAGE_FIRST_CHARS =
-  "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂丛焦向柳邢路岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边米仝闫东西南北前后上下中大小新老一二三四五六七八九十"
-    .split("");
+/** First characters of village names besides surnames (data/surnames.ts): directions, sizes, numbers (东王庄, 大李庄,
+ * 三里庄, 沿河); 南 is a surname. */
+export const VILLAGE_FIRST_EXTRA = "东西北前后上下中大小新老一二三四五六七八九十沿";
 
 /** Sentence words that point back at a level: with no place in the sentence, the fact is about that level. */
 export const ANAPHORA: {word: string; level: "town" | "county" | "city"}[] = [

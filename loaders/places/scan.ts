@@ -1,0 +1,241 @@
+// The scan: a greedy leftmost-longest walk of the gazetteer's trie over every written form (≈100k forms). At each
+// position it follows the trie as far as the text allows and keeps the longest form acceptable there, so the cost is
+// linear in the text times the longest form actually matched (a handful of characters). Aho–Corasick would add
+// failure links for overlapping matches, which we do not want: place names in running text do not overlap.
+import {isHan} from "../chars.js";
+import {ORG_AFTER, PERSON_AFTER, PERSON_BEFORE, WORDS_STARTING_XIANG} from "../data/place-aliases.js";
+import {SHORT_FORM_GUARDS} from "../data/short-forms.js";
+import type {Gazetteer, NameForm, Place} from "../gazetteer.js";
+import {
+  childOf,
+  firstUnits,
+  HAS_VALUE,
+  MARKED,
+  mayStart,
+  packTrie,
+  pathNode,
+  rootChild,
+  trieBuilder,
+  valueAt,
+  type PackedTrie
+} from "../trie.js";
+import {BOUNDARY_CHARS, type RawMatch} from "./types.js";
+
+/** What a scan of one text found at each position it visited, so a second scan of the same text (resolveArticlePlace's,
+ * with the article's villages added and maybe another context) walks the gazetteer's trie only where the first did
+ * not: `end[i]` is 0 for a position not yet walked, -1 for no acceptable form there, else the form's end. A position
+ * where a bare village name was weighed (`bare[i]`) is reused only in the context it was walked in. */
+export interface ScanMemo {
+  text: string;
+  /** The towns in context (townsOfBareNames) of the scan that filled the memo, as a key; null before it. */
+  towns: string | null;
+  end: Int32Array;
+  bare: Uint8Array;
+  forms: Map<number, NameForm[]>;
+}
+
+export function emptyMemo(): ScanMemo {
+  return {text: "", towns: null, end: new Int32Array(256), bare: new Uint8Array(256), forms: new Map()};
+}
+
+/** `memo` made ready for scans of `text`. */
+export function scanMemo(memo: ScanMemo, text: string): ScanMemo {
+  if (memo.end.length < text.length) {
+    memo.end = new Int32Array(2 * text.length);
+    memo.bare = new Uint8Array(2 * text.length);
+  } else {
+    memo.end.fill(0, 0, text.length);
+    memo.bare.fill(0, 0, text.length);
+  }
+  memo.forms.clear();
+  memo.text = text;
+  memo.towns = null;
+  return memo;
+}
+
+const SUFFIX_FOLLOWERS_NOT_VILLAGE = new Set("民里落容貌级干".split(""));
+// WORDS_STARTING_XIANG but for 村 and 镇: after a registered 乡, `大布乡村民` and `大布乡镇` are about the town.
+const WORDS_AFTER_TOWN_XIANG = new Set([...WORDS_STARTING_XIANG].filter((c) => c !== "村" && c !== "镇"));
+const GENERIC_BLOCKERS = ["经济", "工业", "技术", "产业", "科技", "物流", "新技术", "农业"];
+
+/** Whether a 村 at `end - 1` ends a village name, by the character after it (村民, 村里, 村落 … are words). */
+export function endsVillage(text: string, end: number): boolean {
+  return !(SUFFIX_FOLLOWERS_NOT_VILLAGE.has(text[end]) && !text.startsWith("民委员会", end));
+}
+
+/** The extra forms as a small trie (packed without the root table, which would cost more than the article), and
+ * their first code units marked in a shared table so that the scan walks the trie only where one may start: linear
+ * in the text however many villages an article names. */
+function extraTrie(extra: Map<string, Place>): PackedTrie<Place> {
+  const trie = trieBuilder<Place>();
+  for (const [form, place] of extra) pathNode(trie, form).value = place;
+  return packTrie(trie);
+}
+
+// Marks of the first code units of the current scan's extra forms; cleared when the scan ends.
+const extraFirst = new Uint8Array(0x10000);
+
+export function scan(
+  text: string,
+  gazetteer: Gazetteer,
+  bareTowns: Set<string>,
+  extra: Map<string, Place> | null,
+  memo: ScanMemo | null,
+  sameTowns: boolean
+): RawMatch[] {
+  const matches: RawMatch[] = [];
+  const n = text.length;
+  const trie = gazetteer.trie;
+  // Ends of the nodes with forms along one walk, longest last: the longest acceptable one wins.
+  const ends: number[] = [];
+  const nodes: NameForm[][] = [];
+  let found = 0;
+  const more = extra ? extraTrie(extra) : null;
+  const moreFirst = more ? firstUnits(more) : null;
+  if (moreFirst) for (const unit of moreFirst) extraFirst[unit] = 1;
+  let i = 0;
+  while (i < n) {
+    let best: RawMatch | null = null;
+    const known = memo && (sameTowns || !memo.bare[i]) ? memo.end[i] : 0;
+    if (known > 0) best = {start: i, end: known, forms: memo!.forms.get(i)!, extra: null, pattern: null, text: ""};
+    else if (known === 0) {
+      found = 0;
+      let bare = 0;
+      const first = text.charCodeAt(i);
+      const walk = i + 1 < n && mayStart(trie, first, text.charCodeAt(i + 1));
+      for (let node = walk ? rootChild(trie, first) : -1, j = i + 1; node >= 0; j++) {
+        if (node & HAS_VALUE) (ends[found] = j), (nodes[found++] = valueAt(trie, node)), (bare |= node);
+        if (j >= n) break;
+        node = childOf(trie, node, text.charCodeAt(j));
+      }
+      const afterPlace = matches.length > 0 && matches[matches.length - 1].end === i;
+      adjacencyConsulted = false;
+      for (let k = found - 1; k >= 0; k--) {
+        const forms = acceptable(text, i, ends[k], nodes[k], gazetteer, bareTowns, afterPlace);
+        if (forms.length) {
+          best = {start: i, end: ends[k], forms, extra: null, pattern: null, text: ""};
+          break;
+        }
+      }
+      // A result that depended on the match before it is not memoised: the second scan may match differently there.
+      if (memo && sameTowns && !adjacencyConsulted) {
+        memo.end[i] = best ? best.end : -1;
+        memo.bare[i] = bare & MARKED;
+        if (best) memo.forms.set(i, best.forms);
+      }
+    }
+    if (more && extraFirst[text.charCodeAt(i)]) {
+      for (let node = rootChild(more, text.charCodeAt(i)), j = i + 1; node >= 0; j++) {
+        if (node & HAS_VALUE && (!best || j >= best.end) && !personAround(text, i, j)) {
+          best = {start: i, end: j, forms: [], extra: valueAt(more, node), pattern: null, text: ""};
+        }
+        if (j >= n) break;
+        node = childOf(more, node, text.charCodeAt(j));
+      }
+    }
+    if (best) {
+      matches.push(best);
+      i = best.end;
+    } else i++;
+  }
+  if (moreFirst) for (const unit of moreFirst) extraFirst[unit] = 0;
+  return matches;
+}
+
+// Set by acceptable when its answer depended on whether a match ends where the form starts.
+let adjacencyConsulted = false;
+
+/** Words a short form starts that are not about its place (东阿阿胶), by their first code unit. */
+const GUARDS = new Map<number, string[]>();
+for (const {word} of SHORT_FORM_GUARDS) {
+  const list = GUARDS.get(word.charCodeAt(0));
+  if (list) list.push(word);
+  else GUARDS.set(word.charCodeAt(0), [word]);
+}
+
+function guardedWord(text: string, start: number, end: number): boolean {
+  const words = GUARDS.get(text.charCodeAt(start));
+  return !!words && words.some((w) => w.length > end - start && text.startsWith(w, start));
+}
+
+function acceptable(
+  text: string,
+  start: number,
+  end: number,
+  forms: NameForm[],
+  gazetteer: Gazetteer,
+  bareTowns: Set<string>,
+  afterPlace: boolean
+): NameForm[] {
+  if (text[end - 1] === "村" && !endsVillage(text, end)) return [];
+  // 王家乡亲: 乡亲 (folks) is a word, not the suffix of 王家乡.
+  if (text[end - 1] === "乡" && WORDS_AFTER_TOWN_XIANG.has(text[end])) return [];
+  if (forms.every((f) => f.kind === "full")) return forms;
+  if (guardedWord(text, start, end)) return forms.filter((f) => f.kind === "full" || f.kind === "generic");
+  let guardedOut: boolean | null = null;
+  const guarded = () => (guardedOut ??= personAround(text, start, end) || inByline(text, start, end));
+  return forms.filter((f) => {
+    switch (f.kind) {
+      case "full":
+        return true;
+      case "generic":
+        return !GENERIC_BLOCKERS.some((w) => text.startsWith(w, start - w.length));
+      case "short":
+        return (
+          !ORG_AFTER.some((w) => text.startsWith(w, end)) &&
+          !guarded() &&
+          (gazetteer.places.get(f.code)?.in_prefecture || startsAWord(text, start) || followsPlace(afterPlace))
+        );
+      case "bare": {
+        const parent = gazetteer.places.get(f.code)?.parent_code;
+        return parent != null && bareTowns.has(parent) && !guarded();
+      }
+    }
+  });
+}
+
+/** A short form right after a place (山东临沭, 湖北罗田) starts a word there. */
+function followsPlace(afterPlace: boolean): boolean {
+  adjacencyConsulted = true;
+  return afterPlace;
+}
+
+/** Outside the prefecture a short form must start a word: `巩固原有` holds no 固原, `弘扬中华` no 扬中. */
+function startsAWord(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const before = text[start - 1];
+  return !isHan(before.charCodeAt(0)) || BOUNDARY_CHARS.has(before) || "有、与及和同".includes(before);
+}
+
+export function personAround(text: string, start: number, end: number): boolean {
+  return (
+    PERSON_AFTER.some((w) => text.startsWith(w, end)) || PERSON_BEFORE.some((w) => text.startsWith(w, start - w.length))
+  );
+}
+
+const [OPEN_ASCII, OPEN_WIDE, CLOSE_ASCII, CLOSE_WIDE] = [..."(（)）"].map((c) => c.charCodeAt(0));
+
+/** Inside a parenthesised list of names, `(张慧 李新胜 吴传来)`: a byline, not a place. */
+function inByline(text: string, start: number, end: number): boolean {
+  // Looked for within 40 characters only: a search of the whole text from every candidate name would be quadratic.
+  let open = -1;
+  for (let k = Math.min(start, text.length - 1); k >= 0 && start - k <= 40; k--) {
+    const c = text.charCodeAt(k);
+    if (c === OPEN_ASCII || c === OPEN_WIDE) {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let k = end; k < text.length && k - end <= 40; k++) {
+    const c = text.charCodeAt(k);
+    if (c === CLOSE_ASCII || c === CLOSE_WIDE) {
+      close = k;
+      break;
+    }
+  }
+  if (close < 0) return false;
+  const inside = text.slice(open + 1, close);
+  return /^[\p{Script=Han}\s、,，]+$/u.test(inside) && /[\s、,，]/.test(inside);
+}

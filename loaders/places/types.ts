@@ -1,0 +1,81 @@
+// The shapes the place modules pass to one another and to the engine.
+import {chainOf, type FormKind, type Gazetteer, type NameForm, type Place} from "../gazetteer.js";
+import type {PlaceLevel} from "../types.js";
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  place: Place;
+  /** How the text wrote it: a form of the gazetteer, or `pattern` for a village the register lacks (李堤口村). */
+  form: FormKind | "pattern";
+}
+
+/** A place with the names along its chain, as the `articles` and `facts` tables carry it. */
+export interface PlaceRef {
+  place_code: string;
+  place_name: string;
+  level: PlaceLevel;
+  county: string | null;
+  town: string | null;
+  village: string | null;
+  /** Names from the county level down (`["阳谷县","张秋镇","李堤口村"]`); from the province outside the prefecture. */
+  chain: string[];
+  place: Place;
+}
+
+export interface FindOptions {
+  /** Places the surrounding text is about (the article's title place and its ancestors): resolves homonyms, and
+   * lets the bare names of that town's villages (徐庄, 曹庄) count as mentions. */
+  context?: Place[];
+  /** Further written forms, e.g. villages the article has already named (李堤口村 → also 李堤口). */
+  extra?: Map<string, Place>;
+}
+
+/** A stretch of the scanned text that may name a place, before resolution. */
+export interface RawMatch {
+  start: number;
+  end: number;
+  forms: NameForm[];
+  extra: Place | null;
+  /** Name of a village the register lacks, found by its 村/社区 suffix. */
+  pattern: string | null;
+  text: string;
+}
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface ArticlePlace {
+  gazetteer: Gazetteer;
+  place: PlaceRef | null;
+  titleMentions: PlaceMention[];
+  /** The text's mentions in order of start; they do not overlap. */
+  mentions: PlaceMention[];
+  /** Names in the title and text that look like places but could not be placed, each once, in order of first
+   * appearance: the `unresolved_places` of the articles table. */
+  unresolved: string[];
+}
+
+export function placeRef(gazetteer: Gazetteer, place: Place): PlaceRef {
+  const chain = chainOf(gazetteer, place);
+  const at = (levels: PlaceLevel[]) => chain.find((p) => levels.includes(p.level))?.name ?? null;
+  const county = at(["county", "zone"]);
+  const fromCounty = chain.findIndex((p) => p.level === "county" || p.level === "zone");
+  const names = chain.map((p) => p.name);
+  return {
+    place_code: place.code,
+    place_name: place.name,
+    level: place.level,
+    county,
+    town: at(["town"]),
+    village: at(["village"]),
+    chain: !place.in_prefecture ? names : fromCounty >= 0 ? names.slice(fromCounty) : [place.name],
+    place
+  };
+}
+
+/** Characters that end a word before a place name (在, 到, 了 …): after one, a name may start. */
+export const BOUNDARY_CHARS = new Set("了在到进是和与及从对为由将把被向给往赴至于的来去".split(""));
