@@ -11,9 +11,12 @@ function link(href, text, attributes = {}) {
   return a;
 }
 
-/** The text with a `<mark id="mark-FACT">` (a link to `#fact-FACT`) over each fact's `[start, end]` range. */
+/**
+ * The text with a `<mark id="mark-FACT">` (a link to `#fact-FACT`) over each body fact's `[start, end]` range. A
+ * headline's figures (`in_title`) have offsets in the headline, not the text, so they are not marked here.
+ */
 export function factText(text, facts = []) {
-  const marks = facts.map((fact) => ({
+  const marks = facts.filter((fact) => !fact.in_title).map((fact) => ({
     start: fact.start,
     end: fact.end,
     id: `mark-${fact.fact_id}`,
@@ -53,6 +56,7 @@ export function factRows(facts, {marked = new Set()} = {}) {
     for (const value of cells) row.insertCell().textContent = value ?? "";
     const back = row.insertCell();
     if (marked.has(fact.fact_id)) back.append(link(`#mark-${fact.fact_id}`, "↑ 原文 in text", {class: "back-to-text"}));
+    else if (fact.in_title) back.textContent = "标题 in the headline";
   }
   return table;
 }
