@@ -4,13 +4,15 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {extractDocument} from "../loaders/extract.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
 import type {FactRow} from "../loaders/types.js";
 import {UNITS} from "../loaders/units.js";
+import {sharedDir} from "./support/shared.js";
 
-const sharedGold = fileURLToPath(new URL("../../shared/gold/seed-000.json", import.meta.url));
+const sharedGold = join(sharedDir, "gold", "seed-000.json");
 const fixtureDir = fileURLToPath(new URL("./fixtures/gold/", import.meta.url));
 const gazetteer = loadGazetteer();
 
