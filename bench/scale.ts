@@ -15,10 +15,9 @@ import {parseArgs} from "node:util";
 import {launch} from "../scripts/chromium.js";
 import {serve} from "../scripts/serve.js";
 import {root} from "../scripts/site-build.js";
-import {pageKinds, sampleOf, type Sample} from "../test/support/site-pages.js";
+import {loadEachPage, sampleOf, type PageLoad} from "../test/support/site-pages.js";
 import {scaleCorpus, scalePage} from "./scale-corpus.js";
 import {measuredBuild, type BuildFigures} from "./scale-build.js";
-import {measureLoad, type Load} from "./site-load.js";
 
 const targets = {
   coldBuildSeconds: 600,
@@ -70,53 +69,19 @@ function printBuild(label: string, build: BuildFigures): void {
   if (!build.ok) console.log(build.output.split("\n").slice(-30).join("\n"));
 }
 
-interface PageFigures {
-  name: string;
-  path: string;
-  load?: Load;
-  error?: string;
-}
-
-async function measurePages(dist: string, sample: Sample): Promise<PageFigures[]> {
-  const server = await serve(dist, {gzip: true});
-  const browser = await launch();
-  const results: PageFigures[] = [];
-  try {
-    for (const kind of pageKinds) {
-      const path = kind.path(sample);
-      const context = await browser.newContext({locale: "zh-CN"});
-      try {
-        const act = kind.act && ((page: Parameters<NonNullable<typeof kind.act>>[0]) => kind.act!(page, sample));
-        results.push({name: kind.name, path, load: await measureLoad(context, server.origin + path, kind.ready, {act, timeout: 180_000})});
-      } catch (error) {
-        results.push({name: kind.name, path, error: String(error).split("\n")[0]});
-      } finally {
-        await context.close();
-      }
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return results;
-}
-
-function printPages(results: PageFigures[]): void {
+function printPages(results: PageLoad[]): void {
   console.log("pages, one cold load each (empty cache), served gzipped; bytes = every response of the page and its workers:");
   console.log(`  ${"page".padEnd(11)}${"bytes".padStart(10)}${"first".padStart(10)}${"reqs".padStart(6)}  target       biggest response`);
-  for (const {name, path, load, error} of results) {
+  for (const {kind, path, load, error, bytes, ms} of results) {
     if (!load) {
-      console.log(`  ${name.padEnd(11)} no figures: ${error} (${path})`);
+      console.log(`  ${kind.name.padEnd(11)} no figures: ${error} (${path})`);
       continue;
     }
-    const bytes = load.responses.reduce((sum, r) => sum + r.bytes, 0);
-    const target = name === "article" ? targets.article : name === "search" ? targets.search : targets.page;
-    // A search is timed from typing when the reader types it, from navigation when the page takes ?q=.
-    const ms = Number.isNaN(load.actStart) ? load.chart : load.chart - load.actStart;
+    const target = kind.name === "article" ? targets.article : kind.name === "search" ? targets.search : targets.page;
     const biggest = [...load.responses].sort((a, b) => b.bytes - a.bytes)[0];
     const ok = bytes <= target.bytes && ms <= target.ms;
     console.log(
-      `  ${name.padEnd(11)}${MB(bytes).padStart(10)}${`${ms.toFixed(0)} ms`.padStart(10)}${String(load.responses.length).padStart(6)}  ` +
+      `  ${kind.name.padEnd(11)}${MB(bytes).padStart(10)}${`${ms.toFixed(0)} ms`.padStart(10)}${String(load.responses.length).padStart(6)}  ` +
         `${verdict(ok).padEnd(4)} ≤${MB(target.bytes)}  ${biggest ? `${MB(biggest.bytes)} ${new URL(biggest.url).pathname}` : ""}`
     );
     if (load.failed.length) console.log(`  ${"".padEnd(11)} failed: ${load.failed.slice(0, 3).join(", ")}`);
@@ -160,18 +125,18 @@ export default async function run(argv: string[] = []): Promise<void> {
     figures.dist = size;
 
     if (!values["no-browser"]) {
-      start = performance.now();
       const sample = await sampleOf(corpus);
       console.log(`sample: county ${sample.county}, town ${sample.town}, article ${sample.article}, query ${sample.query}`);
-      const loads = await measurePages(dist, sample);
-      printPages(loads);
-      figures.pages = loads.map(({name, path, load, error}) => ({
-        name,
-        path,
-        error,
-        bytes: load?.responses.reduce((sum, r) => sum + r.bytes, 0),
-        ms: load && (Number.isNaN(load.actStart) ? load.chart : load.chart - load.actStart)
-      }));
+      const server = await serve(dist, {gzip: true});
+      const browser = await launch();
+      try {
+        const loads = await loadEachPage(browser, server.origin, sample);
+        printPages(loads);
+        figures.pages = loads.map(({kind, path, error, bytes, ms}) => ({name: kind.name, path, error, bytes, ms}));
+      } finally {
+        await browser.close();
+        await server.close();
+      }
     }
   }
 

@@ -1,7 +1,8 @@
 // The kinds of page the scale bench and the scale test load, in one list: where each is, and what on it shows that it
 // has drawn (its first chart, its text, its first result). When a page moves (one `article?id=` page for every
 // article, a `search?q=` page), change it here.
-import type {Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
+import {measureLoad, type Load} from "../../bench/site-load.js";
 import {cachedTables} from "../../loaders/cache.js";
 import {loadGazetteer} from "../../loaders/gazetteer.js";
 
@@ -76,4 +77,36 @@ export async function sampleOf(dataDir: string): Promise<Sample> {
   const [county, town] = [most(["county", "zone"]), most(["town"])];
   if (!county || !town || !article || !query) throw new Error(`no county, town, article or query to load in ${dataDir}`);
   return {county, town, article: article.article_id, query};
+}
+
+export interface PageLoad {
+  kind: PageKind;
+  path: string;
+  /** The load, or why there is none (the page never showed what it is for). */
+  load?: Load;
+  error?: string;
+  /** Bytes of every response of the page and its workers. */
+  bytes: number;
+  /** ms to the first chart or result: from navigation, or from the reader's action when there is one. */
+  ms: number;
+}
+
+/** Each kind of page, loaded once in a new browser context (an empty cache) from the site at `origin`. */
+export async function loadEachPage(browser: Browser, origin: string, sample: Sample, timeout = 180_000): Promise<PageLoad[]> {
+  const results: PageLoad[] = [];
+  for (const kind of pageKinds) {
+    const path = kind.path(sample);
+    const context = await browser.newContext({locale: "zh-CN"});
+    try {
+      const act = kind.act && ((page: Page) => kind.act!(page, sample));
+      const load = await measureLoad(context, origin + path, kind.ready, {act, timeout});
+      const bytes = load.responses.reduce((sum, r) => sum + r.bytes, 0);
+      results.push({kind, path, load, bytes, ms: Number.isNaN(load.actStart) ? load.chart : load.chart - load.actStart});
+    } catch (error) {
+      results.push({kind, path, error: String(error).split("\n")[0], bytes: NaN, ms: NaN});
+    } finally {
+      await context.close();
+    }
+  }
+  return results;
 }
