@@ -4,7 +4,9 @@
 // it arrives: the scripts before Framework starts, reading the pages (`load`), each data loader and file (`build`,
 // `copy`), the search index (`index`) and writing the pages (`render`).
 import {spawn} from "node:child_process";
-import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {loadavg} from "node:os";
+import {join} from "node:path";
 import {root} from "../scripts/site-build.js";
 
 export interface BuildFigures {
@@ -20,12 +22,17 @@ export interface BuildFigures {
   files: [string, number][];
   /** Seconds reading pages, per kind of route (/article/*, /town/*, …). */
   pages: Map<string, {count: number; seconds: number}>;
+  /** CPU seconds (user + system) of the build and every process it waited for, from /usr/bin/time; NaN without it. */
+  cpuSeconds: number;
+  /** The load average when the build started: on a shared machine, wall time is worth reading beside it. */
+  loadAverage: number;
   /** The engine's own line: how many documents were extracted, and how long it took. */
   extracted: string[];
   output: string;
 }
 
 const PAGE_SIZE = 4096;
+const TIME_MARK = "scale-build cpu:";
 
 /** Resident memory of each process under `pid` (itself included), in bytes. */
 function treeMemory(pid: number): number[] {
@@ -61,6 +68,7 @@ function phaseOf(line: string): string {
   const word = /^\s*(\S+)/.exec(line)?.[1] ?? "";
   if (["load", "build", "copy", "render", "index", "bundle", "alias"].includes(word)) return word;
   if (/^tables:/.test(line)) return "extract (engine)";
+  if (line.startsWith(TIME_MARK)) return "exit";
   return "other";
 }
 
@@ -69,11 +77,27 @@ function routeKind(path: string): string {
   return dynamic ? `/${dynamic[1]}/*` : "other pages";
 }
 
-/** Runs `npm run build` with `env` added, and measures it. Its output is written to `log` when given. */
-export async function measuredBuild(env: NodeJS.ProcessEnv, log?: string): Promise<BuildFigures> {
+/** A copy of the project in `dir` to build in: its own Framework cache, none of the loaders' outputs. */
+export function projectCopy(dir: string): string {
+  rmSync(dir, {recursive: true, force: true});
+  mkdirSync(dir, {recursive: true});
+  const cache = join(root, "src", ".observablehq", "cache", "data");
+  for (const name of ["src", "loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
+    cpSync(join(root, name), join(dir, name), {recursive: true, filter: (path) => !path.startsWith(cache)});
+  }
+  symlinkSync(realpathSync(join(root, "node_modules")), join(dir, "node_modules"));
+  return dir;
+}
+
+/** Runs `npm run build` in `cwd` with `env` added, and measures it. Its output is written to `log` when given. */
+export async function measuredBuild(cwd: string, env: NodeJS.ProcessEnv, log?: string): Promise<BuildFigures> {
   const start = performance.now();
-  const child = spawn("npm", ["run", "build"], {
-    cwd: root,
+  const loadAverage = loadavg()[0];
+  // /usr/bin/time adds up the CPU time of every process the build waited for, which /proc samples would miss.
+  const time = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", `${TIME_MARK} %U %S`] : [];
+  const [command, ...args] = [...time, "npm", "run", "build"];
+  const child = spawn(command, args, {
+    cwd,
     env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1", ...env},
     stdio: ["ignore", "pipe", "pipe"]
   });
@@ -90,6 +114,7 @@ export async function measuredBuild(env: NodeJS.ProcessEnv, log?: string): Promi
   const pages = new Map<string, {count: number; seconds: number}>();
   const extracted: string[] = [];
   const chunks: string[] = [];
+  let cpuSeconds = NaN;
   let last = start;
   let pending = "";
   const onData = (chunk: Buffer) => {
@@ -112,6 +137,8 @@ export async function measuredBuild(env: NodeJS.ProcessEnv, log?: string): Promi
         pages.set(routeKind(page), {count: kind.count + 1, seconds: kind.seconds + seconds});
       }
       if (phase === "extract (engine)") extracted.push(line.trim());
+      const cpu = line.startsWith(TIME_MARK) ? line.slice(TIME_MARK.length).trim().split(" ").map(Number) : null;
+      if (cpu) cpuSeconds = cpu[0] + cpu[1];
     }
   };
   child.stdout.on("data", onData);
@@ -125,6 +152,8 @@ export async function measuredBuild(env: NodeJS.ProcessEnv, log?: string): Promi
     seconds: (performance.now() - start) / 1000,
     peakTreeBytes,
     peakProcessBytes,
+    cpuSeconds,
+    loadAverage,
     phases,
     files: [...files].sort((a, b) => b[1] - a[1]),
     pages,

@@ -5,10 +5,10 @@
 //   - the size of the built site;
 //   - per kind of page (test/support/site-pages.ts): bytes transferred from a server that gzips as hosts do, and ms
 //     from navigation start to the first chart or result, in headless Chromium with an empty cache.
-// It builds into a folder of its own (OBSERVABLE_OUTPUT, LIAOCHENG_CACHE_DIR under --work, default
-// /tmp/liaocheng-scale-N), so dist/ and the usual tables stay as they are; only Framework's loader cache in
-// src/.observablehq/cache/data is emptied, which the next `npm run build` or `dev` refills. A page that fails to
-// load is printed as such and the run goes on, so it can run unattended; the figures are also written as JSON.
+// It builds in a copy of the project under --work (default /tmp/liaocheng-scale-N: site/ with its own Framework
+// cache, tables/, dist/), so the checkout, its dist/ and its caches are left alone and can be used meanwhile. A page
+// that fails to load is printed as such and the run goes on, so it can run unattended; the figures and the build
+// logs are written beside.
 import {mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {parseArgs} from "node:util";
@@ -17,7 +17,7 @@ import {serve} from "../scripts/serve.js";
 import {root} from "../scripts/site-build.js";
 import {loadEachPage, sampleOf, type PageLoad} from "../test/support/site-pages.js";
 import {scaleCorpus, scalePage} from "./scale-corpus.js";
-import {measuredBuild, type BuildFigures} from "./scale-build.js";
+import {measuredBuild, projectCopy, type BuildFigures} from "./scale-build.js";
 
 const targets = {
   coldBuildSeconds: 600,
@@ -59,7 +59,8 @@ function siteSize(dist: string): {bytes: number; files: number; parts: [string, 
 
 function printBuild(label: string, build: BuildFigures): void {
   console.log(
-    `${label}: ${build.ok ? "" : "FAILED, "}${s(build.seconds)}, peak memory ${GB(build.peakTreeBytes)} (process tree), ` +
+    `${label}: ${build.ok ? "" : "FAILED, "}${s(build.seconds)} (CPU ${s(build.cpuSeconds)}, load average ` +
+      `${build.loadAverage.toFixed(1)} at the start), peak memory ${GB(build.peakTreeBytes)} (process tree), ` +
       `${GB(build.peakProcessBytes)} (largest process)`
   );
   for (const line of build.extracted) console.log(`  engine: ${line}`);
@@ -110,12 +111,12 @@ export default async function run(argv: string[] = []): Promise<void> {
   const corpusBytes = [...walk(corpus)].filter((f) => f.endsWith(".txt")).reduce((sum, f) => sum + statSync(f).size, 0);
   console.log(`archive: ${pages} pages, ${MB(corpusBytes)} in ${relative(root, corpus)} (${s((performance.now() - start) / 1000)} to make or find)`);
 
-  // Cold: no tables, no loader outputs (refresh-data-cache.ts would empty them too, the stamp being another corpus's).
+  // Cold: no tables, no loader outputs; the vendored libraries in Framework's cache are copied with src/.
   rmSync(cache, {recursive: true, force: true});
   rmSync(dist, {recursive: true, force: true});
-  rmSync(join(root, "src", ".observablehq", "cache", "data"), {recursive: true, force: true});
+  const site = projectCopy(join(work, "site"));
   const env = {DATA_DIR: corpus, OBSERVABLE_OUTPUT: dist, LIAOCHENG_CACHE_DIR: cache};
-  const cold = await measuredBuild(env, join(work, "build-cold.log"));
+  const cold = await measuredBuild(site, env, join(work, "build-cold.log"));
   printBuild("cold npm run build", cold);
   const figures: Record<string, unknown> = {pages, corpusBytes, cold: {...cold, output: undefined}};
   if (cold.ok) {
@@ -125,7 +126,7 @@ export default async function run(argv: string[] = []): Promise<void> {
     figures.dist = size;
 
     if (!values["no-browser"]) {
-      const sample = await sampleOf(corpus);
+      const sample = await sampleOf(corpus, cache);
       console.log(`sample: county ${sample.county}, town ${sample.town}, article ${sample.article}, query ${sample.query}`);
       const server = await serve(dist, {gzip: true});
       const browser = await launch();
@@ -145,7 +146,7 @@ export default async function run(argv: string[] = []): Promise<void> {
     const addedPath = join(corpus, `added-${added.name}`);
     writeFileSync(addedPath, added.text);
     try {
-      const rebuild = await measuredBuild(env, join(work, "build-rebuild.log"));
+      const rebuild = await measuredBuild(site, env, join(work, "build-rebuild.log"));
       printBuild("rebuild after adding one page", rebuild);
       figures.rebuild = {...rebuild, output: undefined};
     } finally {

@@ -50,9 +50,9 @@ export const pageKinds: PageKind[] = [
   }
 ];
 
-/** The sample of a corpus: read from the extracted tables, made once per corpus (loaders/cache.ts). */
-export async function sampleOf(dataDir: string): Promise<Sample> {
-  const {articles, facts} = await cachedTables([dataDir]);
+/** The sample of a corpus: read from the extracted tables, made once per corpus (loaders/cache.ts, in `cacheDir`). */
+export async function sampleOf(dataDir: string, cacheDir?: string): Promise<Sample> {
+  const {articles, facts} = await cachedTables([dataDir], {dir: cacheDir});
   const {places} = loadGazetteer();
   // The place with a page (a county or zone, a town of the prefecture) at or above a fact's place.
   const above = (code: string | null, levels: string[]) => {
