@@ -144,7 +144,8 @@ function loadMaterial(): Material {
     const by = new Map<string, Place[]>();
     for (const p of inside.filter((q) => q.level === level && q.parent_code)) {
       const key = level === "town" ? p.county_code! : p.parent_code!;
-      by.set(key, [...(by.get(key) ?? []), p]);
+      if (!by.has(key)) by.set(key, []);
+      by.get(key)!.push(p);
     }
     return by;
   };
@@ -162,7 +163,8 @@ function loadMaterial(): Material {
   for (const words of SYNONYMS) for (const word of words) synonymOf.set(word, words);
   const synonymHeads = new Map<string, string[]>();
   for (const word of [...synonymOf.keys()].sort((a, b) => b.length - a.length)) {
-    synonymHeads.set(word[0], [...(synonymHeads.get(word[0]) ?? []), word]);
+    if (!synonymHeads.has(word[0])) synonymHeads.set(word[0], []);
+    synonymHeads.get(word[0])!.push(word);
   }
   material = {
     layouts,

@@ -108,6 +108,8 @@ export default async function run(argv: string[] = []): Promise<void> {
 
   let start = performance.now();
   const corpus = scaleCorpus(pages);
+  // A page a rebuild added, left behind by a run that was stopped.
+  for (const file of readdirSync(corpus).filter((f) => f.startsWith("added-"))) rmSync(join(corpus, file));
   const corpusBytes = [...walk(corpus)].filter((f) => f.endsWith(".txt")).reduce((sum, f) => sum + statSync(f).size, 0);
   console.log(`archive: ${pages} pages, ${MB(corpusBytes)} in ${relative(root, corpus)} (${s((performance.now() - start) / 1000)} to make or find)`);
 
