@@ -143,7 +143,8 @@ export default async function run(argv: string[] = []): Promise<void> {
     }
   }
 
-  if (!values["no-rebuild"]) {
+  // A rebuild after a failed cold build would fail the same way, for as long.
+  if (!values["no-rebuild"] && cold.ok) {
     const added = scalePage(pages);
     const addedPath = join(corpus, `added-${added.name}`);
     writeFileSync(addedPath, added.text);
