@@ -72,7 +72,8 @@ export function watchDocuments(log: (message: string) => void = console.log): ()
     const files = dependents();
     touch(files);
     const count = existsSync(dataDir) ? listDocuments([dataDir]).length : 0;
-    log(`${relative(root, dataDir) || "."}: documents changed (${count} now); ${files.length} loaders will run again on the next load`);
+    const where = relative(root, dataDir) || ".";
+    log(`${where}: documents changed (${count} now); ${files.length} loaders will run again on the next load`);
     // Loaders running now may have read the documents before the change: touch again once they are done.
     if (running() && !poll) {
       poll = setInterval(() => {

@@ -41,8 +41,11 @@ async function fileSize(path: string): Promise<number | null> {
 export function byteRange(header: string, size: number): {start: number; end: number} | null {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (match[1] === "" && match[2] === "")) return null;
+  const last = size - 1;
   const [start, end] =
-    match[1] === "" ? [Math.max(0, size - Number(match[2])), size - 1] : [Number(match[1]), match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1)];
+    match[1] === ""
+      ? [Math.max(0, size - Number(match[2])), last]
+      : [Number(match[1]), match[2] === "" ? last : Math.min(Number(match[2]), last)];
   return start <= end && start < size ? {start, end} : null;
 }
 

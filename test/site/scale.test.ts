@@ -23,7 +23,8 @@ import {loadEachPage, pageKinds, sampleOf, type PageLoad} from "../support/site-
 
 const MAX_RATIO = 1.5;
 const ENFORCED: string[] = []; // after the merge: pageKinds.map((k) => k.name)
-const enforce = process.env.SCALE_ENFORCE === "all" ? pageKinds.map((k) => k.name) : (process.env.SCALE_ENFORCE?.split(",") ?? ENFORCED);
+const allPages = pageKinds.map((k) => k.name);
+const enforce = process.env.SCALE_ENFORCE === "all" ? allPages : (process.env.SCALE_ENFORCE?.split(",") ?? ENFORCED);
 const sizes = (process.env.SCALE_TEST_PAGES ?? "10,100").split(",").map(Number);
 
 const work = mkdtempSync(join(tmpdir(), "scale-test-"));

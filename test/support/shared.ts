@@ -7,7 +7,8 @@ import {root} from "../../scripts/site-build.js";
 
 function mainCheckout(): string | null {
   try {
-    const common = execFileSync("git", ["rev-parse", "--path-format=absolute", "--git-common-dir"], {cwd: root, encoding: "utf8"});
+    const args = ["rev-parse", "--path-format=absolute", "--git-common-dir"];
+    const common = execFileSync("git", args, {cwd: root, encoding: "utf8"});
     return dirname(common.trim());
   } catch {
     return null;
