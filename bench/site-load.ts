@@ -2,7 +2,7 @@
 // navigation start), so the harness's round-trips to the browser are not in them; and every response's size as
 // Playwright reports it for the whole context, so what the browser received is counted, fonts, late fetches and the
 // requests of workers (DuckDB-wasm fetches its .wasm from one) included. A CDP session on the page alone misses those.
-import type {BrowserContext, Request} from "playwright-core";
+import type {BrowserContext, Page, Request} from "playwright-core";
 
 export interface Response {
   url: string;
@@ -17,6 +17,8 @@ export interface Response {
 export interface Load {
   /** ms from navigation start until an element matching the chart selector was in the DOM. */
   chart: number;
+  /** ms from navigation start when the reader's action (typing a search) began, or NaN when there was none. */
+  actStart: number;
   firstContentfulPaint: number;
   domContentLoaded: number;
   load: number;
@@ -40,7 +42,20 @@ const marker = (selector: string) => `
 /** Quiet: no request in flight for this long. Catches the font pieces and tables fetched after `load`. */
 const quietMs = 500;
 
-export async function measureLoad(context: BrowserContext, url: string, chartSelector: string): Promise<Load> {
+export interface LoadOptions {
+  /** What the reader does once the page has loaded (type a search); the chart selector then waits for its result. */
+  act?: (page: Page) => Promise<void>;
+  /** How long to wait for the chart, in ms. Default 60 s. */
+  timeout?: number;
+}
+
+export async function measureLoad(
+  context: BrowserContext,
+  url: string,
+  chartSelector: string,
+  options: LoadOptions = {}
+): Promise<Load> {
+  const timeout = options.timeout ?? 60_000;
   const page = await context.newPage();
   await page.addInitScript({content: marker(chartSelector)});
 
@@ -71,13 +86,25 @@ export async function measureLoad(context: BrowserContext, url: string, chartSel
   context.on("requestfinished", onFinished);
   context.on("requestfailed", onFailed);
 
-  await page.goto(url, {waitUntil: "load"});
-  await page.waitForFunction(() => (window as any).__bench.chart !== undefined, null, {timeout: 60_000, polling: 50});
-  const deadline = performance.now() + 60_000;
+  try {
+    await page.goto(url, {waitUntil: "load", timeout});
+    if (options.act) {
+      await page.evaluate(() => ((window as any).__bench.actStart = performance.now()));
+      await options.act(page);
+    }
+    await page.waitForFunction(() => (window as any).__bench.chart !== undefined, null, {timeout, polling: 50});
+  } catch (error) {
+    context.off("request", onRequest);
+    context.off("requestfinished", onFinished);
+    context.off("requestfailed", onFailed);
+    await page.close();
+    throw error;
+  }
+  const deadline = performance.now() + timeout;
   while ((inFlight > 0 || performance.now() - lastActivity < quietMs) && performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  if (inFlight > 0) failed.push(`${inFlight} requests still open 60 s after the chart`);
+  if (inFlight > 0) failed.push(`${inFlight} requests still open ${timeout / 1000} s after the chart`);
   context.off("request", onRequest);
   context.off("requestfinished", onFinished);
   context.off("requestfailed", onFailed);
@@ -87,6 +114,7 @@ export async function measureLoad(context: BrowserContext, url: string, chartSel
     const paint = performance.getEntriesByName("first-contentful-paint")[0];
     return {
       chart: (window as any).__bench.chart as number,
+      actStart: ((window as any).__bench.actStart as number | undefined) ?? NaN,
       firstContentfulPaint: paint?.startTime ?? NaN,
       domContentLoaded: navigation.domContentLoadedEventStart,
       load: navigation.loadEventStart

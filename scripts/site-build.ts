@@ -35,14 +35,26 @@ export function siteState(site: string = dist): "missing" | "stale" | "fresh" {
   return Math.max(...sources().map(newest)) > built ? "stale" : "fresh";
 }
 
-/** Runs `npm run build` (offline by design: see scripts/vendor-npm.ts); returns its output when it fails. */
-export function buildSite(): {ok: true} | {ok: false; output: string} {
-  const result = spawnSync("npm", ["run", "build"], {
+export interface BuildOptions {
+  /** Added to this process's environment: DATA_DIR, OBSERVABLE_OUTPUT, a cache folder, NODE_OPTIONS … */
+  env?: NodeJS.ProcessEnv;
+  /** A command the build runs under, e.g. `["unshare", "-n"]` for no network (test/support/site.ts). */
+  wrapper?: string[];
+}
+
+export type BuildResult = {ok: true; stdout: string; stderr: string} | {ok: false; output: string};
+
+/** Runs `npm run build` (offline by design: see scripts/vendor-npm.ts); returns its output, all of it when it fails. */
+export function buildSite(options: BuildOptions = {}): BuildResult {
+  const [command, ...args] = [...(options.wrapper ?? []), "npm", "run", "build"];
+  const result = spawnSync(command, args, {
     cwd: root,
-    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", ...options.env},
     encoding: "utf8",
-    maxBuffer: 64 << 20,
+    maxBuffer: 256 << 20,
     stdio: ["ignore", "pipe", "pipe"]
   });
-  return result.status === 0 ? {ok: true} : {ok: false, output: `${result.stdout ?? ""}${result.stderr ?? result.error ?? ""}`};
+  const stdout = result.stdout ?? "";
+  const stderr = result.stderr ?? "";
+  return result.status === 0 ? {ok: true, stdout, stderr} : {ok: false, output: `${stdout}${stderr || (result.error ?? "")}`};
 }

@@ -4,13 +4,14 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync, readFileSync} from "node:fs";
-import {fileURLToPath} from "node:url";
+import {join} from "node:path";
 import {parseNumeral, scanNumbers, type NumberMention} from "../loaders/numerals.js";
 import {scanQuantities} from "../loaders/quantities.js";
 import {unitAt} from "../loaders/units.js";
 import type {Quantity} from "../loaders/types.js";
+import {sharedDir} from "./support/shared.js";
 
-const specs = fileURLToPath(new URL("../../shared/specs/", import.meta.url));
+const specs = join(sharedDir, "specs") + "/";
 const present = existsSync(specs + "number.json");
 const read = (name: string) => JSON.parse(readFileSync(specs + name, "utf8"));
 

@@ -7,16 +7,15 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {extractDocument} from "../loaders/extract.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
 import type {FactRow} from "../loaders/types.js";
 import {UNITS} from "../loaders/units.js";
+import {sharedDir} from "./support/shared.js";
 
-// ../shared beside the checkout, or two levels up from a worktree under /work/wt/.
-const sharedGold = ["../../shared/gold/seed-000.json", "../../../shared/gold/seed-000.json"]
-  .map((path) => fileURLToPath(new URL(path, import.meta.url)))
-  .find((path) => existsSync(path)) ?? "";
+const sharedGold = join(sharedDir, "gold", "seed-000.json");
 const fixtureDir = fileURLToPath(new URL("./fixtures/gold/", import.meta.url));
 const gazetteer = loadGazetteer();
 

@@ -1,10 +1,14 @@
-// Building the site for tests: offline, with telemetry off, once per test run.
+// Building the site for tests: offline, with telemetry off, once per test run. Where the site is and how it is built
+// live in scripts/site-build.ts (the export command uses them too); this adds the test's network block.
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {buildSite as build, dist as distDir, root} from "../../scripts/site-build.js";
 
-export const root = fileURLToPath(new URL("../../", import.meta.url));
-export const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+export {root};
+/** dist/ with a trailing slash, as the tests join it. */
+export const dist = join(distDir, "/");
 
 export const testEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", TZ: "UTC"};
 const offlineImport = `--import=${fileURLToPath(new URL("./offline.js", import.meta.url))}`;
@@ -19,19 +23,13 @@ export function offlineEnv(): NodeJS.ProcessEnv {
   return {...testEnv, NODE_OPTIONS: offlineImport};
 }
 
-/** Runs a command with the network unavailable: no network namespace where allowed, and in-process blocking. */
-export function runOffline(command: string, args: string[]) {
-  const env = offlineEnv();
-  const [cmd, argv] = canUnshare() ? ["unshare", ["-n", command, ...args]] : [command, args];
-  return spawnSync(cmd, argv, {cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"]});
-}
-
-export function buildSite() {
-  const result = runOffline("npm", ["run", "build"]);
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+/** `npm run build` with no network; `env` adds DATA_DIR, OBSERVABLE_OUTPUT and the like. Throws when it fails. */
+export function buildSite(env: NodeJS.ProcessEnv = {}): {stdout: string; stderr: string} {
+  const result = build({env: {...offlineEnv(), ...env}, wrapper: canUnshare() ? ["unshare", "-n"] : []});
+  if (!result.ok) throw new Error(`build failed:\n${result.output}`);
   return result;
 }
 
 export function ensureBuilt(): void {
-  if (!existsSync(`${dist}index.html`)) buildSite();
+  if (!existsSync(join(dist, "index.html"))) buildSite();
 }

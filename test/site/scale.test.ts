@@ -1,0 +1,94 @@
+// The site built from two synthetic archives (bench/scale-corpus.ts) of different sizes: every kind of page
+// (test/support/site-pages.ts) must show what it is for in both, and what it loads must not grow with the corpus
+// (bytes at the larger ÷ bytes at the smaller ≤ 1.5).
+//
+// Sizes: SCALE_TEST_PAGES, default "10,100". Ten times the corpus makes anything that grows with it show as several
+// times its share, so a ratio of 1.5 is strict; and while the site renders a page per article and a MiniSearch index
+// of every suffix, a 200-page build takes over 3 minutes on two cores, 100 pages about half of that.
+//
+// The ratio is asserted only for the pages in SCALE_ENFORCE ("all" or names, comma-separated); for the others it
+// runs and is reported as `todo`, because today every page loads every fact and article. The lead enables it once
+// the pre-aggregated tables, the article view and the sharded search are merged: set ENFORCED below to all pages.
+import {after, before, test} from "node:test";
+import assert from "node:assert/strict";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {scaleCorpus} from "../../bench/scale-corpus.js";
+import {launch} from "../../scripts/chromium.js";
+import {serve} from "../../scripts/serve.js";
+import {buildSite} from "../support/site.js";
+import {loadEachPage, pageKinds, sampleOf, type PageLoad} from "../support/site-pages.js";
+
+const MAX_RATIO = 1.5;
+const ENFORCED: string[] = []; // after the merge: pageKinds.map((k) => k.name)
+const allPages = pageKinds.map((k) => k.name);
+const enforce = process.env.SCALE_ENFORCE === "all" ? allPages : (process.env.SCALE_ENFORCE?.split(",") ?? ENFORCED);
+const sizes = (process.env.SCALE_TEST_PAGES ?? "10,100").split(",").map(Number);
+
+const work = mkdtempSync(join(tmpdir(), "scale-test-"));
+let browser: Browser;
+const loads = new Map<number, PageLoad[]>();
+
+before(async () => {
+  browser = await launch();
+  for (const pages of sizes) {
+    const data = scaleCorpus(pages, join(work, `data-${pages}`));
+    const dist = join(work, `dist-${pages}`);
+    buildSite({DATA_DIR: data, OBSERVABLE_OUTPUT: dist});
+    const server = await serve(dist, {gzip: true});
+    try {
+      loads.set(pages, await loadEachPage(browser, server.origin, await sampleOf(data)));
+    } finally {
+      await server.close();
+    }
+  }
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(work, {recursive: true, force: true});
+});
+
+const MB = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+/** A response's path with Framework's content hash taken out, to pair the files of two builds. */
+const unhashed = (url: string) => new URL(url).pathname.replace(/\.[0-9a-f]{8}(\.[a-z0-9]+)$/, "$1");
+
+/** The files that grew most between the two loads of a page. */
+function growth(small: PageLoad, large: PageLoad): string {
+  const sizes = (load: PageLoad) => {
+    const by = new Map<string, number>();
+    for (const r of load.load?.responses ?? []) by.set(unhashed(r.url), (by.get(unhashed(r.url)) ?? 0) + r.bytes);
+    return by;
+  };
+  const [a, b] = [sizes(small), sizes(large)];
+  return [...b]
+    .map(([path, bytes]) => [path, bytes - (a.get(path) ?? 0)] as const)
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 3)
+    .map(([path, bytes]) => `${path} +${MB(bytes)}`)
+    .join(", ");
+}
+
+for (const kind of pageKinds) {
+  test(`${kind.name}: shows what it is for at every size`, () => {
+    for (const pages of sizes) {
+      const load = loads.get(pages)!.find((l) => l.kind === kind)!;
+      assert.ok(load.load, `${kind.name} at ${pages} pages (${load.path}): ${load.error}`);
+      assert.deepEqual(load.load.failed, [], `${kind.name} at ${pages} pages: failed requests`);
+    }
+  });
+
+  const todo = enforce.includes(kind.name) ? undefined : "enabled once pages load aggregates (issue 10, items 2–5)";
+  test(`${kind.name}: bytes loaded grow at most ${MAX_RATIO}× from ${sizes[0]} to ${sizes.at(-1)} pages`, {todo}, () => {
+    const [small, large] = [loads.get(sizes[0])!, loads.get(sizes.at(-1)!)!].map((all) => all.find((l) => l.kind === kind)!);
+    assert.ok(small.load && large.load, `${kind.name} did not load`);
+    const ratio = large.bytes / small.bytes;
+    const report =
+      `${kind.name}: ${MB(small.bytes)} at ${sizes[0]} pages, ${MB(large.bytes)} at ${sizes.at(-1)} pages, ` +
+      `ratio ${ratio.toFixed(2)}; grew most: ${growth(small, large)}`;
+    console.log(`# ${report}`);
+    assert.ok(ratio <= MAX_RATIO, report);
+  });
+}
