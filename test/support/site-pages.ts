@@ -1,6 +1,5 @@
 // The kinds of page the scale bench and the scale test load, in one list: where each is, and what on it shows that it
-// has drawn (its first chart, its text, its first result). When a page moves (one `article?id=` page for every
-// article, a `search?q=` page), change it here.
+// has drawn (its first chart, its text, its first result). When a page moves, change it here.
 import type {Browser, Page} from "playwright-core";
 import {measureLoad, type Load} from "../../bench/site-load.js";
 import {cachedTables} from "../../loaders/cache.js";
@@ -36,18 +35,8 @@ export const pageKinds: PageKind[] = [
   {name: "coverage", path: () => "/coverage", ready: "#coverage-map svg g[aria-label='dot'] circle"},
   {name: "county", path: (s) => `/county/${s.county}`, ready: bars("county-funds")},
   {name: "town", path: (s) => `/town/${s.town}`, ready: bars("town-topics")},
-  // After the article view: {path: (s) => `/article?id=${s.article}`, ready: "#article-text mark"}.
-  {name: "article", path: (s) => `/article/${s.article}`, ready: "#article-text mark"},
-  // Today: the sidebar's search over Framework's MiniSearch index. After the search page:
-  // {path: (s) => `/search?q=${encodeURIComponent(s.query)}`, ready: <its first result>} and no `act`.
-  {
-    name: "search",
-    path: () => "/",
-    ready: "#observablehq-search-results li",
-    act: async (page, s) => {
-      await page.locator("#observablehq-search input").fill(s.query);
-    }
-  }
+  {name: "article", path: (s) => `/article?id=${s.article}`, ready: "#article-text mark"},
+  {name: "search", path: (s) => `/search?q=${encodeURIComponent(s.query)}`, ready: "#search-results > li"}
 ];
 
 /** The sample of a corpus: read from the extracted tables, made once per corpus (loaders/cache.ts, in `cacheDir`). */
