@@ -5,6 +5,7 @@
 // Each file is written under a temporary name and renamed when complete: a run that fails leaves the previous
 // output as it was, never half a file.
 import {closeSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
+import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {csvFormatRows} from "d3-dsv";
 import {schemas, type TableName} from "./schema.js";
@@ -152,24 +153,34 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 // DuckDB writes Parquet with the contract's declared types, so an empty table keeps its columns. It is imported here
-// only, so that JSON and CSV runs never load it.
+// only, so that JSON and CSV runs never load it. Each table is converted by one DuckDB thread (the same bytes
+// whatever the machine); the large tables, articles and facts, are converted at once on two cores.
 async function toParquet(dir: string, sinks: Map<TableName, Sink>, suffix: string): Promise<void> {
   const {DuckDBInstance} = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:", {threads: "1"});
-  const connection = await instance.connect();
   const written = [...sinks.keys()].map((table) => [join(dir, `.${table}.parquet.${suffix}.tmp`), `${table}.parquet`]);
-  try {
-    for (const [i, [table, sink]] of [...sinks].entries()) {
-      const types = Object.entries(schemas[table]).map(([name, type]) => `"${name}": '${type}'`);
-      await connection.run(
-        `COPY (SELECT * FROM read_json('${sqlString(sink.temp)}', format = 'newline_delimited', ` +
-          `columns = {${types.join(", ")}})) TO '${sqlString(written[i][0])}' (FORMAT parquet, COMPRESSION zstd)`
-      );
+  const convert = async (tables: TableName[]) => {
+    const instance = await DuckDBInstance.create(":memory:", {threads: "1"});
+    const connection = await instance.connect();
+    try {
+      for (const table of tables) {
+        const types = Object.entries(schemas[table]).map(([name, type]) => `"${name}": '${type}'`);
+        const temp = written[TABLES.indexOf(table)][0];
+        await connection.run(
+          `COPY (SELECT * FROM read_json('${sqlString(sinks.get(table)!.temp)}', format = 'newline_delimited', ` +
+            `columns = {${types.join(", ")}})) TO '${sqlString(temp)}' (FORMAT parquet, COMPRESSION zstd)`
+        );
+      }
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
     }
+  };
+  try {
+    const groups: TableName[][] =
+      availableParallelism() > 1 ? [["articles", "documents"], ["facts", "places"]] : [["documents", "articles", "facts", "places"]];
+    await Promise.all(groups.map(convert));
     for (const [temp, name] of written) renameSync(temp, join(dir, name));
   } finally {
-    connection.closeSync();
-    instance.closeSync();
     for (const [temp] of written) rmSync(temp, {force: true});
   }
 }
