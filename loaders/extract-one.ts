@@ -10,7 +10,8 @@ export {loadGazetteer} from "./gazetteer.js";
 /** extractFile, an exception of the engine's (a stack overflow, a bug) as a rejected document: the run goes on. */
 export function extractOne({doc, path}: Job, gazetteer: Gazetteer): DocumentResult {
   try {
-    return extractFile(doc, path, gazetteer);
+    // A path held as bytes (a name that is not UTF-8) arrives from another thread as a plain Uint8Array.
+    return extractFile(doc, typeof path === "string" ? path : (Buffer.from(path as Uint8Array) as never), gazetteer);
   } catch (error) {
     return rejectedResult(doc, `engine failed: ${(error as Error)?.message ?? String(error)}`);
   }
