@@ -115,7 +115,7 @@ async function* run<R>(
     slot.worker.on("error", () => {});
     void slot.worker.terminate();
     if (head) finish(head.index, rejected(head.doc, reason));
-    retry.push(...rest.slice(0, QUEUED));
+    for (const job of rest) retry.push(job);
     retry.sort((a, b) => a.index - b.index);
     slots[slots.indexOf(slot)] = spawn();
     dispatch();
