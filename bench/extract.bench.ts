@@ -19,6 +19,8 @@ interface Run {
   seconds: number;
   cpu: number;
   maxRSS: number;
+  /** Wall seconds spent finishing the files after the last document (for Parquet, DuckDB's conversion). */
+  close: number;
 }
 
 /** One `extract` run in a process of its own, timed by /usr/bin/time (wall, CPU and peak RSS of the process). */
@@ -28,14 +30,16 @@ export function extractRun(args: string[]): Run {
     const command = [launch, ...args, "--out", out, "--quiet"];
     const measured = existsSync(time);
     const started = performance.now();
+    const env = {...process.env, LIAOCHENG_STATS: "1"};
     const child = measured
-      ? spawnSync(time, ["-f", "%e %U %S %M", process.execPath, ...command], {encoding: "utf8"})
-      : spawnSync(process.execPath, command, {encoding: "utf8"});
+      ? spawnSync(time, ["-f", "%e %U %S %M", process.execPath, ...command], {encoding: "utf8", env})
+      : spawnSync(process.execPath, command, {encoding: "utf8", env});
     const seconds = (performance.now() - started) / 1000;
     if (child.status !== 0) throw new Error(child.stderr);
-    if (!measured) return {seconds, cpu: NaN, maxRSS: NaN};
+    const close = JSON.parse(/^stats: (.*)$/m.exec(child.stderr)?.[1] ?? "{}").close ?? NaN;
+    if (!measured) return {seconds, cpu: NaN, maxRSS: NaN, close};
     const [wall, user, system, kb] = child.stderr.trim().split("\n").pop()!.split(" ").map(Number);
-    return {seconds: wall, cpu: user + system, maxRSS: kb * 1024};
+    return {seconds: wall, cpu: user + system, maxRSS: kb * 1024, close};
   } finally {
     rmSync(out, {recursive: true, force: true});
   }
@@ -74,15 +78,26 @@ export default async function () {
   ];
   if (process.env.BENCH_500MB) runs.push(["500 MB", copiedCorpus(large, 10), cores]);
   const rates = new Map<number, number>();
+  const measured = new Map<number, Run>();
   for (const [label, dir, workers] of runs) {
     const r = extractRun([dir, "--format", "parquet", "--workers", String(workers)]);
     const mb = listDocuments([dir]).reduce((sum, file) => sum + file.size, 0) / 1e6;
-    if (label === "50 MB") rates.set(workers, mb / r.seconds);
+    if (label === "50 MB") rates.set(workers, mb / r.seconds), measured.set(workers, r);
     console.log(
       `extract ${label} to Parquet, ${workers} worker${workers > 1 ? "s" : ""}: ${(mb / r.seconds).toFixed(1)} MB/s ` +
         `(${r.seconds.toFixed(1)} s wall, ${r.cpu.toFixed(1)} s CPU = ${(mb / r.cpu).toFixed(1)} MB per CPU second), ` +
-        `peak RSS ${(r.maxRSS / 1e6).toFixed(0)} MB`
+        `peak RSS ${(r.maxRSS / 1e6).toFixed(0)} MB, ${r.close.toFixed(1)} s to finish the files`
     );
   }
-  if (cores > 1) console.log(`${cores} workers / 1 worker: ${(rates.get(cores)! / rates.get(1)!).toFixed(2)}×`);
+  if (cores > 1) {
+    console.log(`${cores} workers / 1 worker, measured: ${(rates.get(cores)! / rates.get(1)!).toFixed(2)}×`);
+    // What the same work would take on idle cores: one worker's CPU time in a row, against N workers' CPU time
+    // spread over N cores. An upper bound (the end of the run, finishing the files, is in series); read it beside
+    // the measured ratio when other processes share the cores.
+    const [one, all] = [measured.get(1)!, measured.get(cores)!];
+    console.log(
+      `${cores} workers / 1 worker on idle cores, from CPU time, at most: ${(one.cpu / (all.cpu / cores)).toFixed(2)}× ` +
+        `(${one.cpu.toFixed(1)} s CPU with one worker, ${all.cpu.toFixed(1)} s with ${cores})`
+    );
+  }
 }
