@@ -21,11 +21,15 @@ export interface EncodedResult {
 }
 
 /** `placeRowsOf`: the `places` rows of a place and its ancestors (extract-one.ts). */
-export function encodeResult(result: DocumentResult, staging: Staging, placeRowsOf: (place: Place) => PlaceRow[]): EncodedResult {
+export function encodeResult(
+  result: DocumentResult,
+  staging: Staging,
+  placeRowsOf: (place: Place) => PlaceRow[]
+): EncodedResult {
   const places = new Map<string, PlaceRow>();
   for (const place of result.places) for (const row of placeRowsOf(place)) places.set(row.place_code, row);
   const factPlaces = new Map<string, number>();
-  for (const fact of result.facts) if (fact.place_code) factPlaces.set(fact.place_code, (factPlaces.get(fact.place_code) ?? 0) + 1);
+  for (const {place_code: code} of result.facts) if (code) factPlaces.set(code, (factPlaces.get(code) ?? 0) + 1);
   return {
     document: result.document,
     pieces: {

@@ -11,7 +11,17 @@ export interface Job {
 
 export function rejectedResult(doc: string, reason: string): DocumentResult {
   return {
-    document: {doc, sha256: "", encoding: "", chars: 0, status: "rejected", reason, masthead: null, issue_date: null, year: null},
+    document: {
+      doc,
+      sha256: "",
+      encoding: "",
+      chars: 0,
+      status: "rejected",
+      reason,
+      masthead: null,
+      issue_date: null,
+      year: null
+    },
     articles: [],
     facts: [],
     places: [],

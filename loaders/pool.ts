@@ -37,7 +37,11 @@ export function extractFiles(files: DocumentFile[], options: PoolOptions = {}): 
 }
 
 /** Each document's rows encoded for a table file (for the command line, which only writes them). */
-export function extractEncoded(files: DocumentFile[], staging: Staging, options: PoolOptions = {}): AsyncGenerator<EncodedResult> {
+export function extractEncoded(
+  files: DocumentFile[],
+  staging: Staging,
+  options: PoolOptions = {}
+): AsyncGenerator<EncodedResult> {
   return run(
     files,
     options,
@@ -156,7 +160,9 @@ async function* run<R>(
       const job = retry.length ? retry[0] : next < jobs.length && next - consumed < maxAhead ? jobs[next] : null;
       if (!job) return;
       let least: Slot | null = null;
-      for (const slot of slots) if (slot.jobs.length < QUEUED && (!least || slot.jobs.length < least.jobs.length)) least = slot;
+      for (const slot of slots) {
+        if (slot.jobs.length < QUEUED && (!least || slot.jobs.length < least.jobs.length)) least = slot;
+      }
       if (!least) return;
       if (job === retry[0]) retry.shift();
       else next++;
