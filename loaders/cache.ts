@@ -29,12 +29,11 @@ const TABLE_NAMES: TableName[] = ["documents", "articles", "facts", "places"];
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/liaocheng-relief/", import.meta.url));
 
 /**
- * Worker threads only for a corpus above this many bytes, and only with more than two cores. Each worker spends about
- * a second of CPU starting (tsx, the gazetteer) and every result is copied back to this thread. Measured on two busy
- * cores: 3 and 10 MB took 1.1-2.3× as long with two workers as in one thread, 30 MB from 15% less to 1.7× as long,
- * always with 25-60% more CPU; so on two cores the pool does not pay for itself, and below ~16 MB it cannot.
+ * Worker threads only for a corpus above this many bytes, on more than one core. A worker starts from the bundle
+ * (loaders/bundle.js, no TypeScript to compile) but still builds its own gazetteer, about 0.75 s of CPU: below a few
+ * megabytes (about 2 s of extraction on one core) that start costs more than the second core gives.
  */
-export const WORKERS_ABOVE_BYTES = 16e6;
+export const WORKERS_ABOVE_BYTES = 4e6;
 
 /** How entries are written: V8 reads data serialized by older versions, but a new Node simply makes them again. */
 const FORMAT = `v8-${process.versions.v8}`;
@@ -70,7 +69,7 @@ export async function cachedTable<T extends TableName>(paths: string[], table: T
 
 /** Workers for a corpus of this many bytes: none for a small one, the pool's default (one per core) for a large one. */
 export function workersFor(bytes: number, cores = availableParallelism()): number | undefined {
-  return bytes > WORKERS_ABOVE_BYTES && cores > 2 ? undefined : 0;
+  return bytes > WORKERS_ABOVE_BYTES && cores > 1 ? undefined : 0;
 }
 
 async function load(paths: string[], names: TableName[], options: CacheOptions): Promise<Partial<Tables>> {

@@ -1,66 +1,180 @@
 // Extraction across cores: documents go to worker threads and come back in input order. At most a few documents per
 // worker are read ahead of the one being written, so memory stays flat however large the corpus.
+//
+// For the command line (extractEncoded) a worker also encodes its rows as the table files' bytes and transfers them,
+// so this thread only appends bytes: it neither copies rows one by one out of the workers nor serializes them.
+// A watchdog stops a worker whose document runs past its bound and records the document as rejected; the worker
+// is replaced, the documents queued behind it are handed out again, and the run goes on.
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
+// @ts-expect-error plain JS module (it runs before any TypeScript can), without types
+import {freshBundle} from "./bundle.js";
 import type {DocumentFile} from "./corpus.js";
-import {extractFile, type DocumentResult} from "./extract.js";
-import {loadGazetteer} from "./gazetteer.js";
+import {encodeRejected, encodeResult, type EncodedResult} from "./encoded.js";
+import type {DocumentResult} from "./extract.js";
+import type {Gazetteer} from "./gazetteer.js";
+import {rejectedResult, type Job} from "./job.js";
+import type {Staging} from "./write.js";
 
 export interface PoolOptions {
-  /** Worker threads; 0 extracts in this thread. Default: one per core. */
+  /** Worker threads; 0 extracts in this thread (then no watchdog). Default: one per core. */
   workers?: number;
   prefecture?: string;
+  /** Seconds a document may take, and as many again for each 10 MB of it, before it is stopped. Default 30. */
+  timeout?: number;
 }
 
+export const DEFAULT_TIMEOUT = 30;
+
+/** The watchdog's bound for a document of this many bytes, in seconds. */
+export function timeoutFor(bytes: number, timeout = DEFAULT_TIMEOUT): number {
+  return timeout * (1 + bytes / 10e6);
+}
+
+/** Each document's rows, as the engine gives them (for the site's tables, held in memory). */
+export function extractFiles(files: DocumentFile[], options: PoolOptions = {}): AsyncGenerator<DocumentResult> {
+  return run(files, options, null, (engine) => (job) => engine.extractOne(job, engine.gazetteer), rejectedResult);
+}
+
+/** Each document's rows encoded for a table file (for the command line, which only writes them). */
+export function extractEncoded(
+  files: DocumentFile[],
+  staging: Staging,
+  options: PoolOptions = {}
+): AsyncGenerator<EncodedResult> {
+  return run(
+    files,
+    options,
+    staging,
+    (engine) => {
+      const placeRows = engine.placeRowsOf(engine.gazetteer);
+      return (job) => encodeResult(engine.extractOne(job, engine.gazetteer), staging, placeRows);
+    },
+    (doc, reason) => encodeRejected(doc, reason, staging)
+  );
+}
+
+/** Documents a worker holds at once: it starts the next while its last result is still on its way here. */
 const QUEUED = 2;
 
-export async function* extractFiles(files: DocumentFile[], options: PoolOptions = {}): AsyncGenerator<DocumentResult> {
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Documents sent, in the order the worker reads them: the first is the one it is on. */
+  jobs: Job[];
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** The worker's entry: the bundle's when it is fresh (no TypeScript to compile), else the sources through tsx. */
+function workerEntry(): URL {
+  return freshBundle()?.worker ?? new URL("./worker-boot.js", import.meta.url);
+}
+
+type Engine = typeof import("./extract-one.js") & {gazetteer: Gazetteer};
+
+async function* run<R>(
+  files: DocumentFile[],
+  options: PoolOptions,
+  staging: Staging | null,
+  local: (engine: Engine) => (job: Job) => R,
+  rejected: (doc: string, reason: string) => R
+): AsyncGenerator<R> {
+  const jobs: Job[] = files.map(({doc, path}, index) => ({index, doc, path}));
   const workers = Math.min(options.workers ?? availableParallelism(), files.length);
   if (workers <= 0) {
-    const gazetteer = loadGazetteer({prefecture: options.prefecture});
-    for (const {doc, path} of files) yield extractFile(doc, path, gazetteer);
+    const engine = await import("./extract-one.js");
+    const extract = local({...engine, gazetteer: engine.loadGazetteer({prefecture: options.prefecture})});
+    for (const job of jobs) yield extract(job);
     return;
   }
-  const pool = Array.from(
-    {length: workers},
-    () => new Worker(new URL("./worker-boot.js", import.meta.url), {workerData: {prefecture: options.prefecture}})
-  );
-  // Each worker holds up to QUEUED documents, so it starts the next one while its last result is still on its way
-  // here instead of waiting a round trip for it.
-  const queued = new Map(pool.map((worker) => [worker, 0]));
-  const done = new Map<number, DocumentResult>();
+  const entry = workerEntry();
+  const hang = process.env.LIAOCHENG_TEST_HANG;
+  const done = new Map<number, R>();
+  /** Documents handed back by a stopped worker, to go out again before any new one. */
+  const retry: Job[] = [];
   const maxAhead = workers * 4;
   let next = 0;
   let consumed = 0;
   let failure: Error | null = null;
   let wake = () => {};
-  const dispatch = () => {
-    for (let room = true; room && next < files.length && next - consumed < maxAhead; ) {
-      room = false;
-      let least: Worker | null = null;
-      for (const [worker, n] of queued) if (n < QUEUED && (!least || n < queued.get(least)!)) least = worker;
-      if (!least) break;
-      room = true;
-      const {doc, path} = files[next];
-      queued.set(least, queued.get(least)! + 1);
-      least.postMessage({index: next++, doc, path});
-    }
+  let closing = false;
+
+  const finish = (index: number, result: R) => {
+    done.set(index, result);
+    wake();
   };
-  for (const worker of pool) {
-    worker.on("message", ({index, result}: {index: number; result: DocumentResult}) => {
-      done.set(index, result);
-      queued.set(worker, queued.get(worker)! - 1);
+  const watch = (slot: Slot) => {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const head = slot.jobs[0];
+    if (!slot.ready || !head) return;
+    const seconds = timeoutFor(files[head.index].size, options.timeout);
+    slot.timer = setTimeout(() => stop(slot, `timed out after ${formatSeconds(seconds)}`), seconds * 1000);
+  };
+  /** The worker's document cannot finish: record why, replace the worker, hand its other documents out again. */
+  const stop = (slot: Slot, reason: string) => {
+    const [head, ...rest] = slot.jobs;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.worker.removeAllListeners();
+    slot.worker.on("error", () => {});
+    void slot.worker.terminate();
+    if (head) finish(head.index, rejected(head.doc, reason));
+    for (const job of rest) retry.push(job);
+    retry.sort((a, b) => a.index - b.index);
+    slots[slots.indexOf(slot)] = spawn();
+    dispatch();
+  };
+  const spawn = (): Slot => {
+    const worker = new Worker(entry, {workerData: {prefecture: options.prefecture, staging, hang}});
+    const slot: Slot = {worker, ready: false, jobs: [], timer: null};
+    worker.on("message", (message: {ready: true} | {index: number; result: R}) => {
+      if ("ready" in message) {
+        slot.ready = true;
+      } else {
+        slot.jobs.shift();
+        finish(message.index, message.result);
+      }
+      watch(slot);
       dispatch();
-      wake();
     });
     worker.on("error", (error) => {
-      failure = error;
-      wake();
+      // A worker that fails before it could start (no gazetteer, say) would fail again: that ends the run. One that
+      // fails on a document (out of memory) loses that document only.
+      if (!slot.ready || !slot.jobs.length) {
+        failure = error;
+        wake();
+      } else stop(slot, `engine failed: ${error.message}`);
     });
-  }
+    worker.on("exit", (code) => {
+      if (closing || !slots.includes(slot)) return;
+      if (slot.ready && slot.jobs.length) stop(slot, `engine failed: its worker exited (code ${code})`);
+      else {
+        failure ??= new Error(`a worker stopped (exit code ${code})`);
+        wake();
+      }
+    });
+    return slot;
+  };
+  const dispatch = () => {
+    for (;;) {
+      const job = retry.length ? retry[0] : next < jobs.length && next - consumed < maxAhead ? jobs[next] : null;
+      if (!job) return;
+      let least: Slot | null = null;
+      for (const slot of slots) {
+        if (slot.jobs.length < QUEUED && (!least || slot.jobs.length < least.jobs.length)) least = slot;
+      }
+      if (!least) return;
+      if (job === retry[0]) retry.shift();
+      else next++;
+      least.jobs.push(job);
+      least.worker.postMessage(job);
+      if (least.jobs.length === 1) watch(least);
+    }
+  };
+  const slots: Slot[] = Array.from({length: workers}, spawn);
   try {
     dispatch();
-    for (let index = 0; index < files.length; index++) {
+    for (let index = 0; index < jobs.length; index++) {
       while (!done.has(index)) {
         if (failure) throw failure;
         await new Promise<void>((resolve) => (wake = resolve));
@@ -72,6 +186,12 @@ export async function* extractFiles(files: DocumentFile[], options: PoolOptions 
       yield result;
     }
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    closing = true;
+    for (const slot of slots) if (slot.timer) clearTimeout(slot.timer);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
+}
+
+function formatSeconds(seconds: number): string {
+  return `${Number(seconds.toFixed(seconds < 10 ? 1 : 0))} s`;
 }

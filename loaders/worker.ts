@@ -1,9 +1,21 @@
-// A worker thread of the extraction pool (pool.ts): reads and extracts the documents it is sent, one at a time.
+// A worker thread of the extraction pool (pool.ts): reads, extracts and, for the command line, encodes the documents
+// it is sent, one at a time, in the order sent. It says `ready` once its gazetteer is built, so the pool's watchdog
+// times documents, not the start-up.
 import {parentPort, workerData} from "node:worker_threads";
-import {loadGazetteer} from "./gazetteer.js";
-import {extractFile} from "./extract.js";
+import {encodeResult, transferList} from "./encoded.js";
+import {extractOne, loadGazetteer, placeRowsOf} from "./extract-one.js";
+import type {Job} from "./job.js";
+import type {Staging} from "./write.js";
 
-const gazetteer = loadGazetteer({prefecture: workerData.prefecture});
-parentPort!.on("message", ({index, doc, path}: {index: number; doc: string; path: string}) => {
-  parentPort!.postMessage({index, result: extractFile(doc, path, gazetteer)});
+const {prefecture, staging, hang} = workerData as {prefecture?: string; staging: Staging | null; hang?: string};
+const gazetteer = loadGazetteer({prefecture});
+const placeRows = placeRowsOf(gazetteer);
+parentPort!.on("message", (job: Job) => {
+  // The watchdog's test hook (LIAOCHENG_TEST_HANG): this document never finishes.
+  if (hang !== undefined && job.doc === hang) for (;;);
+  const result = extractOne(job, gazetteer);
+  if (!staging) return parentPort!.postMessage({index: job.index, result});
+  const encoded = encodeResult(result, staging, placeRows);
+  parentPort!.postMessage({index: job.index, result: encoded}, transferList(encoded));
 });
+parentPort!.postMessage({ready: true});

@@ -1,90 +1,192 @@
-// Writes the contract's tables, one file per table, in JSON, CSV or Parquet, row by row as documents finish,
-// so a corpus never has to sit in memory.
-import {closeSync, openSync, rmSync, writeSync} from "node:fs";
+// Writes the contract's tables, one file per table, in JSON, CSV or Parquet, as documents finish, so a corpus never
+// has to sit in memory. Rows are encoded one at a time into byte pieces (encodeRows): no string ever holds more than
+// one row, so neither a page with a million facts nor a 500 MB corpus meets V8's limit on string length. Worker
+// threads encode their documents' rows themselves and the writer only appends their bytes (writePieces).
+// Each file is written under a temporary name and renamed when complete: a run that fails leaves the previous
+// output as it was, never half a file.
+import {closeSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
 import {join} from "node:path";
 import {csvFormatRows} from "d3-dsv";
-import {DuckDBInstance} from "@duckdb/node-api";
 import {schemas, type TableName} from "./schema.js";
 
 export type Format = "json" | "csv" | "parquet";
 export const FORMATS: Format[] = ["json", "csv", "parquet"];
 export const TABLES = Object.keys(schemas) as TableName[];
 
-function columns(table: TableName): string[] {
-  return Object.keys(schemas[table]);
+/** What rows are encoded as on their way to a file: Parquet is converted by DuckDB at the end from NDJSON. */
+export type Staging = "json" | "csv" | "ndjson";
+
+export function stagingOf(format: Format): Staging {
+  return format === "parquet" ? "ndjson" : format;
+}
+
+const COLUMNS = Object.fromEntries(TABLES.map((table) => [table, Object.keys(schemas[table])])) as Record<
+  TableName,
+  string[]
+>;
+const TEXT_COLUMNS = Object.fromEntries(
+  TABLES.map((table) => {
+    const types = schemas[table] as Record<string, string>;
+    return [table, COLUMNS[table].map((name) => types[name] === "VARCHAR")];
+  })
+) as Record<TableName, boolean[]>;
+
+/** A text cell a spreadsheet would run as a formula, as the site's CSV download has it (src/components/tableFiles.js). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A CSV cell: text starting like a formula gets a `'` in front (`=SUM(…)`, `-2+3`); numbers stay numbers (`-3`). */
+export function csvCell(value: unknown, text: boolean): string {
+  if (value == null) return "";
+  const cell = String(value);
+  return text && typeof value === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+function csvLine(table: TableName, row: Record<string, unknown>): string {
+  const text = TEXT_COLUMNS[table];
+  return csvFormatRows([COLUMNS[table].map((name, i) => csvCell(row[name], text[i]))]);
 }
 
 /** A row with exactly the contract's columns, in its order, missing values as null. */
-function ordered(table: TableName, row: object): Record<string, unknown> {
-  return Object.fromEntries(columns(table).map((name) => [name, (row as any)[name] ?? null]));
+function jsonRow(table: TableName, row: Record<string, unknown>): string {
+  const ordered: Record<string, unknown> = {};
+  for (const name of COLUMNS[table]) ordered[name] = row[name] ?? null;
+  return JSON.stringify(ordered);
 }
 
-function csvLine(table: TableName, row: object): string {
-  return csvFormatRows([columns(table).map((name) => ((row as any)[name] == null ? "" : String((row as any)[name])))]);
+/** Strings are gathered up to this many UTF-16 units, then encoded into one piece. */
+const PIECE_CHARS = 1 << 16;
+const encoder = new TextEncoder();
+
+/**
+ * The bytes of `rows` in a table file, in pieces of about 64 K characters (a longer row is a piece of its own).
+ * JSON rows are `\n{…}` separated by `,`; the writer puts the `,` between pieces of different calls.
+ * Each piece has a buffer of its own, so it can be transferred from a worker thread without copying.
+ */
+export function encodeRows(table: TableName, staging: Staging, rows: readonly object[]): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let pending = "";
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const line =
+      staging === "csv"
+        ? csvLine(table, row) + "\n"
+        : staging === "ndjson"
+          ? jsonRow(table, row) + "\n"
+          : (i ? ",\n" : "\n") + jsonRow(table, row);
+    if (pending.length + line.length > PIECE_CHARS && pending) {
+      pieces.push(encoder.encode(pending));
+      pending = "";
+    }
+    if (line.length > PIECE_CHARS) pieces.push(encoder.encode(line));
+    else pending += line;
+  }
+  if (pending) pieces.push(encoder.encode(pending));
+  return pieces;
 }
 
 export interface TableWriter {
   write(table: TableName, rows: object[]): void;
-  /** Finishes every file; returns their paths. */
+  /** Appends rows already encoded by encodeRows for this writer's format. */
+  writePieces(table: TableName, pieces: readonly Uint8Array[]): void;
+  /** Finishes every file and moves it into place; returns their paths. */
   close(): Promise<string[]>;
+  /** Drops the unfinished files, leaving whatever was in DIR before. */
+  abort(): void;
 }
 
 interface Sink {
-  path: string;
+  /** Where the file is written until it is complete. */
+  temp: string;
   fd: number;
-  rows: number;
+  /** Whether any row has been written (JSON needs `,` before the next). */
+  rows: boolean;
 }
 
 export function openTables(dir: string, format: Format): TableWriter {
-  // Parquet is converted by DuckDB at the end from newline-delimited JSON written as we go.
-  const staging = format === "parquet" ? "ndjson" : format;
+  const staging = stagingOf(format);
   const sinks = new Map<TableName, Sink>();
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const final = (table: TableName) => join(dir, `${table}.${format}`);
   for (const table of TABLES) {
-    const path = join(dir, format === "parquet" ? `.${table}.ndjson` : `${table}.${format}`);
-    const fd = openSync(path, "w");
+    const temp = join(dir, `.${table}.${staging}.${suffix}.tmp`);
+    const fd = openSync(temp, "w");
     if (staging === "json") writeSync(fd, "[");
-    if (staging === "csv") writeSync(fd, csvFormatRows([columns(table)]) + "\n");
-    sinks.set(table, {path, fd, rows: 0});
+    if (staging === "csv") writeSync(fd, csvFormatRows([COLUMNS[table]]) + "\n");
+    sinks.set(table, {temp, fd, rows: false});
   }
+  const writePieces = (table: TableName, pieces: readonly Uint8Array[]) => {
+    if (!pieces.length) return;
+    const sink = sinks.get(table)!;
+    if (staging === "json" && sink.rows) writeSync(sink.fd, ",");
+    for (const piece of pieces) writeAll(sink.fd, piece);
+    sink.rows = true;
+  };
+  let closed = false;
+  const abort = () => {
+    if (closed) return;
+    closed = true;
+    for (const sink of sinks.values()) {
+      try {
+        closeSync(sink.fd);
+      } catch {}
+      rmSync(sink.temp, {force: true});
+    }
+  };
   return {
     write(table, rows) {
-      const sink = sinks.get(table)!;
-      if (!rows.length) return;
-      let chunk = "";
-      for (const row of rows) {
-        if (staging === "csv") chunk += csvLine(table, row) + "\n";
-        else if (staging === "ndjson") chunk += JSON.stringify(ordered(table, row)) + "\n";
-        else chunk += (sink.rows++ ? ",\n" : "\n") + JSON.stringify(ordered(table, row));
-      }
-      writeSync(sink.fd, chunk);
+      writePieces(table, encodeRows(table, staging, rows));
     },
+    writePieces,
     async close() {
-      for (const sink of sinks.values()) {
-        if (staging === "json") writeSync(sink.fd, sink.rows ? "\n]\n" : "]\n");
-        closeSync(sink.fd);
+      try {
+        for (const sink of sinks.values()) {
+          if (staging === "json") writeSync(sink.fd, sink.rows ? "\n]\n" : "]\n");
+          closeSync(sink.fd);
+        }
+        closed = true;
+        if (format === "parquet") await toParquet(dir, sinks, suffix);
+        else for (const [table, sink] of sinks) renameSync(sink.temp, final(table));
+        return TABLES.map(final);
+      } finally {
+        closed = true;
+        for (const sink of sinks.values()) rmSync(sink.temp, {force: true});
       }
-      if (format === "parquet") await toParquet(dir, sinks);
-      return TABLES.map((table) => join(dir, `${table}.${format}`));
-    }
+    },
+    abort
   };
 }
 
-// DuckDB writes Parquet with the contract's declared types, so an empty table keeps its columns.
-async function toParquet(dir: string, sinks: Map<TableName, Sink>): Promise<void> {
-  const instance = await DuckDBInstance.create(":memory:", {threads: "1"});
+/** writeSync may write less than asked (a pipe, a full disk's last blocks): write until all of it is out. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+// DuckDB writes Parquet with the contract's declared types, so an empty table keeps its columns. It is imported here
+// only, so that JSON and CSV runs never load it. One thread: the same bytes on any machine, and rows in the order
+// written without DuckDB tracking insertion order. Its memory is a row group's worth of rows, which at DuckDB's
+// default (122,880 rows) grew with the corpus (an 800 MB peak for 500 MB of pages, articles being 15 kB each); at
+// 8,192 rows a row group of articles is about 120 MB.
+const ROW_GROUP_SIZE = 8192;
+
+async function toParquet(dir: string, sinks: Map<TableName, Sink>, suffix: string): Promise<void> {
+  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:", {threads: "1", preserve_insertion_order: "false"});
   const connection = await instance.connect();
+  const written = [...sinks.keys()].map((table) => [join(dir, `.${table}.parquet.${suffix}.tmp`), `${table}.parquet`]);
   try {
-    for (const [table, sink] of sinks) {
+    for (const [i, [table, sink]] of [...sinks].entries()) {
       const types = Object.entries(schemas[table]).map(([name, type]) => `"${name}": '${type}'`);
       await connection.run(
-        `COPY (SELECT * FROM read_json('${sqlString(sink.path)}', format = 'newline_delimited', columns = {${types.join(", ")}}))` +
-          ` TO '${sqlString(join(dir, `${table}.parquet`))}' (FORMAT parquet, COMPRESSION zstd)`
+        `COPY (SELECT * FROM read_json('${sqlString(sink.temp)}', format = 'newline_delimited', ` +
+          `columns = {${types.join(", ")}})) TO '${sqlString(written[i][0])}' ` +
+          `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
       );
-      rmSync(sink.path);
     }
+    for (const [temp, name] of written) renameSync(temp, join(dir, name));
   } finally {
     connection.closeSync();
     instance.closeSync();
+    for (const [temp] of written) rmSync(temp, {force: true});
   }
 }
 

@@ -186,7 +186,8 @@ test("a small corpus is extracted in one thread unless workers are asked for", a
   assert.deepEqual(calls.map((call) => call.workers), [0, 3]);
   assert.equal(workersFor(1e6, 8), 0);
   assert.equal(workersFor(50e6, 8), undefined, "a large corpus on many cores: one worker per core");
-  assert.equal(workersFor(50e6, 2), 0, "two cores: the pool does not pay for itself");
+  assert.equal(workersFor(50e6, 2), undefined, "two cores: the pool pays for a large corpus");
+  assert.equal(workersFor(50e6, 1), 0, "one core: no pool");
 });
 
 test("the cache folder is an option, else $LIAOCHENG_CACHE_DIR, else node_modules/.cache", () => {

@@ -1,0 +1,80 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {csvParseRows} from "d3-dsv";
+import {encodeRows, openTables} from "../loaders/write.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "write-"));
+
+function fact(i: number, sentence = `第${i}句，全镇共有贫困户${i}户。`) {
+  return {fact_id: `f${i}`, doc: "a.txt", article_id: "a", value: i, raw: `${i}户`, unit: "户", kind: "households", sentence};
+}
+
+test("rows are encoded in pieces of bounded size, never one string for the whole table", () => {
+  const rows = Array.from({length: 50_000}, (_, i) => fact(i));
+  for (const staging of ["json", "csv", "ndjson"] as const) {
+    const pieces = encodeRows("facts", staging, rows);
+    assert.ok(pieces.length > 20, `${staging}: ${pieces.length} pieces`);
+    // 64 K UTF-16 units of Chinese are at most 192 KB of UTF-8.
+    for (const piece of pieces) assert.ok(piece.byteLength <= 3 * 65536, `${staging}: a piece of ${piece.byteLength} bytes`);
+  }
+  // A row longer than a piece is a piece of its own, and the rest stay bounded.
+  const long = encodeRows("facts", "json", [fact(1), fact(2, "字".repeat(200_000)), fact(3)]);
+  assert.equal(long.length, 3);
+  assert.ok(long[1].byteLength > 600_000 && long[0].byteLength < 1000 && long[2].byteLength < 1000);
+});
+
+test("a table written in many calls is one valid file, as if written at once", async () => {
+  const [many, once] = [tmp(), tmp()];
+  const rows = Array.from({length: 3000}, (_, i) => fact(i));
+  const writer = openTables(many, "json");
+  for (let i = 0; i < rows.length; i += 7) writer.write("facts", rows.slice(i, i + 7));
+  writer.writePieces("facts", []);
+  await writer.close();
+  const single = openTables(once, "json");
+  single.write("facts", rows);
+  await single.close();
+  const text = readFileSync(join(many, "facts.json"), "utf8");
+  assert.equal(text, readFileSync(join(once, "facts.json"), "utf8"));
+  assert.equal(JSON.parse(text).length, 3000);
+  assert.equal(JSON.parse(readFileSync(join(many, "documents.json"), "utf8")).length, 0);
+});
+
+test("files appear only when complete: until close, and after a failed run, the previous output stays", async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, "facts.json"), "previous\n");
+  const writer = openTables(dir, "json");
+  writer.write("facts", [fact(1)]);
+  assert.equal(readFileSync(join(dir, "facts.json"), "utf8"), "previous\n", "not replaced while being written");
+  writer.abort();
+  assert.equal(readFileSync(join(dir, "facts.json"), "utf8"), "previous\n");
+  assert.deepEqual(readdirSync(dir), ["facts.json"], "no temporary file is left");
+
+  const next = openTables(dir, "csv");
+  next.write("facts", [fact(2)]);
+  await next.close();
+  assert.deepEqual(readdirSync(dir).sort(), ["articles.csv", "documents.csv", "facts.csv", "facts.json", "places.csv"]);
+});
+
+test("CSV neutralises text cells a spreadsheet would run as formulas; numbers stay numbers", async () => {
+  const dir = tmp();
+  const writer = openTables(dir, "csv");
+  writer.write("facts", [
+    {...fact(1), value: -3, subject: "=SUM(A1:A9)", raw: "-3万元", unit: "+1", place_name: "@莘县", sentence: "\t说"},
+    {...fact(2), subject: "庭院-小道", sentence: 'a,"b"'}
+  ]);
+  await writer.close();
+  const [header, first, second] = csvParseRows(readFileSync(join(dir, "facts.csv"), "utf8"));
+  const cell = (row: string[], name: string) => row[header.indexOf(name)];
+  assert.equal(cell(first, "value"), "-3");
+  assert.equal(cell(first, "subject"), "'=SUM(A1:A9)");
+  assert.equal(cell(first, "raw"), "'-3万元");
+  assert.equal(cell(first, "unit"), "'+1");
+  assert.equal(cell(first, "place_name"), "'@莘县");
+  assert.equal(cell(first, "sentence"), "'\t说");
+  assert.equal(cell(second, "subject"), "庭院-小道");
+  assert.equal(cell(second, "sentence"), 'a,"b"');
+  assert.equal(cell(second, "value"), "2");
+});
