@@ -5,6 +5,7 @@ import {readFileSync} from "node:fs";
 import {readDocument} from "./document.js";
 import {sentencePeriod, timeExpressions, type TimeExpression} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
+import {rejectedDocument} from "./job.js";
 import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type PlaceRef} from "./places.js";
 import {scanQuantities} from "./quantities.js";
 import {CUT_MARK, sentenceIndex, sentences, sentenceWindow, type Span} from "./sentences.js";
@@ -179,8 +180,3 @@ export function extractFile(doc: string, path: string, gazetteer: Gazetteer): Do
   return extractDocument(doc, bytes, gazetteer);
 }
 
-function rejectedDocument(doc: string, reason: string): DocumentRow {
-  const dates = {issue_date: null, year: null, date_source: null};
-  const read = {doc, sha256: "", encoding: "", chars: 0, status: "rejected" as const, reason, masthead: null};
-  return {...read, ...dates, decode_repairs: 0};
-}

@@ -2,6 +2,7 @@
 // a document it fails on, or that runs past the watchdog's bound, is a rejected row with the reason.
 import type {DocumentFile} from "./corpus.js";
 import type {DocumentResult} from "./extract.js";
+import type {DocumentRow} from "./types.js";
 
 export interface Job {
   index: number;
@@ -9,22 +10,13 @@ export interface Job {
   path: DocumentFile["path"];
 }
 
+/** The documents row of a file the engine could not read: no text, so no dates, no articles. */
+export function rejectedDocument(doc: string, reason: string): DocumentRow {
+  const dates = {issue_date: null, year: null, date_source: null};
+  const read = {doc, sha256: "", encoding: "", chars: 0, status: "rejected" as const, reason, masthead: null};
+  return {...read, ...dates, decode_repairs: 0};
+}
+
 export function rejectedResult(doc: string, reason: string): DocumentResult {
-  return {
-    document: {
-      doc,
-      sha256: "",
-      encoding: "",
-      chars: 0,
-      status: "rejected",
-      reason,
-      masthead: null,
-      issue_date: null,
-      year: null
-    },
-    articles: [],
-    facts: [],
-    places: [],
-    mentions: []
-  };
+  return {document: rejectedDocument(doc, reason), articles: [], facts: [], places: [], mentions: []};
 }
