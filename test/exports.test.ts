@@ -122,7 +122,7 @@ test("money in 万元, counts with their units, dates as a Chinese reader writes
   assert.equal(format.formatMoney(50), "50 元");
   assert.equal(format.formatValue(126, "households"), "126 户");
   assert.equal(format.formatValue(35, "persons"), "35 人");
-  assert.equal(format.formatValue(3000 * 666.67, "area"), "3,000 亩");
+  assert.equal(format.formatValue(3000 * format.squareMetresPerMu, "area"), "3,000 亩");
   assert.equal(format.formatValue(7, "count", {unit: "家"}), "7 家");
   assert.equal(format.formatDate("2020-08-31"), "2020年8月31日");
   assert.equal(format.formatDate("2020-08", {inferred: true}), "2020年8月（推断）");
