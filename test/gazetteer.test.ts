@@ -115,7 +115,9 @@ test("places rows hold the places used and their ancestors, ordered by code", ()
 });
 
 test("project codes are stable hashes", () => {
-  assert.equal(shortHash("李堤口村"), shortHash("李堤口村"));
+  // Pinned: a change of the hash renumbers every village the register lacks, in every saved table and link.
+  assert.equal(shortHash("李堤口村"), "bzkmun");
+  assert.equal(shortHash("徐山村"), "ju3yfl");
   assert.notEqual(shortHash("李堤口村"), shortHash("徐山村"));
   assert.match(shortHash("李堤口村"), /^[0-9a-z]{6}$/);
 });
