@@ -27,6 +27,8 @@ interface Listed {
   parts: string[];
   path: FilePath;
   stat: BigIntStats | undefined;
+  /** Reached through a symlink. */
+  link: boolean;
 }
 
 /**
@@ -36,14 +38,18 @@ interface Listed {
  */
 export function listDocuments(paths: string[]): DocumentFile[] {
   const byArgument = paths.map((path) => listArgument(path));
+  // The file itself is kept over a symlink to it, else the first reached (folders are walked in byte order).
+  const real = new Set<string>();
+  for (const {files} of byArgument) for (const {stat, link} of files) if (!link && identity(stat)) real.add(identity(stat)!);
   const seen = new Set<string>();
-  for (const listed of byArgument) {
-    for (let i = 0; i < listed.files.length; i++) {
-      const id = identity(listed.files[i].stat);
-      if (id === null) continue;
-      if (seen.has(id)) listed.files.splice(i--, 1);
-      else seen.add(id);
-    }
+  for (const argument of byArgument) {
+    argument.files = argument.files.filter(({stat, link}) => {
+      const id = identity(stat);
+      if (id === null) return true;
+      if ((link && real.has(id)) || seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
   }
   const docs = uniqueNames(byArgument);
   const files: DocumentFile[] = [];
@@ -84,7 +90,7 @@ function listArgument(path: string): Argument {
     walk(Buffer.from(path), [], files);
     return {ancestors: absolute, files};
   }
-  return {ancestors: absolute.slice(0, -1), files: [{parts: [basename(path)], path, stat}]};
+  return {ancestors: absolute.slice(0, -1), files: [{parts: [basename(path)], path, stat, link: isSymlink(path)}]};
 }
 
 /** Where two arguments give the same `doc`, prefixes those arguments' docs with their folder names until none do. */
@@ -133,16 +139,18 @@ function walk(dir: Buffer, parts: string[], files: Listed[]): void {
     entries = readdirSync(dir, {encoding: "buffer", withFileTypes: true});
   } catch {
     // A folder that cannot be listed is a row of its own (a document that cannot be read), so it is not lost unseen.
-    files.push({parts: parts.length ? parts : [decodeName(Buffer.from(basename(dir.toString())))], path: filePath(dir), stat: undefined});
+    const name = parts.length ? parts : [decodeName(Buffer.from(basename(dir.toString())))];
+    files.push({parts: name, path: filePath(dir), stat: undefined, link: false});
     return;
   }
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const entry of entries) {
     if (entry.name[0] === 0x2e) continue; // "."
     const name = decodeName(entry.name);
     const path = Buffer.concat([dir, Buffer.from(sep), entry.name]);
     const here = [...parts, name];
     const isDocument = DOCUMENT_EXTENSIONS.includes(extname(name).toLowerCase());
-    if (isDocument) files.push({parts: here, path: filePath(path), stat: statOf(path)});
+    if (isDocument) files.push({parts: here, path: filePath(path), stat: statOf(path), link: entry.isSymbolicLink()});
     if (entry.isDirectory()) walk(path, here, files);
   }
 }

@@ -81,6 +81,8 @@ test("two arguments that would give the same doc keep their own folder names; a 
   assert.deepEqual(docs(["a", "a/2020/x.txt", "a"]), ["2020/x.txt"]);
   linkSync(join(dir, "c", "y.txt"), join(dir, "c", "z.txt"));
   assert.deepEqual(docs(["c"]), ["y.txt"], "a hard link is the same file");
+  symlinkSync(join(dir, "c", "y.txt"), join(dir, "c", "a-link.txt"));
+  assert.deepEqual(docs(["c"]), ["y.txt"], "the file itself is kept over a symlink to it, though the link comes first");
 });
 
 test("what cannot be read is a reason, never an exception", () => {
