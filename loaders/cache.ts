@@ -156,7 +156,7 @@ async function load(paths: string[], names: TableName[], options: CacheOptions):
     // A file that changed between its hashing and its extraction: the tables are of what was extracted.
     const actual = keyOf(engine, files, versions);
     writeEntry(dir, actual, tables, manifest, options);
-    prune(dir, actual, options.keep ?? 2);
+    prune(dir, actual, options.keep ?? 2, `${key}.lock`);
     report();
     return tables;
   } finally {
@@ -335,7 +335,7 @@ const HOUR = 3600_000;
  * and drops what crashed processes left. While another process holds a lock, per-document entries from the last
  * hour are spared: they may be that process's work, not yet named by any corpus entry.
  */
-function prune(dir: string, current: string, keep: number): void {
+function prune(dir: string, current: string, keep: number, ownLock: string): void {
   try {
     const entries = listWithTimes(dir);
     const others = entries.filter(({name}) => ENTRY.test(name) && name !== current).sort((a, b) => b.mtime - a.mtime);
@@ -350,7 +350,7 @@ function prune(dir: string, current: string, keep: number): void {
         for (const file of unseal(readFileSync(join(dir, name, MANIFEST))) as string[]) used.add(file);
       } catch {}
     }
-    const busy = entries.some(({name, mtime}) => name.endsWith(".lock") && name !== `${current}.lock` && mtime >= hourAgo);
+    const busy = entries.some(({name, mtime}) => name.endsWith(".lock") && name !== ownLock && mtime >= hourAgo);
     const docsDir = join(dir, "documents");
     for (const {name, mtime} of listWithTimes(docsDir)) {
       if (used.has(name) || (busy && mtime >= hourAgo)) continue;
