@@ -120,7 +120,8 @@ export default async function run(): Promise<void> {
     const started = performance.now();
     let bytesIn = 0;
     const worst = new Map<Family, {mbps: number; ratio: number; c: Case}>();
-    for (const c of cases) {
+    for (const [i, c] of cases.entries()) {
+      if (i && i % 200 === 0) process.stderr.write(`pass 1: ${i} of ${cases.length} documents\n`);
       const outcome = await extractor.run(`case${c.ext}`, c.bytes, limitFor(c.bytes.length));
       outcomes.push(outcome);
       bytesIn += c.bytes.length;
