@@ -2,7 +2,7 @@
 // file system can hold stops the listing or the reading: a name that is not UTF-8, a file that vanishes or changes,
 // a folder or a device named like a page, a symlink loop — each becomes a document the reader rejects with a reason,
 // and every other document goes on.
-import {closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type BigIntStats} from "node:fs";
+import {closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type BigIntStats, type Stats} from "node:fs";
 import {basename, extname, resolve, sep} from "node:path";
 
 export const DOCUMENT_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
@@ -16,7 +16,7 @@ export interface DocumentFile {
   path: FilePath;
   /** Size in bytes, for progress and throughput (0 when the file could not be looked at). */
   size: number;
-  /** What changes when the file does (device, inode, size, mtime and ctime in ns), for the cache's index. */
+  /** What changes when the file does (device, inode, size, mtime and ctime), for the cache's index. */
   stamp?: string;
   /** The later of mtime and ctime, in ms: a stamp taken moments after a change may not see the next change. */
   changedMs?: number;
@@ -26,7 +26,7 @@ interface Listed {
   /** Names from the argument down, decoded for `doc`. */
   parts: string[];
   path: FilePath;
-  stat: BigIntStats | undefined;
+  stat: Stats | undefined;
   /** Reached through a symlink. */
   link: boolean;
 }
@@ -59,20 +59,20 @@ export function listDocuments(paths: string[]): DocumentFile[] {
   return files.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
 }
 
-function documentFile(doc: string, path: FilePath, stat: BigIntStats | undefined): DocumentFile {
+function documentFile(doc: string, path: FilePath, stat: Stats | undefined): DocumentFile {
   if (!stat) return {doc, path, size: 0};
   const regular = stat.isFile();
   return {
     doc,
     path,
-    size: regular ? Number(stat.size) : 0,
-    stamp: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`,
-    changedMs: Number(stat.mtimeMs > stat.ctimeMs ? stat.mtimeMs : stat.ctimeMs)
+    size: regular ? stat.size : 0,
+    stamp: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`,
+    changedMs: Math.max(stat.mtimeMs, stat.ctimeMs)
   };
 }
 
 /** One file's identity, for listing it once; null when it cannot be told (then it is kept). */
-function identity(stat: BigIntStats | undefined): string | null {
+function identity(stat: Stats | undefined): string | null {
   return stat?.isFile() ? `${stat.dev}:${stat.ino}` : null;
 }
 
@@ -87,7 +87,7 @@ function listArgument(path: string): Argument {
   const absolute = resolve(path).split(sep).filter(Boolean);
   if (stat?.isDirectory()) {
     const files: Listed[] = [];
-    walk(Buffer.from(path), [], files);
+    walk(path, [], files);
     return {ancestors: absolute, files};
   }
   return {ancestors: absolute.slice(0, -1), files: [{parts: [basename(path)], path, stat, link: isSymlink(path)}]};
@@ -133,43 +133,51 @@ function uniqueNames(args: Argument[]): string[][] {
  * to accept or reject with its reason; a real folder is searched as well. Symlinked folders are not searched, so a
  * link cannot lead the walk in circles.
  */
-function walk(dir: Buffer, parts: string[], files: Listed[]): void {
+function walk(dir: FilePath, parts: string[], files: Listed[]): void {
   let entries;
   try {
     entries = readdirSync(dir, {encoding: "buffer", withFileTypes: true});
   } catch {
     // A folder that cannot be listed is a row of its own (a document that cannot be read), so it is not lost unseen.
     const name = parts.length ? parts : [decodeName(Buffer.from(basename(dir.toString())))];
-    files.push({parts: name, path: filePath(dir), stat: undefined, link: false});
+    files.push({parts: name, path: dir, stat: undefined, link: false});
     return;
   }
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const entry of entries) {
     if (entry.name[0] === 0x2e) continue; // "."
-    const name = decodeName(entry.name);
-    const path = Buffer.concat([dir, Buffer.from(sep), entry.name]);
+    // Names are nearly always UTF-8: then the path stays a string, the cheapest form for every call that takes it.
+    const text = entry.name.toString("utf8");
+    const utf8 = !text.includes("\ufffd") || isUtf8(entry.name);
+    const name = utf8 ? text : decodeName(entry.name);
+    const path = typeof dir === "string" && utf8 ? `${dir}${sep}${text}` : Buffer.concat([Buffer.from(dir), SEP, entry.name]);
     const here = [...parts, name];
     const isDocument = DOCUMENT_EXTENSIONS.includes(extname(name).toLowerCase());
-    if (isDocument) files.push({parts: here, path: filePath(path), stat: statOf(path), link: entry.isSymbolicLink()});
+    if (isDocument) files.push({parts: here, path, stat: statOf(path), link: entry.isSymbolicLink()});
     if (entry.isDirectory()) walk(path, here, files);
   }
 }
 
-/** A path as a string where its bytes are UTF-8 (every ordinary name), else as the bytes. */
-function filePath(path: Buffer): FilePath {
-  const text = path.toString("utf8");
-  return Buffer.from(text).equals(path) ? text : path;
-}
+const SEP = Buffer.from(sep);
 
-function statOf(path: FilePath): BigIntStats | undefined {
+function statOf(path: FilePath): Stats | undefined {
   try {
-    return statSync(path, {bigint: true});
+    return statSync(path, {throwIfNoEntry: false});
   } catch {
     return undefined;
   }
 }
 
 const strict = new TextDecoder("utf-8", {fatal: true});
+
+function isUtf8(name: Buffer): boolean {
+  try {
+    strict.decode(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A file name as text: UTF-8 as it is, each byte that is not part of valid UTF-8 written `\xFF`. */
 export function decodeName(name: Buffer): string {
