@@ -128,7 +128,8 @@ export default async function run(): Promise<void> {
       if (outcome.crash) findings.push(`crash: ${c.family}, ${c.bytes.length} bytes: ${outcome.crash.split("\n")[0]}\n  ${reproducer(c)}`);
       else if (outcome.timedOut) findings.push(`hang: ${c.family}, ${c.bytes.length} bytes, over ${limitFor(c.bytes.length) / 1000} s\n  ${reproducer(c)}`);
       else {
-        const ratio = outcome.outputBytes == null ? Infinity : outcome.outputBytes / c.bytes.length;
+        // Output size counts only for inputs of 1 KB or more: a rejected 10-byte file's row is itself 30× its size.
+        const ratio = c.bytes.length < 1000 ? 0 : outcome.outputBytes == null ? Infinity : outcome.outputBytes / c.bytes.length;
         const speed = mbps(c.bytes.length, outcome.cpuMs!);
         const w = worst.get(c.family);
         // Throughput counts only for inputs of 10 KB or more: below that, fixed costs dominate.
@@ -146,11 +147,16 @@ export default async function run(): Promise<void> {
       `pass 1: ${cases.length} documents, ${(bytesIn / 1e6).toFixed(1)} MB, ${seconds.toFixed(0)} s: ` +
         `${crashes} crashes, ${hangs} hangs, ${outcomes.filter((o) => o.status === "rejected").length} rejected`
     );
-    console.log("family                 worst MB/s (≥10 KB, CPU)  worst output/input");
+    console.log("family                 documents  hangs  rejected  worst MB/s (≥10 KB, CPU)  worst output/input (≥1 KB)");
     for (const family of families) {
       const w = worst.get(family);
-      if (!w) continue;
-      console.log(`${family.padEnd(22)} ${(w.mbps === Infinity ? "-" : w.mbps.toFixed(2)).padStart(10)}  ${w.ratio.toFixed(1).padStart(22)}`);
+      const mine = outcomes.filter((_, i) => cases[i].family === family);
+      const mbpsText = !w || w.mbps === Infinity ? "-" : w.mbps.toFixed(2);
+      console.log(
+        `${family.padEnd(22)} ${String(mine.length).padStart(9)}  ${String(mine.filter((o) => o.timedOut).length).padStart(5)}` +
+          `  ${String(mine.filter((o) => o.status === "rejected").length).padStart(8)}  ${mbpsText.padStart(24)}` +
+          `  ${(w ? w.ratio.toFixed(1) : "-").padStart(27)}`
+      );
     }
 
     // 2. How time grows.
