@@ -82,7 +82,8 @@ export const FAMILIES: Record<string, (r: Random, size: number) => {bytes: Uint8
   },
   controls: (r, size) => {
     const parts: string[] = [];
-    for (const char of seedText(r, size)) parts.push(r.next() < 1 / 16 ? String.fromCharCode(r.pick(CONTROLS)) + char : char);
+    // Sparse (one in 200, under decode's 1% share for binary), so that they are read around rather than rejected.
+    for (const char of seedText(r, size)) parts.push(r.next() < 1 / 200 ? String.fromCharCode(r.pick(CONTROLS)) + char : char);
     return {bytes: Buffer.from(parts.join("")), ext: ".txt"};
   },
   hugeLine: (r, size) => ({bytes: Buffer.from(seedText(r, size).replace(/[\n。！？；!?;]/g, "，")), ext: ".txt"}),
