@@ -17,7 +17,7 @@ import {launch} from "../../scripts/chromium.js";
 import {serve} from "../../scripts/serve.js";
 import {watchedPage} from "../support/browser.js";
 import {offlineEnv, root} from "../support/site.js";
-import {LRO, MARK, pages, PWN, RLI, RLO, titles} from "../support/hostile-pages.js";
+import {LRO, MARK, MARK_CSS, pages, PWN, RLI, RLO, titles} from "../support/hostile-pages.js";
 
 const PAGES = {
   overview: () => "/",
@@ -74,10 +74,12 @@ async function openPage(path: string) {
 /** Whatever a hostile page could have put into this one's markup. */
 async function injected(page: Page) {
   return page.evaluate(
-    ({mark, pwn}) => {
+    ({mark, markCss, pwn}) => {
       const found: string[] = [];
-      const all = [...document.querySelectorAll("*")];
-      for (const element of all) {
+      // The hostile pages' rules set the colour by name or by value.
+      const byName = new RegExp(`:\\s*${markCss}\\b`);
+      const styled = (css: string) => css.replace(/\s/g, "").includes(mark.replace(/\s/g, "")) || byName.test(css);
+      for (const element of document.querySelectorAll("*")) {
         for (const {name, value} of [...element.attributes]) {
           // Browsers ignore tabs, newlines and leading controls in a URL's scheme: strip them as they do.
           const url = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
@@ -85,20 +87,18 @@ async function injected(page: Page) {
             found.push(`${element.tagName} ${name}=${value}`);
           }
           if (name.startsWith("on") && value.includes(pwn)) found.push(`${element.tagName} ${name}=${value}`);
-          if (name === "style" && value.replace(/\s/g, "").includes(mark.replace(/\s/g, ""))) found.push(`style=${value}`);
+          if (name === "style" && styled(value)) found.push(`style=${value}`);
         }
         if (element.tagName === "IFRAME" && element.getAttribute("srcdoc")) found.push("iframe srcdoc");
       }
-      for (const style of document.querySelectorAll("style")) {
-        if (style.textContent!.replace(/\s/g, "").includes(mark.replace(/\s/g, ""))) found.push("a <style> with the page's rule");
-      }
+      for (const style of document.querySelectorAll("style")) if (styled(style.textContent!)) found.push("a <style> with the page's rule");
       for (const element of [document.body, ...document.querySelectorAll("main *")]) {
         const {backgroundColor, color} = getComputedStyle(element);
         if (backgroundColor === mark || color === mark) found.push(`${element.tagName} styled ${mark}`);
       }
       return found;
     },
-    {mark: MARK, pwn: PWN}
+    {mark: MARK, markCss: MARK_CSS, pwn: PWN}
   );
 }
 
