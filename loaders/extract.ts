@@ -1,7 +1,7 @@
 // One document in, its rows of the contract's tables out: decode and segment (document.ts), then for each article
 // its place and topic, and for each quantity in it a fact with subject, place, date and sentence.
 import {createHash} from "node:crypto";
-import {readFileSync} from "node:fs";
+import {readDocumentFile, type FilePath} from "./corpus.js";
 import {readDocument} from "./document.js";
 import {sentencePeriod, timeExpressions, type TimeExpression} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
@@ -169,14 +169,9 @@ function factRow(
 }
 
 /** A file on disk: a file that cannot be read is a rejected document with the reason, never an exception. */
-export function extractFile(doc: string, path: string, gazetteer: Gazetteer): DocumentResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const reason = `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    return {document: rejectedDocument(doc, reason), articles: [], facts: [], places: [], mentions: []};
-  }
-  return extractDocument(doc, bytes, gazetteer);
+export function extractFile(doc: string, path: FilePath, gazetteer: Gazetteer): DocumentResult {
+  const read = readDocumentFile(path);
+  if ("reason" in read) return {document: rejectedDocument(doc, read.reason), articles: [], facts: [], places: [], mentions: []};
+  return extractDocument(doc, read.bytes, gazetteer);
 }
 

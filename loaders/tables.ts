@@ -22,16 +22,31 @@ export function placeTally() {
   };
 }
 
-/** The four tables of a corpus in memory, for the site's data loaders and tests (the CLI streams instead). */
-export async function extractTables(paths: string[], options: PoolOptions = {}): Promise<Tables> {
+/**
+ * The four tables of a corpus from its documents' results, in listing order: rows appended document by document, the
+ * places table counted over all of them. The cache (cache.ts) assembles its tables here too, so that tables made
+ * from cached results are the tables of a cold run.
+ */
+export function assembleTables(results: Iterable<DocumentResult>, options: {prefecture?: string} = {}): Tables {
   const tables: Tables = {documents: [], articles: [], facts: [], places: []};
   const places = placeTally();
-  for await (const result of extractFiles(listDocuments(paths), options)) {
+  let pointed = false;
+  for (const result of results) {
     tables.documents.push(result.document);
-    tables.articles.push(...result.articles);
-    tables.facts.push(...result.facts);
+    // One row at a time: spreading an unbounded array into push() overflows the stack.
+    for (const article of result.articles) tables.articles.push(article);
+    for (const fact of result.facts) tables.facts.push(fact);
     places.add(result);
+    pointed ||= result.places.length > 0;
   }
-  tables.places = places.rows(loadGazetteer({prefecture: options.prefecture}));
+  // No places, no rows: the gazetteer (a second to load) is needed only to give the chains of places pointed to.
+  tables.places = pointed ? places.rows(loadGazetteer({prefecture: options.prefecture})) : [];
   return tables;
+}
+
+/** The four tables of a corpus in memory, for the site's data loaders and tests (the CLI streams instead). */
+export async function extractTables(paths: string[], options: PoolOptions = {}): Promise<Tables> {
+  const results: DocumentResult[] = [];
+  for await (const result of extractFiles(listDocuments(paths), options)) results.push(result);
+  return assembleTables(results, options);
 }

@@ -1,21 +1,23 @@
 // Framework reruns a data loader only when the loader's own source is newer than its cached output, and
 // `observable build` uses a cached output even then; neither looks at the documents a loader reads. So before `dev`
 // and `build`, drop Framework's cached loader outputs unless they were made from the same documents, engine and
-// loaders as now: the fingerprints that key the shared tables (loaders/fingerprint.ts) and src/data's sources, kept
-// in a stamp inside that cache so the two go together. Comparing fingerprints rather than times also catches a
-// removed document, a copy that kept old times, and a build from another DATA_DIR.
+// loaders as now: the key of the shared tables (loaders/cache.ts: the engine and every document's content hash) and
+// src/data's sources, kept in a stamp inside that cache so the two go together. Comparing keys rather than times also
+// catches a removed document, a copy that kept old times, and a build from another DATA_DIR, and a file merely
+// touched keeps the loaders' outputs. Computing the key also records the documents' hashes in the cache's index, so
+// the loaders that run next do not read the documents again to learn them.
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {listDocuments} from "../loaders/corpus.js";
-import {engineFingerprint, sourceFingerprint, tablesKey} from "../loaders/fingerprint.js";
+import {corpusKey} from "../loaders/cache.js";
+import {sourceFingerprint} from "../loaders/fingerprint.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cache = join(root, "src", ".observablehq", "cache", "data");
 const stampPath = join(cache, ".fingerprint");
 
 const stamp = JSON.stringify({
-  tables: tablesKey(listDocuments([resolve(root, process.env.DATA_DIR ?? "data")]), engineFingerprint()),
+  tables: corpusKey([resolve(root, process.env.DATA_DIR ?? "data")]),
   loaders: sourceFingerprint(join(root, "src", "data"))
 });
 

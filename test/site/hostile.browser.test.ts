@@ -1,0 +1,207 @@
+// Hostile articles built into the site render inert (issue 13): a site built from the seeds and pages carrying script
+// tags, `javascript:` links, style injection, event handlers, HTML in titles and right-to-left overrides, visited in
+// Chromium. Nothing runs, no link leads to `javascript:`, no style from a page applies, and an override does not
+// reorder what follows it on screen.
+//
+// PAGES says where each view lives. Today an article is /article/ID; when it becomes article?id=ID and search?q=
+// arrives, change `article` and add `search` there: the checks run on whatever PAGES lists.
+import {test, before, after} from "node:test";
+import assert from "node:assert/strict";
+import {spawnSync} from "node:child_process";
+import {cpSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {articleId} from "../../loaders/document.js";
+import {launch} from "../../scripts/chromium.js";
+import {serve} from "../../scripts/serve.js";
+import {watchedPage} from "../support/browser.js";
+import {offlineEnv, root} from "../support/site.js";
+import {LRO, MARK, MARK_CSS, pages, PWN, RLI, RLO, titles} from "../support/hostile-pages.js";
+
+const PAGES = {
+  overview: () => "/",
+  articles: () => "/articles",
+  article: (id: string) => `/article/${id}`,
+  methods: () => "/methods"
+  // search: (q: string) => `/search?q=${encodeURIComponent(q)}`
+};
+
+/** The hostile articles: the first of each page. */
+const hostile = Object.entries(titles).map(([doc, title]) => ({doc, title, id: articleId(doc, 1)}));
+
+let browser: Browser | undefined;
+let server: Awaited<ReturnType<typeof serve>> | undefined;
+const cache = join(root, "src", ".observablehq", "cache", "data");
+const data = mkdtempSync(join(tmpdir(), "hostile-data-"));
+const output = mkdtempSync(join(tmpdir(), "hostile-dist-"));
+
+before(async () => {
+  // Its own DATA_DIR and output folder; Framework's loader cache is dropped before and after so that no other site
+  // sees these tables.
+  cpSync(join(root, "data"), data, {recursive: true});
+  for (const [name, text] of Object.entries(pages)) writeFileSync(join(data, name), text);
+  rmSync(cache, {recursive: true, force: true});
+  const env = {...offlineEnv(), DATA_DIR: data, OBSERVABLE_OUTPUT: output};
+  const result = spawnSync("npm", ["run", "build"], {cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20});
+  assert.equal(result.status, 0, result.stderr);
+  server = await serve(`${output}/`);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(cache, {recursive: true, force: true});
+  rmSync(data, {recursive: true, force: true});
+  rmSync(output, {recursive: true, force: true});
+});
+
+/** A page that records every payload that runs and every dialog it opens. */
+async function openPage(path: string) {
+  const watched = await watchedPage(browser!);
+  const ran: string[] = [];
+  await watched.page.exposeFunction("__record", (what: string) => ran.push(what));
+  await watched.page.addInitScript((name) => {
+    (window as any)[name] = (what: string) => (window as any).__record(what);
+  }, PWN);
+  watched.page.on("dialog", (dialog) => (ran.push(`dialog: ${dialog.message()}`), dialog.dismiss()));
+  await watched.page.goto(`${server!.origin}${path}`);
+  await watched.page.waitForLoadState("networkidle");
+  return {...watched, ran};
+}
+
+/** Whatever a hostile page could have put into this one's markup. */
+async function injected(page: Page) {
+  return page.evaluate(
+    ({mark, markCss, pwn}) => {
+      const found: string[] = [];
+      // The hostile pages' rules set the colour by name or by value.
+      const byName = new RegExp(`:\\s*${markCss}\\b`);
+      const styled = (css: string) => css.replace(/\s/g, "").includes(mark.replace(/\s/g, "")) || byName.test(css);
+      for (const element of document.querySelectorAll("*")) {
+        for (const {name, value} of [...element.attributes]) {
+          // Browsers ignore tabs, newlines and leading controls in a URL's scheme: strip them as they do.
+          const url = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+          if (/^(href|src|action|formaction|xlink:href|data)$/.test(name) && url.startsWith("javascript:")) {
+            found.push(`${element.tagName} ${name}=${value}`);
+          }
+          if (name.startsWith("on") && value.includes(pwn)) found.push(`${element.tagName} ${name}=${value}`);
+          if (name === "style" && styled(value)) found.push(`style=${value}`);
+        }
+        if (element.tagName === "IFRAME" && element.getAttribute("srcdoc")) found.push("iframe srcdoc");
+      }
+      for (const style of document.querySelectorAll("style")) if (styled(style.textContent!)) found.push("a <style> with the page's rule");
+      for (const element of [document.body, ...document.querySelectorAll("main *")]) {
+        const {backgroundColor, color} = getComputedStyle(element);
+        if (backgroundColor === mark || color === mark) found.push(`${element.tagName} styled ${mark}`);
+      }
+      return found;
+    },
+    {mark: MARK, markCss: MARK_CSS, pwn: PWN}
+  );
+}
+
+/** The x positions on screen of each character of `chars` where it first follows `after` inside `selector`. */
+async function charPositions(page: Page, selector: string, after: string, chars: string) {
+  return page.evaluate(
+    ({selector, after, chars}) => {
+      const root = document.querySelector(selector);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent!;
+        const at = text.indexOf(after + chars);
+        if (at < 0) continue;
+        return [...chars].map((_, i) => {
+          const range = document.createRange();
+          range.setStart(node!, at + after.length + i);
+          range.setEnd(node!, at + after.length + i + 1);
+          return range.getBoundingClientRect().left;
+        });
+      }
+      return null;
+    },
+    {selector, after, chars}
+  );
+}
+
+const increasing = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]);
+
+test("the checks see an injection: the hostile markup, rendered as markup, trips each of them", async () => {
+  const {page, ran} = await openPage(PAGES.methods());
+  await page.evaluate((html) => {
+    const main = document.querySelector("main")!;
+    main.insertAdjacentHTML("beforeend", html); // what a page that rendered article text as HTML would do
+    main.querySelectorAll("script").forEach((old) => {
+      const script = document.createElement("script");
+      script.textContent = old.textContent;
+      old.replaceWith(script);
+    });
+  }, pages["hostile-style.txt"]);
+  await page.waitForTimeout(300);
+  assert.ok(ran.includes("script") && ran.includes("img"), ran.join(", "));
+  const found = (await injected(page)).join("\n");
+  for (const what of ["javascript:", "onerror", "style=", "<style>", `styled ${MARK}`, "iframe srcdoc"]) {
+    assert.ok(found.includes(what), `${what} in:\n${found}`);
+  }
+});
+
+const views: [string, string][] = [
+  ["the overview", PAGES.overview()],
+  ["the article list, filtered to the hostile titles", PAGES.articles()],
+  ...hostile.map(({doc, id}): [string, string] => [`the article of ${doc}`, PAGES.article(id)]),
+  ["the methods page's list of documents", PAGES.methods()]
+];
+
+for (const [name, path] of views) {
+  test(`${name}: no script runs, no javascript: link, no injected style`, async () => {
+    const {page, ran, errors, remoteRequests} = await openPage(path);
+    if (path === PAGES.articles()) {
+      await page.waitForSelector("#articles-table tbody tr");
+      await page.locator("main input[type=search]").fill("扶贫");
+      await page.waitForFunction((pwn) => document.querySelector("#articles-table tbody")?.textContent?.includes(pwn), PWN);
+    }
+    if (path.startsWith(PAGES.article(""))) await page.waitForSelector("#article-text mark");
+    await page.waitForTimeout(300); // an onerror or onload payload fires after its element loads
+    assert.deepEqual(ran, [], "payloads that ran");
+    assert.deepEqual(await injected(page), []);
+    assert.notEqual(await page.title(), PWN);
+    assert.deepEqual(remoteRequests, []);
+    assert.deepEqual(errors.filter((e) => e.includes(PWN)), []);
+  });
+}
+
+test("a hostile article shows its markup as text, title and body", async () => {
+  for (const {doc, title, id} of hostile) {
+    const {page} = await openPage(PAGES.article(id));
+    await page.waitForSelector("#article-text mark");
+    assert.equal(await page.locator("#article-title").innerText(), title, doc);
+    if (doc.endsWith(".html")) continue; // its tags are the page's markup, stripped; only the escaped ones are text
+    const text = await page.locator("#article-text").innerText();
+    for (const shown of [`<script>${PWN}('script')</script>`, `<a href="javascript:${PWN}('link')">`, `onerror="${PWN}('img')"`]) {
+      assert.ok(text.includes(shown), `${doc}: shown as text: ${shown}`);
+    }
+    assert.ok((await page.locator("#article-text mark").count()) >= 2, `${doc}: 36.9万元 and 126户 still highlighted`);
+  }
+});
+
+// Fails today (ABC after U+202E shows as CBA): the article view renders bidi controls as they are. A todo until the
+// view shows them as visible marks; the failure still prints in the test output.
+const BIDI_TODO = "article text and titles render U+202E as an override, not as text";
+
+test("a right-to-left override in a title or text does not reorder what follows it on screen", {todo: BIDI_TODO}, async () => {
+  const [style, , html] = hostile;
+  for (const [id, selector, after, chars] of [
+    [style.id, "#article-title", `${RLO}反向`, "ABC"],
+    [html.id, "#article-title", `${RLO}测试`, "XYZ"],
+    [style.id, "#article-text", `${LRO}顺序`, "DEF"],
+    [style.id, "#article-text", `${RLI}隔离`, "GHI"]
+  ]) {
+    const {page} = await openPage(PAGES.article(id));
+    await page.waitForSelector("#article-text mark");
+    const xs = await charPositions(page, selector, after, chars);
+    assert.ok(xs, `${selector} has ${JSON.stringify(after + chars)}`);
+    assert.ok(increasing(xs), `${chars} after ${JSON.stringify(after)} in ${selector} reads left to right: ${xs.join(", ")}`);
+  }
+});
