@@ -6,8 +6,8 @@ import {createHash} from "node:crypto";
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {cachedTables, type CacheStats} from "../loaders/cache.js";
-import type {DocumentFile} from "../loaders/corpus.js";
+import {cachedTables, type CacheStats} from "../loaders/run/cache.js";
+import type {DocumentFile} from "../loaders/run/corpus.js";
 import type {DocumentResult} from "../loaders/extract.js";
 
 async function* standIn(files: DocumentFile[]): AsyncGenerator<DocumentResult> {

@@ -7,7 +7,7 @@ import {createHash} from "node:crypto";
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {listDocuments} from "../loaders/corpus.js";
+import {listDocuments} from "../loaders/run/corpus.js";
 import {findIssueDate, inferYear, readTimeAt, asciiDigits, resolveDateline, sentencePeriod, timeExpressions} from "../loaders/dates.js";
 import {decode, type Decoded} from "../loaders/decode.js";
 import {extractDocument, factId, type DocumentResult} from "../loaders/extract.js";
@@ -20,8 +20,8 @@ import {sentenceIndex, sentences, type Span} from "../loaders/sentences.js";
 import {subjectOf} from "../loaders/subject.js";
 import {classifyTopic, isPovertyRelief} from "../loaders/topics.js";
 import type {Quantity} from "../loaders/types.js";
-import {openTables, type Format} from "../loaders/write.js";
-import {placeTally} from "../loaders/tables.js";
+import {openTables, type Format} from "../loaders/run/write.js";
+import {placeTally} from "../loaders/run/tables.js";
 import {syntheticCorpus} from "./corpus.js";
 
 /** CPU seconds (user + system) `work` takes. */

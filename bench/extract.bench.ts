@@ -8,11 +8,11 @@ import {existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, write
 import {availableParallelism, loadavg, tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {listDocuments} from "../loaders/corpus.js";
+import {listDocuments} from "../loaders/run/corpus.js";
 import {syntheticCorpus} from "./corpus.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const launch = join(root, "loaders", "launch.js");
+const launch = join(root, "loaders", "run", "launch.js");
 const time = "/usr/bin/time";
 
 interface Run {

@@ -215,7 +215,7 @@ function folderPass(cases: Case[], outcomes: Outcome[], seed0: number): string[]
       const out = join(dir, `out-${i}`);
       const workers = i === 2 ? "2" : "1";
       const started = performance.now();
-      const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "loaders", "cli.ts"), input, "--out", out, "--quiet", "--workers", workers], {
+      const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "loaders", "run", "cli.ts"), input, "--out", out, "--quiet", "--workers", workers], {
         cwd: root,
         encoding: "utf8",
         maxBuffer: 256 << 20,

@@ -1,11 +1,9 @@
 // One document in, its rows of the contract's tables out: decode and segment (document.ts), then for each article
 // its place and topic, and for each quantity in it a fact with subject, place, date and sentence.
 import {createHash} from "node:crypto";
-import {readDocumentFile, type FilePath} from "./corpus.js";
 import {readDocument} from "./document.js";
 import {sentencePeriod, timeExpressions, type TimeExpression} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
-import {rejectedDocument} from "./job.js";
 import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type PlaceRef} from "./places.js";
 import {scanQuantities} from "./quantities.js";
 import {CUT_MARK, sentenceIndex, sentences, sentenceWindow, type Span} from "./sentences.js";
@@ -168,10 +166,4 @@ function factRow(
   };
 }
 
-/** A file on disk: a file that cannot be read is a rejected document with the reason, never an exception. */
-export function extractFile(doc: string, path: FilePath, gazetteer: Gazetteer): DocumentResult {
-  const read = readDocumentFile(path);
-  if ("reason" in read) return {document: rejectedDocument(doc, read.reason), articles: [], facts: [], places: [], mentions: []};
-  return extractDocument(doc, read.bytes, gazetteer);
-}
 

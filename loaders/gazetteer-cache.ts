@@ -13,7 +13,7 @@ import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from "no
 import {createRequire} from "node:module";
 import {dirname, extname, join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {cacheDir} from "./cache.js";
+import {cacheDir} from "./run/cache.js";
 import type {FormKind, Gazetteer, NameForm, Place} from "./gazetteer.js";
 import {nodeValue, restoreTrie} from "./trie.js";
 import type {PlaceLevel} from "./types.js";

@@ -3,7 +3,7 @@
 // and tells an open page that a file changed only when it sees the loader's file change (fileWatchers.js); it never
 // looks at what a loader reads. So when the documents change (a page added to, changed in or removed from DATA_DIR),
 // this touches every data loader: their outputs turn stale, the open pages are told, and the next load of a page
-// makes the tables again (loaders/cache.ts extracts once for all loaders). The configuration is touched as well while
+// makes the tables again (loaders/run/cache.ts extracts once for all loaders). The configuration is touched as well while
 // it reads the documents (for its dynamic paths and search index), which makes Framework read it again.
 //
 // A loader that was running when the documents changed may have read them before the change, and its output, written
@@ -12,8 +12,8 @@
 import {spawn, spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, utimesSync, watch, type FSWatcher} from "node:fs";
 import {join, relative, resolve} from "node:path";
-import {listDocuments} from "../loaders/corpus.js";
-import {documentsFingerprint} from "../loaders/fingerprint.js";
+import {listDocuments} from "../loaders/run/corpus.js";
+import {documentsFingerprint} from "../loaders/run/fingerprint.js";
 import {root} from "./site-build.js";
 
 const src = join(root, "src");

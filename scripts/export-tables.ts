@@ -3,7 +3,7 @@
 import {mkdtempSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {schemas, type TableName, type Tables} from "../loaders/schema.js";
-import {openTables} from "../loaders/write.js";
+import {openTables} from "../loaders/run/write.js";
 // @ts-expect-error the page's plain-JS module has no types; they are declared below, at this boundary
 import * as pageFiles from "../src/components/tableFiles.js";
 

@@ -1,11 +1,11 @@
 // `npm run --silent export -- [PATH...] [options]`: every table as CSV, XLSX, Parquet and JSON and every chart as SVG
-// and PNG, the same files the dashboard's download buttons give, from the command line. Follows loaders/cli.ts:
+// and PNG, the same files the dashboard's download buttons give, from the command line. Follows loaders/run/cli.ts:
 // progress and warnings on stderr, exit 2 only for a bad command line or an unwritable folder.
 import {existsSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
-import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from "../loaders/command.js";
-import {cachedTables} from "../loaders/cache.js";
-import {TABLES} from "../loaders/write.js";
+import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from "../loaders/run/command.js";
+import {cachedTables} from "../loaders/run/cache.js";
+import {TABLES} from "../loaders/run/write.js";
 import {chromiumHint, chromiumPath, hasChromium} from "./chromium.js";
 import {chartPages, exportCharts, hasPage, type ChartFormat} from "./export-charts.js";
 import {exportTables, TABLE_FORMATS, type TableFormat} from "./export-tables.js";

@@ -3,7 +3,7 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {join} from "node:path";
-import {cachedTables} from "../loaders/cache.js";
+import {cachedTables} from "../loaders/run/cache.js";
 import {articleCube, factCube, latestArticles, villageCube} from "../src/data/aggregates.js";
 
 const seeds = join(import.meta.dirname, "..", "data");

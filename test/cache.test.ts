@@ -17,13 +17,13 @@ import {
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {cacheDir, cachedTable, cachedTables, corpusKey, workersFor, type CacheOptions, type CacheStats} from "../loaders/cache.js";
-import type {DocumentFile} from "../loaders/corpus.js";
+import {cacheDir, cachedTable, cachedTables, corpusKey, workersFor, type CacheOptions, type CacheStats} from "../loaders/run/cache.js";
+import type {DocumentFile} from "../loaders/run/corpus.js";
 import type {DocumentResult} from "../loaders/extract.js";
-import {sourceFingerprint} from "../loaders/fingerprint.js";
-import type {PoolOptions} from "../loaders/pool.js";
+import {sourceFingerprint} from "../loaders/run/fingerprint.js";
+import type {PoolOptions} from "../loaders/run/pool.js";
 import type {Tables} from "../loaders/schema.js";
-import {extractTables} from "../loaders/tables.js";
+import {extractTables} from "../loaders/run/tables.js";
 
 const seeds = fileURLToPath(new URL("../data/", import.meta.url));
 
@@ -278,7 +278,7 @@ test("a small corpus is extracted in one thread unless workers are asked for", a
 
 test("a document that cannot be read is a row of its own, read again next time", async () => {
   const {data, extracted, options} = setup();
-  const {extractFiles} = await import("../loaders/pool.js");
+  const {extractFiles} = await import("../loaders/run/pool.js");
   writeFileSync(join(data, "c.txt"), "第三页");
   await cachedTables([data], options);
   rmSync(join(data, "c.txt"));

@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const data = join(root, "data");
 
 // As `npm run extract` runs it: from the bundle, built here first if a source changed.
-const cli = [join(root, "loaders", "launch.js")];
+const cli = [join(root, "loaders", "run", "launch.js")];
 
 function extract(...args: string[]) {
   return spawnSync(process.execPath, [...cli, ...args], {cwd: root, encoding: "utf8"});

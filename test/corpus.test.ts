@@ -17,8 +17,8 @@ import {
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {decodeName, listDocuments, readDocumentFile} from "../loaders/corpus.js";
-import {extractFiles} from "../loaders/pool.js";
+import {decodeName, listDocuments, readDocumentFile} from "../loaders/run/corpus.js";
+import {extractFiles} from "../loaders/run/pool.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const seeds = join(root, "data");
@@ -164,7 +164,7 @@ test("extract: odd files beside good ones are each a documents row and a warning
     writeFileSync(join(data, "secret.txt"), "聊城");
     chmodSync(join(data, "secret.txt"), 0);
   }
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "loaders", "cli.ts"), data, other, "--out", out, "--quiet"], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "loaders", "run", "cli.ts"), data, other, "--out", out, "--quiet"], {
     cwd: root,
     encoding: "utf8"
   });

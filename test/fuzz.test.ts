@@ -6,10 +6,10 @@ import {cpSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {listDocuments} from "../loaders/corpus.js";
+import {listDocuments} from "../loaders/run/corpus.js";
 import {extractDocument, type DocumentResult} from "../loaders/extract.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {extractTables} from "../loaders/tables.js";
+import {extractTables} from "../loaders/run/tables.js";
 import {FAMILIES, oddName, random} from "./support/hostile.js";
 
 const seeds = fileURLToPath(new URL("../data/", import.meta.url));

@@ -5,8 +5,8 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
-import {extractTables} from "../loaders/tables.js";
-import {TABLES} from "../loaders/write.js";
+import {extractTables} from "../loaders/run/tables.js";
+import {TABLES} from "../loaders/run/write.js";
 
 const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
 const snapshotDir = fileURLToPath(new URL("./snapshots/", import.meta.url));

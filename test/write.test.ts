@@ -4,7 +4,7 @@ import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {csvParseRows} from "d3-dsv";
-import {encodeRows, openTables} from "../loaders/write.js";
+import {encodeRows, openTables} from "../loaders/run/write.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "write-"));
 

@@ -1,5 +1,5 @@
 import * as aq from "arquero";
-import {cachedTables} from "../../loaders/cache.js";
+import {cachedTables} from "../../loaders/run/cache.js";
 import {articleCube, factCube, villageCube} from "./aggregates.js";
 
 const cubes = {facts: factCube, villages: villageCube, articles: articleCube} as const;

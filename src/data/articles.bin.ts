@@ -1,6 +1,6 @@
 // data/articles.bin: every article with its facts, read by the article view and the search page a record at a time
 // (format: src/components/articleStore.js).
-import {cachedTable} from "../../loaders/cache.js";
+import {cachedTable} from "../../loaders/run/cache.js";
 import {articleOrder, writeArticleStore} from "./articleStore.js";
 
 const dataDir = process.env.DATA_DIR ?? "data";

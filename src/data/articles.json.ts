@@ -1,3 +1,3 @@
-import {cachedTable} from "../../loaders/cache.js";
+import {cachedTable} from "../../loaders/run/cache.js";
 
 process.stdout.write(JSON.stringify(await cachedTable([process.env.DATA_DIR ?? "data"], "articles")));

@@ -1,4 +1,4 @@
-import {cachedTables} from "../../loaders/cache.js";
+import {cachedTables} from "../../loaders/run/cache.js";
 import {corpusDatabase} from "./corpusDatabase.js";
 
 process.stdout.write(await corpusDatabase(await cachedTables([process.env.DATA_DIR ?? "data"])));

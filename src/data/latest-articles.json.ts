@@ -1,4 +1,4 @@
-import {cachedTables} from "../../loaders/cache.js";
+import {cachedTables} from "../../loaders/run/cache.js";
 import {latestArticles} from "./aggregates.js";
 
 const {articles, facts, places} = await cachedTables([process.env.DATA_DIR ?? "data"]);

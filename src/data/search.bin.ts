@@ -1,6 +1,6 @@
 // data/search.bin: the full-text search index of every article's title and text, read a few shards per query
 // (format and why: src/components/searchIndex.js).
-import {cachedTable} from "../../loaders/cache.js";
+import {cachedTable} from "../../loaders/run/cache.js";
 import {articleOrder} from "./articleStore.js";
 import {writeSearchIndex} from "./searchIndex.js";
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import {mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
-import {cachedTables} from "../../loaders/cache.js";
+import {cachedTables} from "../../loaders/run/cache.js";
 import type {Tables} from "../../loaders/schema.js";
 import {dist, root} from "../support/site.js";
 

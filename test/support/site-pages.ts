@@ -2,7 +2,7 @@
 // has drawn (its first chart, its text, its first result). When a page moves, change it here.
 import type {Browser, Page} from "playwright-core";
 import {measureLoad, type Load} from "../../bench/site-load.js";
-import {cachedTables} from "../../loaders/cache.js";
+import {cachedTables} from "../../loaders/run/cache.js";
 import {loadGazetteer} from "../../loaders/gazetteer.js";
 
 /** What a corpus offers the pages that take a parameter. */
@@ -39,7 +39,7 @@ export const pageKinds: PageKind[] = [
   {name: "search", path: (s) => `/search?q=${encodeURIComponent(s.query)}`, ready: "#search-results > li"}
 ];
 
-/** The sample of a corpus: read from the extracted tables, made once per corpus (loaders/cache.ts, in `cacheDir`). */
+/** The sample of a corpus: read from the extracted tables, made once per corpus (loaders/run/cache.ts, in `cacheDir`). */
 export async function sampleOf(dataDir: string, cacheDir?: string): Promise<Sample> {
   const {articles, facts} = await cachedTables([dataDir], {dir: cacheDir});
   const {places} = loadGazetteer();

@@ -7,7 +7,7 @@
 import {closeSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
 import {join} from "node:path";
 import {csvFormatRows} from "d3-dsv";
-import {schemas, type TableName} from "./schema.js";
+import {schemas, type TableName} from "../schema.js";
 
 export type Format = "json" | "csv" | "parquet";
 export const FORMATS: Format[] = ["json", "csv", "parquet"];

@@ -11,8 +11,8 @@ import {Worker} from "node:worker_threads";
 import {freshBundle} from "./bundle.js";
 import type {DocumentFile} from "./corpus.js";
 import {encodeRejected, encodeResult, type EncodedResult} from "./encoded.js";
-import type {DocumentResult} from "./extract.js";
-import type {Gazetteer} from "./gazetteer.js";
+import type {DocumentResult} from "../extract.js";
+import type {Gazetteer} from "../gazetteer.js";
 import {rejectedResult, type Job} from "./job.js";
 import type {Staging} from "./write.js";
 

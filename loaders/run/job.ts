@@ -1,8 +1,8 @@
 // One document of a run as the pool hands it out, and the result the engine gives when it cannot read a document:
 // a document it fails on, or that runs past the watchdog's bound, is a rejected row with the reason.
 import type {DocumentFile} from "./corpus.js";
-import type {DocumentResult} from "./extract.js";
-import type {DocumentRow} from "./types.js";
+import type {DocumentResult} from "../extract.js";
+import type {DocumentRow} from "../types.js";
 
 export interface Job {
   index: number;

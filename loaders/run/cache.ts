@@ -23,11 +23,11 @@ import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {deserialize, serialize} from "node:v8";
 import {listDocuments, readDocumentFile, type DocumentFile} from "./corpus.js";
-import type {DocumentResult} from "./extract.js";
+import type {DocumentResult} from "../extract.js";
 import {engineFingerprint} from "./fingerprint.js";
 import type {PoolOptions} from "./pool.js";
-import type {TableName, Tables} from "./schema.js";
-import type {DocumentRow} from "./types.js";
+import type {TableName, Tables} from "../schema.js";
+import type {DocumentRow} from "../types.js";
 
 const TABLE_NAMES: TableName[] = ["documents", "articles", "facts", "places"];
 
@@ -35,11 +35,11 @@ const TABLE_NAMES: TableName[] = ["documents", "articles", "facts", "places"];
  * node_modules/.cache is where tools keep caches by convention: ignored by git with node_modules/, gone with a
  * clean install, and outside Framework's root (src/), so the site never serves it.
  */
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/liaocheng-relief/", import.meta.url));
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../node_modules/.cache/liaocheng-relief/", import.meta.url));
 
 /**
  * Worker threads only for a corpus above this many bytes, on more than one core. A worker starts from the bundle
- * (loaders/bundle.js, no TypeScript to compile) but still builds its own gazetteer, about 0.75 s of CPU: below a few
+ * (loaders/run/bundle.js, no TypeScript to compile) but still builds its own gazetteer, about 0.75 s of CPU: below a few
  * megabytes (about 2 s of extraction on one core) that start costs more than the second core gives.
  */
 export const WORKERS_ABOVE_BYTES = 4e6;

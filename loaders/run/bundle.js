@@ -1,6 +1,6 @@
 // The command line (cli.ts) and its worker (worker.ts) as plain JavaScript, bundled by esbuild into build/engine/
 // (ignored by git) at install and again whenever a source of loaders/ changes, so that a run compiles no TypeScript.
-// Plain JS because it runs before anything could compile TypeScript: `node loaders/bundle.js` builds (postinstall),
+// Plain JS because it runs before anything could compile TypeScript: `node loaders/run/bundle.js` builds (postinstall),
 // launch.js and pool.ts ask freshBundle() for the files to run.
 //
 // Packages stay imports of node_modules (resolved from build/engine/, inside the project). Every `import.meta.url` of a
@@ -12,8 +12,8 @@ import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import {join, relative} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 
-const loaders = fileURLToPath(new URL(".", import.meta.url));
-const root = fileURLToPath(new URL("..", import.meta.url));
+const loaders = fileURLToPath(new URL("..", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const outDir = join(root, "build", "engine");
 const STAMP = "sources.sha256";
 
@@ -75,7 +75,7 @@ export async function buildBundle() {
   rmSync(temp, {recursive: true, force: true});
   try {
     await build({
-      entryPoints: {cli: join(loaders, "cli.ts"), worker: join(loaders, "worker.ts")},
+      entryPoints: {cli: join(loaders, "run", "cli.ts"), worker: join(loaders, "run", "worker.ts")},
       outdir: temp,
       outExtension: {".js": ".mjs"},
       bundle: true,

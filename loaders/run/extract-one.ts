@@ -1,17 +1,23 @@
 // The engine's side of a run, for worker.ts and for pool.ts when it extracts in its own thread (imported only then,
 // so a thread that only writes never loads the engine, its gazetteer or pinyin-pro).
-import {extractFile, type DocumentResult} from "./extract.js";
-import {placeRows, type Gazetteer, type Place} from "./gazetteer.js";
+import {extractDocument, type DocumentResult} from "../extract.js";
+import {readDocumentFile} from "./corpus.js";
+import {placeRows, type Gazetteer, type Place} from "../gazetteer.js";
 import {rejectedResult, type Job} from "./job.js";
-import type {PlaceRow} from "./types.js";
+import type {PlaceRow} from "../types.js";
 
-export {loadGazetteer} from "./gazetteer.js";
+export {loadGazetteer} from "../gazetteer.js";
 
-/** extractFile, an exception of the engine's (a stack overflow, a bug) as a rejected document: the run goes on. */
+/**
+ * One file through the engine. A file that cannot be read, and an exception of the engine's (a stack overflow, a bug),
+ * are a rejected document with the reason: the run goes on.
+ */
 export function extractOne({doc, path}: Job, gazetteer: Gazetteer): DocumentResult {
   try {
     // A path held as bytes (a name that is not UTF-8) arrives from another thread as a plain Uint8Array.
-    return extractFile(doc, typeof path === "string" ? path : (Buffer.from(path as Uint8Array) as never), gazetteer);
+    const read = readDocumentFile(typeof path === "string" ? path : (Buffer.from(path as Uint8Array) as never));
+    if ("reason" in read) return rejectedResult(doc, read.reason);
+    return extractDocument(doc, read.bytes, gazetteer);
   } catch (error) {
     return rejectedResult(doc, `engine failed: ${(error as Error)?.message ?? String(error)}`);
   }

@@ -1,10 +1,10 @@
 // Assembling the corpus tables from per-document results: the places table counts what every document pointed to.
 import {listDocuments} from "./corpus.js";
-import type {DocumentResult} from "./extract.js";
-import {loadGazetteer, placeRows, type Gazetteer, type Place} from "./gazetteer.js";
+import type {DocumentResult} from "../extract.js";
+import {loadGazetteer, placeRows, type Gazetteer, type Place} from "../gazetteer.js";
 import {extractFiles, type PoolOptions} from "./pool.js";
-import type {Tables} from "./schema.js";
-import type {PlaceRow} from "./types.js";
+import type {Tables} from "../schema.js";
+import type {PlaceRow} from "../types.js";
 
 export function placeTally() {
   const used = new Map<string, Place>();
