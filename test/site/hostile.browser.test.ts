@@ -76,9 +76,10 @@ async function injected(page: Page) {
   return page.evaluate(
     ({mark, markCss, pwn}) => {
       const found: string[] = [];
-      // The hostile pages' rules set the colour by name or by value.
+      // The hostile pages' rules set the colour by name or by value. (No function declared in here: tsx would wrap
+      // it in a helper the page does not have.)
       const byName = new RegExp(`:\\s*${markCss}\\b`);
-      const styled = (css: string) => css.replace(/\s/g, "").includes(mark.replace(/\s/g, "")) || byName.test(css);
+      const byValue = mark.replace(/\s/g, "");
       for (const element of document.querySelectorAll("*")) {
         for (const {name, value} of [...element.attributes]) {
           // Browsers ignore tabs, newlines and leading controls in a URL's scheme: strip them as they do.
@@ -87,11 +88,14 @@ async function injected(page: Page) {
             found.push(`${element.tagName} ${name}=${value}`);
           }
           if (name.startsWith("on") && value.includes(pwn)) found.push(`${element.tagName} ${name}=${value}`);
-          if (name === "style" && styled(value)) found.push(`style=${value}`);
+          if (name === "style" && (value.replace(/\s/g, "").includes(byValue) || byName.test(value))) found.push(`style=${value}`);
         }
         if (element.tagName === "IFRAME" && element.getAttribute("srcdoc")) found.push("iframe srcdoc");
       }
-      for (const style of document.querySelectorAll("style")) if (styled(style.textContent!)) found.push("a <style> with the page's rule");
+      for (const style of document.querySelectorAll("style")) {
+        const css = style.textContent!;
+        if (css.replace(/\s/g, "").includes(byValue) || byName.test(css)) found.push("a <style> with the page's rule");
+      }
       for (const element of [document.body, ...document.querySelectorAll("main *")]) {
         const {backgroundColor, color} = getComputedStyle(element);
         if (backgroundColor === mark || color === mark) found.push(`${element.tagName} styled ${mark}`);
