@@ -42,6 +42,10 @@ export function ofKind(cube, kind) {
 /**
  * `[{key, value}]`: by `key` (a column), the sum of what adds up of a kind (`kind`), or with no kind the number of
  * facts or articles. Rows whose key is null are kept, as null.
+ * @param {import("arquero").ColumnTable} cube
+ * @param {string} key a column of the cube
+ * @param {{kind?: string | null}} [options]
+ * @returns {{key: any, value: number}[]}
  */
 export function sumsBy(cube, key, {kind = null} = {}) {
   const cells = kind ? ofKind(cube, kind) : cube;
