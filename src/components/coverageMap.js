@@ -9,7 +9,8 @@ import {fontFamily} from "./fonts.js";
  * towns, inside the outlines they lie in (each town's `outline_code`: a zone has no outline of its own).
  * @param {{features: any[]}} counties GeoJSON outlines
  * @param {{features: any[]}} points GeoJSON points, each with its town's `code`
- * @param {(import("./townCoverage.js").Coverage & {code: string, county_code: string, outline_code: string})[]} coverage
+ * @param {(import("./townCoverage.js").Coverage & {code: string, county_code: string, outline_code: string})[]}
+ *   coverage
  * @param {{width?: number, county?: string | null, [option: string]: any}} [options] other options go to Plot.plot
  */
 export function coverageMap(counties, points, coverage, {width, county = null, ...options} = {}) {

@@ -10,7 +10,8 @@ import {fontFamily} from "./fonts.js";
  * labels say what they are).
  * @param {{label: string, value: number}[]} data
  * @param {{width?: number, x?: import("@observablehq/plot").ScaleOptions, format?: (value: number) => string,
- *   name?: string, yLabel?: string | null, marginLeft?: number, [option: string]: any}} [options] other options go to Plot.plot
+ *   name?: string, yLabel?: string | null, marginLeft?: number, [option: string]: any}} [options] other options go
+ *   to Plot.plot
  */
 export function horizontalBars(data, {width, x, format, name = "label", yLabel = null, marginLeft = 0, ...options} = {}) {
   if (!data.length) return nothingToDraw(width);

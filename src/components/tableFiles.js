@@ -20,7 +20,8 @@ const formulaStart = /^[=+\-@\t\r]/;
 
 /**
  * One CSV cell. Numbers are written as numbers, so a negative number stays `-3`: a number cannot carry a formula.
- * Any string that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, even `"-3"`, since `-3+cmd|…` starts that way.
+ * Any string that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, even `"-3"`, since `-3+cmd|…` starts
+ * that way.
  */
 export function csvCell(value) {
   if (value == null) return "";
@@ -147,7 +148,9 @@ export function xlsxBytes(rows, {columns, sheet = "Sheet1"} = {}) {
   // A fixed time keeps the same table's file byte-identical from one download to the next.
   const mtime = new Date("2020-01-01T00:00:00Z");
   // fflate's zip is a fresh array on its own ArrayBuffer (never a shared one), which is what a Blob takes.
-  return /** @type {Uint8Array<ArrayBuffer>} */ (zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), {mtime}]]))));
+  return /** @type {Uint8Array<ArrayBuffer>} */ (
+    zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), {mtime}]])))
+  );
 }
 
 /** The Arrow type a column gets: integers, floats, booleans, or else text. */
