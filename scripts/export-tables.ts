@@ -4,16 +4,10 @@ import {mkdtempSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {schemas, type TableName, type Tables} from "../loaders/schema.js";
 import {openTables} from "../loaders/run/write.js";
-// @ts-expect-error the page's plain-JS module has no types; they are declared below, at this boundary
-import * as pageFiles from "../src/components/tableFiles.js";
+import {csvText, xlsxBytes} from "../src/components/tableFiles.js";
 
 export type TableFormat = "csv" | "xlsx" | "parquet" | "json";
 export const TABLE_FORMATS: TableFormat[] = ["csv", "xlsx", "parquet", "json"];
-
-const {csvText, xlsxBytes} = pageFiles as {
-  csvText(rows: object[], options: {columns: string[]}): string;
-  xlsxBytes(rows: object[], options: {columns: string[]; sheet: string}): Uint8Array;
-};
 
 /** The contract's columns of a table, in its order: the same for every format. */
 export function columnsOf(table: TableName): string[] {

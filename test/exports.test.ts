@@ -7,9 +7,7 @@ import * as arrow from "apache-arrow";
 import * as parquet from "parquet-wasm";
 import {strFromU8, unzipSync} from "fflate";
 import {DuckDBInstance} from "@duckdb/node-api";
-// @ts-expect-error plain JS module of the site, without types
 import * as files from "../src/components/tableFiles.js";
-// @ts-expect-error plain JS module of the site, without types
 import * as format from "../src/components/format.js";
 
 const facts = [

@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
-// @ts-expect-error: a page component in plain JS
 import {family, fontFamily, hasFont, localCjkFonts} from "../src/components/fonts.js";
 
 test("the served font's family is the one the package declares", () => {

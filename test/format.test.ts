@@ -4,7 +4,6 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {UNITS} from "../loaders/units.js";
 import {scanQuantities} from "../loaders/quantities.js";
-// @ts-expect-error plain JS module of the site, without types
 import {formatValue, squareMetresPerMu} from "../src/components/format.js";
 
 test("the site's square metres per 亩 are the engine's", () => {

@@ -7,7 +7,6 @@
 // is replaced, the documents queued behind it are handed out again, and the run goes on.
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
-// @ts-expect-error plain JS module (it runs before any TypeScript can), without types
 import {freshBundle} from "./bundle.js";
 import type {DocumentFile} from "./corpus.js";
 import {encodeRejected, encodeResult, type EncodedResult} from "./encoded.js";

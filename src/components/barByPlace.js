@@ -5,6 +5,9 @@ import {axisLabel, formatValue, placeLabeler, tickFormat} from "./format.js";
 /**
  * Horizontal bars: the sum of what adds up of one kind by place (`by` a column of the cube: `county`, `town` or
  * `village`), largest first, at most `limit` of them, with pinyin beside each name from `places` (`[{name, pinyin}]`).
+ * @param {import("arquero").ColumnTable} cube
+ * @param {{width?: number, kind?: string, by?: string, places?: {name: string, pinyin?: string}[], limit?: number,
+ *   [option: string]: any}} [options] other options go to horizontalBars
  */
 export function barByPlace(cube, {width, kind = "money", by = "county", places, limit = 20, ...options} = {}) {
   const label = placeLabeler(places);

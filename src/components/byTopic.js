@@ -3,7 +3,10 @@ import {sumsBy} from "./cube.js";
 import {axisLabel, formatNumber, formatValue, tickFormat, topicLabel, topics} from "./format.js";
 
 /** Horizontal bars by poverty-relief topic, in the contract's order: the sum of what adds up of one kind, or with no
- * `kind` the number of facts or articles the cube's cells count. */
+ * `kind` the number of facts or articles the cube's cells count.
+ * @param {import("arquero").ColumnTable} cube
+ * @param {{width?: number, kind?: string | null, [option: string]: any}} [options] other options go to horizontalBars
+ */
 export function byTopic(cube, {width, kind = null, ...options} = {}) {
   const order = Object.keys(topics);
   const rank = (topic) => (order.includes(topic) ? order.indexOf(topic) : order.length);

@@ -5,6 +5,8 @@ import {downloadButtons} from "./exports.js";
  * A card with `id` (for links and tests), a `title` (text, or a node with markup), the `chart` (a Plot figure or what
  * `resize` returns) and its downloads as `filename`.svg and .png; `note` (a node or text) goes between the title and
  * the chart.
+ * @param {Element} chart
+ * @param {{id?: string, title?: string | Node, filename?: string, note?: string | Node}} [options]
  */
 export function chartCard(chart, {id, title, filename = id ?? "chart", note} = {}) {
   const card = document.createElement("div");

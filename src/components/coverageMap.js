@@ -7,6 +7,11 @@ import {fontFamily} from "./fonts.js";
  * filled by poverty-relief articles; towns named only in other news are small grey dots, and towns never mentioned
  * hollow grey rings. `coverage` is townCoverage() of the towns table; with `county`, only that county's or zone's
  * towns, inside the outlines they lie in (each town's `outline_code`: a zone has no outline of its own).
+ * @param {{features: any[]}} counties GeoJSON outlines
+ * @param {{features: any[]}} points GeoJSON points, each with its town's `code`
+ * @param {(import("./townCoverage.js").Coverage & {code: string, county_code: string, outline_code: string})[]}
+ *   coverage
+ * @param {{width?: number, county?: string | null, [option: string]: any}} [options] other options go to Plot.plot
  */
 export function coverageMap(counties, points, coverage, {width, county = null, ...options} = {}) {
   const byCode = new Map(coverage.map((town) => [town.code, town]));

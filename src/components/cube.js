@@ -16,6 +16,9 @@ export function loadCube(bytes) {
 /**
  * The cells that pass the filters, null meaning all: `scope` ("relief" or "all"), `county` (a name) or `county_code`,
  * `town_code`, `topic`, `year` and `kind` (where cells have one).
+ * @param {import("arquero").ColumnTable} cube
+ * @param {{scope?: string, county?: string | null, county_code?: string | null, town_code?: string | null,
+ *   topic?: string | null, year?: number | null, kind?: string | null}} [filters]
  */
 export function filterCube(cube, {scope = "all", county = null, county_code, town_code, topic = null, year = null, kind = null} = {}) {
   const keep = aq.escape(
@@ -39,6 +42,10 @@ export function ofKind(cube, kind) {
 /**
  * `[{key, value}]`: by `key` (a column), the sum of what adds up of a kind (`kind`), or with no kind the number of
  * facts or articles. Rows whose key is null are kept, as null.
+ * @param {import("arquero").ColumnTable} cube
+ * @param {string} key a column of the cube
+ * @param {{kind?: string | null}} [options]
+ * @returns {{key: any, value: number}[]}
  */
 export function sumsBy(cube, key, {kind = null} = {}) {
   const cells = kind ? ofKind(cube, kind) : cube;

@@ -15,6 +15,9 @@ export const cellFormats = {
 /**
  * A table of rows with the contract's kinds and topics glossed, and CSV, XLSX, Parquet and JSON downloads of the
  * rows as they are (not as formatted). Other options go to Inputs.table.
+ * @param {object[]} rows
+ * @param {{filename?: string, columns?: string[], format?: Record<string, (value: any) => any>,
+ *   [option: string]: any}} [options]
  */
 export function dataTable(rows, {filename = "table", columns, format, ...options} = {}) {
   const names = columns ?? Object.keys(rows[0] ?? {});

@@ -155,6 +155,8 @@ export function plainRows(rows) {
 /**
  * CSV, XLSX, Parquet and JSON buttons for a table. `rows` may be a function returning the rows or a promise of them
  * (a query), so that the buttons export the whole table a filter currently selects, not just the rows on screen.
+ * @param {object[] | Promise<object[]> | (() => object[] | Promise<object[]>)} rows
+ * @param {{filename?: string, columns?: string[] | ((rows: object[]) => string[]), sheet?: string}} [options]
  */
 export function tableDownloads(rows, {filename = "table", columns, sheet = filename} = {}) {
   const table = async () => {

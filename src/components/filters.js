@@ -26,6 +26,9 @@ function select(label, values, format, name) {
  * the towns table, with pinyin) that rows name, the topics in the contract's order, the years rows are dated to, and
  * with `kinds` a kind select whose first kind is chosen. `scope` is where the scope select starts (poverty relief unless
  * told), or false for no scope select.
+ * @param {{county?: string | null, topic?: string | null, year?: number | null, date?: string | null}[]} rows
+ * @param {{counties?: {name: string, pinyin?: string}[], kinds?: string[], scope?: string | false, county?: boolean,
+ *   topic?: boolean, year?: boolean}} [options]
  */
 export function filterForm(rows, {counties = [], kinds, scope = "relief", county = true, topic = true, year = true} = {}) {
   const present = new Set(rows.map((d) => d.county).filter((d) => d != null));

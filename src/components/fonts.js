@@ -35,6 +35,8 @@ function fontFaceRule(src, unicodeRange) {
  * Whether the machine has the named font, by the usual measurement: text set in `"name", monospace` differs in width
  * from text set in monospace only if the named font exists (the Latin letters differ even where both would borrow
  * the same Chinese glyphs).
+ * @param {string} name
+ * @param {{font: string, measureText(text: string): {width: number}}} [context] a canvas's 2D context
  */
 export function hasFont(name, context = document.createElement("canvas").getContext("2d")) {
   const sample = "扶贫mmmmmmmmmmlli10";

@@ -50,14 +50,23 @@ export function formatWan(yuan) {
   return `${formatNumber(yuan / 1e4)} 万元`;
 }
 
-/** Yuan in 万元 from ten thousand up (`369000` → `"36.9 万元"`), in 元 below (`50` → `"50 元"`). */
+/**
+ * Yuan in 万元 from ten thousand up (`369000` → `"36.9 万元"`), in 元 below (`50` → `"50 元"`).
+ * @param {number | null | undefined} value
+ * @param {{currency?: string | null}} [options]
+ */
 export function formatMoney(value, {currency = "CNY"} = {}) {
   if (value == null || Number.isNaN(+value)) return "";
   const unit = currencies[currency ?? "CNY"] ?? ` ${currency}`;
   return Math.abs(value) >= 1e4 ? `${formatNumber(value / 1e4)} 万${unit}` : `${formatNumber(value)} ${unit}`;
 }
 
-/** A value in the contract's base units shown in the unit a reader expects: `126, "households"` → `"126 户"`. */
+/**
+ * A value in the contract's base units shown in the unit a reader expects: `126, "households"` → `"126 户"`.
+ * @param {number | null | undefined} value
+ * @param {string} kind
+ * @param {{currency?: string | null, unit?: string | null}} [options] a fact's own currency and unit
+ */
 export function formatValue(value, kind, {currency, unit} = {}) {
   if (value == null || Number.isNaN(+value)) return "";
   if (kind === "money") return formatMoney(value, {currency});

@@ -8,6 +8,10 @@ import {fontFamily} from "./fonts.js";
  * Bars for `data` (`[{label, value}]`, drawn in that order); `x` is Plot's x scale options, `format` how the tooltip
  * writes a value, `name` what a label is (for the tooltip), and `yLabel` the label axis's title (none by default: the
  * labels say what they are).
+ * @param {{label: string, value: number}[]} data
+ * @param {{width?: number, x?: import("@observablehq/plot").ScaleOptions, format?: (value: number) => string,
+ *   name?: string, yLabel?: string | null, marginLeft?: number, [option: string]: any}} [options] other options go
+ *   to Plot.plot
  */
 export function horizontalBars(data, {width, x, format, name = "label", yLabel = null, marginLeft = 0, ...options} = {}) {
   if (!data.length) return nothingToDraw(width);

@@ -3,7 +3,11 @@ import {labelMargin, reliefRange} from "./charts.js";
 import {fontFamily} from "./fonts.js";
 import {formatNumber, kindLabel, kinds, topicLabel, topics} from "./format.js";
 
-/** A grid of how many facts there are of each kind (columns) under each topic (rows), the count written in each cell. */
+/**
+ * A grid of how many facts there are of each kind (columns) under each topic (rows), the count written in each cell.
+ * @param {{kind: string, topic: string | null}[]} facts
+ * @param {{width?: number, [option: string]: any}} [options] other options go to Plot.plot
+ */
 export function kindByTopic(facts, {width, ...options} = {}) {
   const counts = new Map();
   for (const d of facts) {

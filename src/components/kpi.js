@@ -4,6 +4,7 @@ import {formatNumber} from "./format.js";
 /**
  * A card holding one figure, shown as `shown` (a zh-CN number by default); `id` lets tests and links find it, and
  * `data-value` keeps the unformatted number.
+ * @param {{id?: string, zh?: string, en?: string, value?: number, shown?: string, note?: string}} [card]
  */
 export function kpi({id, zh, en, value, shown = formatNumber(value), note} = {}) {
   const card = document.createElement("div");

@@ -53,6 +53,11 @@ function whereOf(where) {
  * `order`, `pageSize` rows at a time. `columns` are selected (and downloaded); `derive(row)` adds computed columns
  * (an amount formatted) to each row shown or downloaded; `shown` are the columns on screen (by default `columns`)
  * and `download` those the downloads hold (by default `shown`); `format`, `header` and `width` go to Inputs.table.
+ * @param {() => Promise<{query(sql: string, params?: any[]): Promise<Iterable<any>>}>} database
+ * @param {{from?: string, where?: {sql: string, params?: any[]}[], columns?: string[], shown?: string[],
+ *   download?: string[], derive?: (row: any) => any, order?: string, pageSize?: number, filename?: string,
+ *   format?: Record<string, (value: any) => any>, header?: Record<string, string>,
+ *   width?: Record<string, number | string>, lazy?: boolean}} [options]
  */
 export function queryTable(database, {
   from,

@@ -20,7 +20,8 @@ const formulaStart = /^[=+\-@\t\r]/;
 
 /**
  * One CSV cell. Numbers are written as numbers, so a negative number stays `-3`: a number cannot carry a formula.
- * Any string that starts with `= + - @`, tab or CR gets a leading `'`, even `"-3"`, since `-3+cmd|…` starts that way.
+ * Any string that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, even `"-3"`, since `-3+cmd|…` starts
+ * that way.
  */
 export function csvCell(value) {
   if (value == null) return "";
@@ -33,7 +34,12 @@ export function csvCell(value) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV with a UTF-8 byte-order mark, which is what makes Excel read the Chinese as UTF-8. */
+/**
+ * RFC 4180 CSV with a UTF-8 byte-order mark, which is what makes Excel read the Chinese as UTF-8.
+ * @param {object[]} rows
+ * @param {{columns?: string[]}} [options]
+ * @returns {string}
+ */
 export function csvText(rows, {columns} = {}) {
   const names = columnsOf(rows, columns);
   const lines = [names.map(csvCell).join(",")];
@@ -75,7 +81,11 @@ function sheetCell(value, ref) {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
 }
 
-/** The worksheet XML: a header row, frozen, then one row per record. */
+/**
+ * The worksheet XML: a header row, frozen, then one row per record.
+ * @param {object[]} rows
+ * @param {{columns?: string[]}} [options]
+ */
 export function sheetXml(rows, {columns} = {}) {
   const names = columnsOf(rows, columns);
   const letters = names.map((_, i) => columnLetter(i));
@@ -107,7 +117,12 @@ export function sheetName(name) {
   );
 }
 
-/** The smallest workbook Excel, LibreOffice and Numbers open: one sheet of inline strings, zipped with fflate. */
+/**
+ * The smallest workbook Excel, LibreOffice and Numbers open: one sheet of inline strings, zipped with fflate.
+ * @param {object[]} rows
+ * @param {{columns?: string[], sheet?: string}} [options]
+ * @returns {Uint8Array<ArrayBuffer>}
+ */
 export function xlsxBytes(rows, {columns, sheet = "Sheet1"} = {}) {
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -132,7 +147,10 @@ export function xlsxBytes(rows, {columns, sheet = "Sheet1"} = {}) {
   };
   // A fixed time keeps the same table's file byte-identical from one download to the next.
   const mtime = new Date("2020-01-01T00:00:00Z");
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), {mtime}]])));
+  // fflate's zip is a fresh array on its own ArrayBuffer (never a shared one), which is what a Blob takes.
+  return /** @type {Uint8Array<ArrayBuffer>} */ (
+    zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), {mtime}]])))
+  );
 }
 
 /** The Arrow type a column gets: integers, floats, booleans, or else text. */
@@ -164,9 +182,15 @@ function textOf(value) {
       : String(value);
 }
 
-/** An Arrow table with one typed column per field, in the given order. `arrow` is the `apache-arrow` module. */
+/**
+ * An Arrow table with one typed column per field, in the given order. `arrow` is the `apache-arrow` module.
+ * @param {object[]} rows
+ * @param {{columns?: string[]}} options
+ * @param {typeof import("apache-arrow")} arrow
+ */
 export function arrowTable(rows, {columns} = {}, arrow) {
   const types = {int: () => new arrow.Int32(), float: () => new arrow.Float64(), bool: () => new arrow.Bool()};
+  /** @type {Record<string, import("apache-arrow").Vector>} */
   const vectors = {};
   for (const name of columnsOf(rows, columns)) {
     const type = columnType(rows, name);
@@ -182,7 +206,12 @@ export function arrowTable(rows, {columns} = {}, arrow) {
   return new arrow.Table(vectors);
 }
 
-/** Parquet bytes, through Arrow IPC into parquet-wasm (whose module must already be initialised). */
+/**
+ * Parquet bytes, through Arrow IPC into parquet-wasm (whose module must already be initialised).
+ * @param {object[]} rows
+ * @param {{columns?: string[]}} options
+ * @param {{arrow: typeof import("apache-arrow"), parquet: any}} libraries
+ */
 export function parquetBytes(rows, {columns} = {}, {arrow, parquet}) {
   const ipc = arrow.tableToIPC(arrowTable(rows, {columns}, arrow), "stream");
   return parquet.writeParquet(parquet.Table.fromIPCStream(ipc));

@@ -8,6 +8,7 @@
  * `marked` holds the ids of the marks shown.
  */
 export function markedText(text, marks = [], {tag = "p", className = "article-text"} = {}) {
+  /** @type {HTMLElement & {marked?: Set<string>}} */
   const element = document.createElement(tag);
   element.className = className;
   element.style.whiteSpace = "pre-wrap";

@@ -19,6 +19,9 @@ function periods(first, last, monthly) {
 /**
  * Columns: the sum of what adds up of one kind by year (the cube's `year`), or by month (`month`, `2020-08`) with
  * `interval: "month"`, which leaves out facts dated only to the year.
+ * @param {import("arquero").ColumnTable} cube
+ * @param {{width?: number, kind?: string, interval?: "year" | "month", [option: string]: any}} [options] other options
+ *   go to Plot.plot
  */
 export function timeline(cube, {width, kind = "money", interval = "year", ...options} = {}) {
   const monthly = interval === "month";

@@ -15,10 +15,20 @@ function countsByTown(cube) {
 }
 
 /**
+ * What townCoverage() adds to a town.
+ * @typedef {{articles: number, relief: number, facts: number, relief_facts: number, covered: boolean,
+ *   mentioned: boolean}} Coverage
+ */
+
+/**
  * Every town given, with what points to it or to a village under it: `articles` (all of them) and `relief`
  * (poverty-relief ones), `facts` (all) and `relief_facts` (those in poverty-relief articles), from the article and
  * fact cubes. A town is `covered` when poverty-relief reporting reaches it, and `mentioned` when any article or fact
  * does.
+ * @template {{code: string}} Town
+ * @param {Town[]} towns rows of the towns table
+ * @param {{articles?: import("arquero").ColumnTable, facts?: import("arquero").ColumnTable}} [cubes]
+ * @returns {(Town & Coverage)[]}
  */
 export function townCoverage(towns, {articles, facts} = {}) {
   const byArticles = countsByTown(articles);

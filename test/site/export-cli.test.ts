@@ -10,7 +10,6 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {schemas, type TableName} from "../../loaders/schema.js";
 import {launch} from "../../scripts/chromium.js";
 import {dist, ensureBuilt, offlineEnv, root} from "../support/site.js";
-// @ts-expect-error plain JS module of the site, without types
 import {csvText} from "../../src/components/tableFiles.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "export-cli-"));
