@@ -10,8 +10,8 @@ import * as units from "./units.js";
 import type {Unit} from "./units.js";
 import * as countedKinds from "./data/counted-kinds.js";
 import * as rates from "./data/rates.js";
-import * as numerals from "./numerals.js";
-import type {NumberMention} from "./numerals.js";
+import * as numerals from "./numerals/index.js";
+import type {NumberMention} from "./numerals/index.js";
 import type {Kind, Per, Quantity} from "./types.js";
 
 // Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {findPlaceMentions, homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "../loaders/places.js";
+import {findPlaceMentions, homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "../loaders/places/index.js";
 
 const gazetteer = loadGazetteer();
 const found = (text: string) => findPlaceMentions(text, gazetteer).map((m) => [m.text, m.place.name]);
