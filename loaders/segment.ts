@@ -133,6 +133,9 @@ export function echoes(heading: string, body: string | Set<number>): boolean {
 
 const NOTICE_TITLE = /(声明|启事|公告|通告|公示|告示)$|^(挂失|遗失|作废|注销)/;
 const NOTICE_TEXT = /声明作废|特此(声明|公告|通知)/;
+/** An untitled text is a notice by its wording only when it is notice-sized (a paragraph or two): a page run together
+ * into one line (no breaks, no stops) that holds a notice somewhere is news with a notice in it, and keeps its figures. */
+const NOTICE_MAX_CHARS = 400;
 
 /** Evidence that a heading starts a new article rather than a section of the current one, each with its reason. */
 export const ARTICLE_STARTS: readonly {test: string; reason: string}[] = [
@@ -330,7 +333,7 @@ function toArticle(draft: Draft): Article {
     source: draft.source,
     dateline,
     text,
-    notice: NOTICE_TITLE.test(title) || (!title && NOTICE_TEXT.test(text))
+    notice: NOTICE_TITLE.test(title) || (!title && text.length <= NOTICE_MAX_CHARS && NOTICE_TEXT.test(text))
   };
 }
 
