@@ -59,7 +59,8 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   return {text, encoding: guess.encoding, html: format === "html", published, repairs: guess.repairs};
 }
 
-type Guess = {text: string; encoding: string; repairs: number} | Rejected;
+type Read = {text: string; encoding: string; repairs: number};
+type Guess = Read | Rejected;
 
 // A page keeps its text when at most this share of its characters had to be replaced (U+FFFD): a byte flipped in
 // transit or a paragraph pasted in another encoding loses the bytes, not the page. More, and it is not that encoding.
@@ -181,7 +182,7 @@ function isContinuation(bytes: Uint8Array, k: number, lo: number, hi: number): b
  * U+FFFD for the bad bytes. Each run read otherwise than as well-formed UTF-8 counts as one repair. Null when the
  * page shows too little UTF-8 to be read as UTF-8 (UTF8_EVIDENCE). One pass over the bytes.
  */
-function utf8WithFaults(bytes: Uint8Array): Guess | null {
+function utf8WithFaults(bytes: Uint8Array): Read | null {
   let wellFormed = 0;
   let nonAscii = 0;
   for (let i = 0; i < bytes.length; ) {
