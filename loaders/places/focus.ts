@@ -136,6 +136,10 @@ export function placeForSpan(articleText: string, start: number, end: number, ar
     if (place && articlePlace && articlePlace !== place && isWithin(gazetteer, articlePlace, place)) {
       place = articlePlace;
     }
+    // 村里, 该村 with a town in focus: the village of the town named last before the span (前进村…2014年,村里…).
+    if (place && anaphor?.level === "village" && place.level !== "village") {
+      place = latestVillageWithin(gazetteer, mentions, firstMentionEndingAfter(mentions, start), place) ?? place;
+    }
     if (place && anaphor && levelDepth(place.level) > levelDepth(anaphor.level)) {
       const chain = chainOf(gazetteer, place);
       place =
@@ -243,6 +247,16 @@ function latestFocus(
     place = earlier;
   }
   return place;
+}
+
+/** The latest of the mentions before index `to` that is a village within `place`, looking back at most FOCUS_RUNS
+ * mentions. */
+function latestVillageWithin(gazetteer: Gazetteer, mentions: PlaceMention[], to: number, place: Place): Place | null {
+  for (let i = to - 1; i >= 0 && to - i <= FOCUS_RUNS; i--) {
+    const earlier = mentions[i].place;
+    if (earlier.level === "village" && isWithin(gazetteer, earlier, place)) return earlier;
+  }
+  return null;
 }
 
 /** The paragraph around `at`: articles keep one paragraph a line. A line break after an unfinished sentence is a
