@@ -12,7 +12,7 @@ import {findIssueDate, inferYear, readTimeAt, asciiDigits, resolveDateline, sent
 import {decode, type Decoded} from "../loaders/decode.js";
 import {extractDocument, factId, type DocumentResult} from "../loaders/extract.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type ArticlePlace} from "../loaders/places.js";
+import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type ArticlePlace} from "../loaders/places/index.js";
 import {scanQuantities} from "../loaders/quantities.js";
 import {repair, type Repaired} from "../loaders/repair.js";
 import {segment, type Article} from "../loaders/segment.js";

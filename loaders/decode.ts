@@ -59,7 +59,8 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   return {text, encoding: guess.encoding, html: format === "html", published, repairs: guess.repairs};
 }
 
-type Guess = {text: string; encoding: string; repairs: number} | Rejected;
+type Read = {text: string; encoding: string; repairs: number};
+type Guess = Read | Rejected;
 
 // A page keeps its text when at most this share of its characters had to be replaced (U+FFFD): a byte flipped in
 // transit or a paragraph pasted in another encoding loses the bytes, not the page. More, and it is not that encoding.
@@ -93,8 +94,14 @@ function detectEncoding(bytes: Uint8Array): Guess {
   if (evenNul + oddNul > 0) return {rejected: "binary: contains NUL bytes", encoding: "unknown"};
   const utf8 = strictDecode(bytes, "utf-8");
   if (utf8 !== null) return {text: utf8, encoding: "utf-8", repairs: 0};
-  const mixed = utf8WithFaults(bytes);
-  if (mixed) return mixed;
+  // A UTF-8 page cut inside its last character (a truncated download): the page before the cut, with U+FFFD for the
+  // partial character, counted as one repair. Read as GBK instead, the cut bytes would pass for a Chinese character.
+  const tail = truncatedUtf8Tail(bytes);
+  const whole = tail ? bytes.subarray(0, bytes.length - tail) : bytes;
+  const head = tail ? strictDecode(whole, "utf-8") : null;
+  if (head !== null) return {text: head + "\uFFFD", encoding: "utf-8", repairs: 1};
+  const mixed = utf8WithFaults(whole);
+  if (mixed) return tail ? {...mixed, text: mixed.text + "\uFFFD", repairs: mixed.repairs + 1} : mixed;
   // Two-byte Chinese: GBK/GB18030 (simplified) or Big5 (traditional). Most byte pairs are valid in both, so the
   // one whose frequent-character block holds more of the pairs is tried first; a strict decode failing rules it out.
   const gb = {label: "gb18030", encoding: hasFourByteGb18030(bytes) ? "gb18030" : "gbk"};
@@ -109,6 +116,19 @@ function detectEncoding(bytes: Uint8Array): Guess {
   if (!("rejected" in lossy)) return lossy;
   const otherText = strictDecode(bytes, other.label);
   return otherText === null ? lossy : {text: otherText, encoding: other.encoding, repairs: 0};
+}
+
+/** How many bytes at the end start a UTF-8 sequence that the end cuts short (a lead byte and fewer continuation
+ * bytes than it announces), else 0. */
+function truncatedUtf8Tail(bytes: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const b = bytes[bytes.length - k];
+    if (b >= 0x80 && b < 0xc0) continue;
+    if (b < 0xc2 || b > 0xf4) return 0;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return length > k ? k : 0;
+  }
+  return 0;
 }
 
 function decodeAs(bytes: Uint8Array, label: string, encoding: string): Guess {
@@ -162,7 +182,7 @@ function isContinuation(bytes: Uint8Array, k: number, lo: number, hi: number): b
  * U+FFFD for the bad bytes. Each run read otherwise than as well-formed UTF-8 counts as one repair. Null when the
  * page shows too little UTF-8 to be read as UTF-8 (UTF8_EVIDENCE). One pass over the bytes.
  */
-function utf8WithFaults(bytes: Uint8Array): Guess | null {
+function utf8WithFaults(bytes: Uint8Array): Read | null {
   let wellFormed = 0;
   let nonAscii = 0;
   for (let i = 0; i < bytes.length; ) {

@@ -4,7 +4,7 @@ import {createHash} from "node:crypto";
 import {readDocument} from "./document.js";
 import {sentencePeriod, timeExpressions, type TimeExpression} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
-import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type PlaceRef} from "./places.js";
+import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type PlaceRef} from "./places/index.js";
 import {scanQuantities} from "./quantities.js";
 import {CUT_MARK, sentenceIndex, sentences, sentenceWindow, type Span} from "./sentences.js";
 import {subjectOf} from "./subject.js";

@@ -10,8 +10,8 @@ import * as units from "./units.js";
 import type {Unit} from "./units.js";
 import * as countedKinds from "./data/counted-kinds.js";
 import * as rates from "./data/rates.js";
-import * as numerals from "./numerals.js";
-import type {NumberMention} from "./numerals.js";
+import * as numerals from "./numerals/index.js";
+import type {NumberMention} from "./numerals/index.js";
 import type {Kind, Per, Quantity} from "./types.js";
 
 // Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
@@ -19,7 +19,7 @@ const {APPROX_AFTER, charClass, scanNumbers, tidy} = numerals;
 const {isAsciiLetter, isDigitCode} = charClass;
 const {unitAt} = units;
 const {COUNTED_KINDS, GENERAL_COUNTERS} = countedKinds;
-const {CHANGE_VERBS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} = rates;
+const {CHANGE_VERBS, DISTRIBUTIVE_WORDS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} = rates;
 /** Is ch one of chars? (Unlike String#includes, the empty string past the text's end is in no set.) */
 const has = (chars: string, ch: string | undefined) => !!ch && chars.includes(ch);
 
@@ -261,13 +261,17 @@ export function rateOf(text: string, start: number, end: number, kind?: Kind, pr
   if (/^(\/|每)(个)?月/.test(after)) return "month";
   if (/^(\/|每)年/.test(after)) return "year";
   const [from, clause] = clauseBefore(text, start);
+  // Only a previous quantity inside the clause can use a rate up, so the words between are at most LOOKBACK long.
+  const between = previous && previous.end >= from && previous.end <= start ? text.slice(previous.end, start) : "";
+  const sharedOut = DISTRIBUTIVE_WORDS.some((w) => between.includes(w));
   let best = -1;
   let per: Per = null;
   for (const [cue, p] of PER_CUES) {
     const k = clause.lastIndexOf(cue);
     if (k < 0 || k < best) continue;
     const at = from + k;
-    if (previous && previous.end > at + cue.length && previous.end <= start && previous.kind !== kind) continue;
+    const usedUp = previous && previous.end > at + cue.length && previous.end <= start && previous.kind !== kind;
+    if (usedUp && !sharedOut) continue;
     const unitChar = cue.search(/[年月日天]/);
     if (cue[0] !== "每" && cue[0] !== "按" && !cue.endsWith("均")) {
       if (cue[0] === "一") {

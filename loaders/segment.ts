@@ -4,6 +4,7 @@
 // only on evidence (ARTICLE_STARTS), which a broadcast transcript or a page of briefs gives for every headline.
 import {findDateline} from "./dates.js";
 import {BRACKET_KICKER, LEAD_OPENERS, SOURCE_LINES} from "./data/layout.js";
+import {COMPOUND_SURNAMES, SURNAME_CHARS} from "./data/surnames.js";
 import {isHeadingLike, type Paragraph} from "./repair.js";
 
 export interface Article {
@@ -22,13 +23,8 @@ export interface Article {
   notice: boolean;
 }
 
-// Common Chinese surnames (single and compound): a byline token is a name only if it starts with one.
-const SURNAMES = new Set(
-  (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-  ).split("")
-);
-const COMPOUND_SURNAMES = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "司徒", "夏侯"];
+// A byline token is a name only if it starts with a surname (the one list is data/surnames.ts).
+const SURNAMES = new Set(SURNAME_CHARS);
 
 /** Roles and media names that may stand beside names in a byline. */
 const ROLE = /^(本报|特约|实习|见习|全媒体|融媒体)?(记者|通讯员|编辑|摄影|摄|报道员|实习生|评论员)$/;
@@ -137,6 +133,9 @@ export function echoes(heading: string, body: string | Set<number>): boolean {
 
 const NOTICE_TITLE = /(声明|启事|公告|通告|公示|告示)$|^(挂失|遗失|作废|注销)/;
 const NOTICE_TEXT = /声明作废|特此(声明|公告|通知)/;
+/** An untitled text is a notice by its wording only when it is notice-sized (a paragraph or two): a page run together
+ * into one line (no breaks, no stops) that holds a notice somewhere is news with a notice in it, and keeps its figures. */
+const NOTICE_MAX_CHARS = 400;
 
 /** Evidence that a heading starts a new article rather than a section of the current one, each with its reason. */
 export const ARTICLE_STARTS: readonly {test: string; reason: string}[] = [
@@ -334,7 +333,7 @@ function toArticle(draft: Draft): Article {
     source: draft.source,
     dateline,
     text,
-    notice: NOTICE_TITLE.test(title) || (!title && NOTICE_TEXT.test(text))
+    notice: NOTICE_TITLE.test(title) || (!title && text.length <= NOTICE_MAX_CHARS && NOTICE_TEXT.test(text))
   };
 }
 

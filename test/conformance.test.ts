@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {parseNumeral, scanNumbers, type NumberMention} from "../loaders/numerals.js";
+import {parseNumeral, scanNumbers, type NumberMention} from "../loaders/numerals/index.js";
 import {scanQuantities} from "../loaders/quantities.js";
 import {unitAt} from "../loaders/units.js";
 import type {Quantity} from "../loaders/types.js";

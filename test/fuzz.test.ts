@@ -29,9 +29,11 @@ function assertSound(result: DocumentResult, doc: string, label: string): void {
     assert.ok(typeof document.reason === "string" && document.reason.length > 0, `${label}: a rejection names its reason`);
     assert.equal(articles.length + facts.length, 0, label);
   }
-  const texts = new Map(articles.map((article) => [article.article_id, article.text]));
+  const byId = new Map(articles.map((article) => [article.article_id, article]));
   for (const fact of facts) {
-    const text = texts.get(fact.article_id);
+    // A headline's figures index the headline (facts.in_title), the others the article's text.
+    const article = byId.get(fact.article_id);
+    const text = fact.in_title ? article?.title : article?.text;
     assert.ok(text !== undefined, `${label}: fact ${fact.fact_id} points to an article`);
     assert.equal(text.slice(fact.start, fact.end), fact.raw, `${label}: offsets of ${fact.raw}`);
     assert.ok(Number.isFinite(fact.value), `${label}: ${fact.raw} has a finite value`);

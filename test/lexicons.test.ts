@@ -6,7 +6,7 @@ import {COUNTED_KINDS, HOUSEHOLD_NOUNS, PERSON_NOUNS} from "../loaders/data/coun
 import * as numerals from "../loaders/data/numerals.js";
 import * as rates from "../loaders/data/rates.js";
 import {COUNTED_NOUNS} from "../loaders/data/subjects.js";
-import {scanNumbers} from "../loaders/numerals.js";
+import {scanNumbers} from "../loaders/numerals/index.js";
 import {NOT_BEFORE, UNIT_TABLE, UNITS} from "../loaders/units.js";
 
 function duplicates(list: readonly string[]): string[] {

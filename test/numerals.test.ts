@@ -1,6 +1,6 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {parseNumeral, scanNumbers} from "../loaders/numerals.js";
+import {parseNumeral, scanNumbers} from "../loaders/numerals/index.js";
 
 test("Arabic, full-width, grouped and decimal numerals", () => {
   assert.equal(parseNumeral("126"), 126);

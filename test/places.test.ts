@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {findPlaceMentions, homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "../loaders/places.js";
+import {findPlaceMentions, homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "../loaders/places/index.js";
 
 const gazetteer = loadGazetteer();
 const found = (text: string) => findPlaceMentions(text, gazetteer).map((m) => [m.text, m.place.name]);
@@ -330,4 +330,11 @@ test("60k sentences naming the county, each with a figure: every figure placed",
   assert.deepEqual([...figurePlaces("", text)], [["阳谷县", 60_000]]);
   const oneSentence = "阳谷县3户，".repeat(60_000) + "。";
   assert.deepEqual([...figurePlaces("", oneSentence)], [["阳谷县", 60_000]]);
+});
+
+test("村里, 该村 with a town in focus: the village of that town named last before the figure", () => {
+  const text = "走进东阿县牛角店镇前进村，大棚整齐排列。\n产业兴起来\n2014年，村里成立了合作社，流转土地600亩。\n该镇另有200亩。";
+  assert.deepEqual(factPlace("一个贫困村的蜕变", text, "600亩"), ["东阿县", "牛角店镇", "前进村"]);
+  // Without a village word the sentence stays with the article's place.
+  assert.deepEqual(factPlace("一个贫困村的蜕变", text, "200亩"), ["东阿县", "牛角店镇"]);
 });

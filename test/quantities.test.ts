@@ -104,6 +104,15 @@ test("rates: per day, month and year; averages over households and persons", () 
   assert.equal(only("100元/月").per, "month");
   assert.equal(only("2019年收入3000元").per, null);
   assert.equal(only("今年接待200人").per, null);
+  assert.equal(only("贫困户人均月增收800元").per, "month");
+});
+
+test("a rate said before a count passes over it to the amount shared out to each (各, 分别)", () => {
+  const [count, each] = scanQuantities("每年可为12个村各增加集体收入3万元");
+  assert.equal(each.per, "year");
+  assert.equal(count.raw, "12个");
+  // Without the distributive word the rate stays used up by the count, as before.
+  assert.equal(scanQuantities("每年可为12个村增加集体收入3万元")[1].per, null);
 });
 
 test("a 每-rate earlier in the sentence governs a number in a later clause, unless it is a total", () => {

@@ -75,7 +75,7 @@ export const NOT_VILLAGE_NAMES = new Set([
 export const VILLAGE_FIRST_EXTRA = "东西北前后上下中大小新老一二三四五六七八九十沿";
 
 /** Sentence words that point back at a level: with no place in the sentence, the fact is about that level. */
-export const ANAPHORA: {word: string; level: "town" | "county" | "city"}[] = [
+export const ANAPHORA: {word: string; level: "village" | "town" | "county" | "city"}[] = [
   {word: "该镇", level: "town"},
   {word: "全镇", level: "town"},
   {word: "该乡", level: "town"},
@@ -89,7 +89,12 @@ export const ANAPHORA: {word: string; level: "town" | "county" | "city"}[] = [
   {word: "我区", level: "county"},
   {word: "本县", level: "county"},
   {word: "本区", level: "county"},
-  {word: "全市", level: "city"}
+  {word: "全市", level: "city"},
+  // Last, so that a sentence that also points at a wider level (全县…村里) is about that one.
+  {word: "村里", level: "village"},
+  {word: "该村", level: "village"},
+  {word: "本村", level: "village"},
+  {word: "全村", level: "village"}
 ];
 
 /** Words that end like a town or a village (镇, 乡, 街道, 村, 社区) but name no place, so a text that uses them has no

@@ -21,6 +21,7 @@ export const PER_CUES: readonly [cue: string, per: Exclude<Per, null>][] = [
   ["月收入", "month"],
   ["月工资", "month"],
   ["月薪", "month"],
+  ["月增收", "month"],
   ["每年", "year"],
   ["一年", "year"],
   ["年均", "year"],
@@ -71,4 +72,8 @@ export const SPAN_WORDS: readonly string[] = ["年内", "年来", "以来", "期
 
 /** Verbs of change: a 每年 right before one says how something grows (`每年增长`), and is not the rate of a figure
  * in a later clause. */
+/** Words after a count that share something out to each of the counted (`为28个贫困村各增加5万元`): a rate said before
+ * the count is the shared amount's, so it passes over the count. */
+export const DISTRIBUTIVE_WORDS: readonly string[] = ["各", "分别"];
+
 export const CHANGE_VERBS: readonly string[] = ["增长", "增加", "递增", "提高", "上升", "下降", "减少", "翻番", "攀升"];

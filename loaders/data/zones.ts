@@ -20,7 +20,7 @@ export interface Zone {
   /** The name the papers print on their own: the place's `name` in the tables. */
   name: string;
   full_name: string;
-  /** Other written forms; bare generic forms (开发区) are only trusted inside the prefecture, see places.ts. */
+  /** Other written forms; bare generic forms (开发区) are only trusted inside the prefecture, see places/scan.ts. */
   aliases: string[];
   prefecture: string;
   towns: ZoneTown[];

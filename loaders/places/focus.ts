@@ -2,15 +2,14 @@
 // named before it in its paragraph, else the article's place. Everything a span needs from the text around it
 // (paragraphs, sentence and clause ends, runs of mentions) is drawn once per article, and each span finds its part by
 // bisection, so an article's facts cost their number times a logarithm, never the text's length each.
-// Note for the lead: sentenceAt draws sentences as ending at 。！？!?；; inside a paragraph, while sentences.ts also
-// ends them at a line break and keeps closing quotes; the two should become one rule (issue 14).
+// Sentences are sentences.ts's, the one rule for where a sentence ends, cut to the span's paragraph.
 import {charTable, CLAUSE_END_CHARS, isWhiteSpace} from "../chars.js";
 import {ANAPHORA} from "../data/place-aliases.js";
+import {sentences, type Span} from "../sentences.js";
 import {chainOf, isWithin, levelDepth, type Gazetteer, type Place} from "../gazetteer.js";
 import {commonAncestor} from "./article.js";
 import {placeRef, type ArticlePlace, type PlaceMention, type PlaceRef, type Range} from "./types.js";
 
-const SENTENCE_END = charTable("。！？!?；;");
 const PARAGRAPH_END = charTable("。！？!?”\"）)…：:");
 const CLAUSE_END = charTable(CLAUSE_END_CHARS);
 // What may stand between a clause's start and its subject: white space and a time phrase (2019年, 今年, 近年来).
@@ -26,8 +25,10 @@ const SENTENCE_MENTIONS = 16;
 interface ArticleView {
   text: string;
   paragraphs: Range[];
-  /** Positions of SENTENCE_END and CLAUSE_END characters, ascending. */
+  /** The article's sentences in order, and their ends (for bisection). */
+  sentences: Span[];
   sentenceEnds: Int32Array;
+  /** Positions of CLAUSE_END characters, ascending. */
   clauseEnds: Int32Array;
   /** For each mention, the index of the first mention of the run of mentions of its place it ends. */
   runStart: Int32Array;
@@ -40,13 +41,9 @@ const views = new WeakMap<ArticlePlace, ArticleView>();
 function viewOf(article: ArticlePlace, text: string): ArticleView {
   let view = views.get(article);
   if (view?.text === text) return view;
-  const sentenceEnds: number[] = [];
   const clauseEnds: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (SENTENCE_END[c]) sentenceEnds.push(i);
-    if (CLAUSE_END[c]) clauseEnds.push(i);
-  }
+  for (let i = 0; i < text.length; i++) if (CLAUSE_END[text.charCodeAt(i)]) clauseEnds.push(i);
+  const spans = sentences(text);
   const {mentions} = article;
   const runStart = new Int32Array(mentions.length);
   for (let i = 1; i < mentions.length; i++) {
@@ -55,7 +52,8 @@ function viewOf(article: ArticlePlace, text: string): ArticleView {
   view = {
     text,
     paragraphs: paragraphs(text),
-    sentenceEnds: Int32Array.from(sentenceEnds),
+    sentences: spans,
+    sentenceEnds: Int32Array.from(spans, (span) => span.end),
     clauseEnds: Int32Array.from(clauseEnds),
     runStart,
     anaphora: new Map()
@@ -100,15 +98,15 @@ function firstMentionEndingAfter(mentions: PlaceMention[], at: number): number {
   return lo;
 }
 
-/** The sentence around [start, end) within its paragraph: from after the last sentence end before `start` to just
- * past the first at or after `end`. */
+/** The sentence around [start, end) within its paragraph: from the start of the sentence `start` falls in to the end
+ * of the one `end` falls in (sentences.ts draws them), cut to the paragraph. */
 function sentenceAt(view: ArticleView, start: number, end: number, paragraph: Range): Range {
-  const ends = view.sentenceEnds;
-  const before = firstAtLeast(ends, start) - 1;
-  const from = start <= paragraph.start ? start : Math.max(paragraph.start, before >= 0 ? ends[before] + 1 : 0);
-  const after = firstAtLeast(ends, end);
-  const to = Math.min(after < ends.length ? ends[after] : paragraph.end, Math.max(end, paragraph.end));
-  return {start: from, end: Math.min(paragraph.end, to + 1)};
+  const {sentences, sentenceEnds} = view;
+  const first = sentences[firstAtLeast(sentenceEnds, start + 1)];
+  const last = sentences[firstAtLeast(sentenceEnds, Math.max(start + 1, end))];
+  const from = Math.max(paragraph.start, Math.min(start, first?.start ?? start));
+  const to = Math.min(paragraph.end, Math.max(end, last?.end ?? paragraph.end));
+  return {start: from, end: to};
 }
 
 function clauseAt(view: ArticleView, start: number, end: number): Range {
@@ -137,6 +135,10 @@ export function placeForSpan(articleText: string, start: number, end: number, ar
     // points at a level: then 全县…, 全市… speak of the article's county or city, not of its town.
     if (place && articlePlace && articlePlace !== place && isWithin(gazetteer, articlePlace, place)) {
       place = articlePlace;
+    }
+    // 村里, 该村 with a town in focus: the village of the town named last before the span (前进村…2014年,村里…).
+    if (place && anaphor?.level === "village" && place.level !== "village") {
+      place = latestVillageWithin(gazetteer, mentions, firstMentionEndingAfter(mentions, start), place) ?? place;
     }
     if (place && anaphor && levelDepth(place.level) > levelDepth(anaphor.level)) {
       const chain = chainOf(gazetteer, place);
@@ -245,6 +247,16 @@ function latestFocus(
     place = earlier;
   }
   return place;
+}
+
+/** The latest of the mentions before index `to` that is a village within `place`, looking back at most FOCUS_RUNS
+ * mentions. */
+function latestVillageWithin(gazetteer: Gazetteer, mentions: PlaceMention[], to: number, place: Place): Place | null {
+  for (let i = to - 1; i >= 0 && to - i <= FOCUS_RUNS; i--) {
+    const earlier = mentions[i].place;
+    if (earlier.level === "village" && isWithin(gazetteer, earlier, place)) return earlier;
+  }
+  return null;
 }
 
 /** The paragraph around `at`: articles keep one paragraph a line. A line break after an unfinished sentence is a

@@ -4,14 +4,14 @@
 // hand-written, table-driven reader over UTF-16 code units: every character is looked at a bounded number of times,
 // nothing backtracks, and a megabyte of digits is one token.
 
-// The reader is split along its three jobs: numerals/classes.ts (what each character is to a numeral), read.ts (one
+// The reader is split along its three jobs: classes.ts (what each character is to a numeral), read.ts (one
 // numeral at a position), scan.ts (every number in running text) and parse.ts (a whole string as a number); the word
 // lists are in data/numerals.ts.
-import {isAsciiLetter, isCjkDigit, isDigitCode, isSpace, skipSpaces} from "./numerals/classes.js";
+import {isAsciiLetter, isCjkDigit, isDigitCode, isSpace, skipSpaces} from "./classes.js";
 
-export {readNumeral, tidy, type Numeral, type ReadOptions} from "./numerals/read.js";
-export {parseNumeral} from "./numerals/parse.js";
-export {notNumberAt, prefixBefore, scanNumbers, type NumberMention, type ScanMode} from "./numerals/scan.js";
-export {APPROX_AFTER, NOT_NUMBERS} from "./data/numerals.js";
+export {readNumeral, tidy, type Numeral, type ReadOptions} from "./read.js";
+export {parseNumeral} from "./parse.js";
+export {notNumberAt, prefixBefore, scanNumbers, type NumberMention, type ScanMode} from "./scan.js";
+export {APPROX_AFTER, NOT_NUMBERS} from "../data/numerals.js";
 
 export const charClass = {isSpace, isAsciiLetter, isDigitCode, isCjkDigit, skipSpaces};
