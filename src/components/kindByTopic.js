@@ -5,14 +5,15 @@ import {formatNumber, kindLabel, kinds, topicLabel, topics} from "./format.js";
 
 /**
  * A grid of how many facts there are of each kind (columns) under each topic (rows), the count written in each cell.
- * @param {{kind: string, topic: string | null}[]} facts
+ * `facts` are facts or aggregate cells: a row with a count `n` (the facts cube's cells) counts as `n` facts.
+ * @param {{kind: string, topic: string | null, n?: number}[]} facts
  * @param {{width?: number, [option: string]: any}} [options] other options go to Plot.plot
  */
 export function kindByTopic(facts, {width, ...options} = {}) {
   const counts = new Map();
   for (const d of facts) {
     const key = `${d.kind}\u0000${d.topic}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.set(key, (counts.get(key) ?? 0) + (d.n ?? 1));
   }
   const cells = Array.from(counts, ([key, n]) => {
     const [kind, topic] = key.split("\u0000");

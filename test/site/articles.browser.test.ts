@@ -2,19 +2,15 @@
 // read by byte ranges, unknown ids, and article text that looks like HTML rendered as text.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {cpSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
 import {watchedPage} from "../support/browser.js";
 import {serve} from "../../scripts/serve.js";
-import {spawnSync} from "node:child_process";
-import {dist, root, offlineEnv} from "../support/site.js";
+import {dist, root} from "../support/site.js";
+import {hostileSite} from "../support/hostile-site.js";
 import {servedSite} from "../support/served.js";
 import {recordTransfer, totalBytes} from "../support/transfer.js";
 
 const site = servedSite();
 const screenshots = `${root}test/screenshots/`;
-const cache = join(root, "src", ".observablehq", "cache", "data");
 
 test("the article list filters by any Chinese substring and links to each article", async () => {
   const {page, errors, remoteRequests} = await watchedPage(site.browser);
@@ -92,21 +88,10 @@ test("an unknown or missing id says there is no such article and links to the li
 });
 
 test("an article containing <script> and <img onerror> is shown as text; a file that cannot be read is listed with its reason", async () => {
-  // A site built from data/ plus the fixture, in its own folder; the loaders' cache is dropped before and after so
-  // neither site sees the other's tables.
-  const data = mkdtempSync(join(tmpdir(), "xss-data-"));
-  const output = mkdtempSync(join(tmpdir(), "xss-dist-"));
-  cpSync(join(root, "data"), data, {recursive: true});
-  cpSync(join(root, "test/fixtures/xss/xss-article.txt"), join(data, "xss-article.txt"));
-  // A PNG saved with a .txt name, as happens when a scan lands in data/ by mistake.
-  writeFileSync(join(data, "scan.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-  rmSync(cache, {recursive: true, force: true});
+  // The site built from data/ plus the hostile fixtures (test/support/hostile-site.ts), shared with hostile.browser.
   let xss: Awaited<ReturnType<typeof serve>> | undefined;
   try {
-    const env = {...offlineEnv(), DATA_DIR: data, OBSERVABLE_OUTPUT: output};
-    const result = spawnSync("npm", ["run", "build"], {cwd: root, env, encoding: "utf8", maxBuffer: 64 << 20});
-    assert.equal(result.status, 0, result.stderr);
-    xss = await serve(`${output}/`);
+    xss = await serve(`${hostileSite()}/`);
     const {page, errors} = await watchedPage(site.browser);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => (dialogs.push(dialog.message()), dialog.dismiss()));
@@ -130,8 +115,5 @@ test("an article containing <script> and <img onerror> is shown as text; a file 
     assert.deepEqual(errors, []);
   } finally {
     await xss?.close();
-    rmSync(cache, {recursive: true, force: true});
-    rmSync(data, {recursive: true, force: true});
-    rmSync(output, {recursive: true, force: true});
   }
 });

@@ -27,7 +27,9 @@ test("the data pages name only the aggregates; the detail rows are one DuckDB da
   const built = [...files(dist)].map((file) => relative(dist, file));
   assert.ok(built.some((file) => /^_file\/data\/corpus\.[0-9a-f]+\.duckdb$/.test(file)), "the database is built");
   assert.deepEqual(built.filter((file) => /^_file\/data\/sql\//.test(file) || /\.csv$/.test(file)), []);
-  for (const page of ["index.html", "funds.html", "households.html", "coverage.html", "county/371522.html", "town/371522114.html"]) {
+  const dataPages = ["index.html", "funds.html", "households.html", "coverage.html", "methods.html", "county/371522.html",
+    "town/371522114.html"];
+  for (const page of dataPages) {
     const html = readFileSync(join(dist, page), "utf8");
     assert.doesNotMatch(html, /data\/(facts|articles|places|documents)\.[0-9a-f]+\.json/, `${page} loads no whole table`);
     assert.match(html, /data\/cube\/facts\.[0-9a-f]+\.arrow/, `${page} loads the fact aggregate`);

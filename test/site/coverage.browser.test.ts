@@ -143,7 +143,8 @@ test("the articles list pages through every article, 20 at a time, and searches 
   const first = await page.locator("#articles-table tbody tr").first().innerText();
   await page.click("#articles-table button[data-page=next]");
   await page.waitForFunction((text) => document.querySelector("#articles-table tbody tr")?.textContent !== text, first);
-  assert.match(await page.locator("#articles-table .query-count").innerText(), /21–/);
+  // The rows and the count line are redrawn one after the other: wait for the count too.
+  await page.waitForFunction(() => /21–/.test(document.querySelector("#articles-table .query-count")?.textContent ?? ""));
   await page.locator("main input[type=search]").fill("孝善");
   const matching = articles.filter((d) => [d.title, d.subtitle, d.place_name, d.text].some((s) => s?.includes("孝善")));
   assert.equal(await queriedTotal(page, "#articles-table", matching.length), matching.length);

@@ -9,7 +9,7 @@ import type {Browser, Page} from "playwright-core";
 import {watchedPage, type Watched} from "../support/browser.js";
 import {root} from "../support/site.js";
 import {servedSite} from "../support/served.js";
-import {builtTable} from "./pages.js";
+import {engineTables} from "./pages.js";
 
 let watched: Watched;
 const dialogs: string[] = [];
@@ -54,13 +54,13 @@ test("the methods page draws its chart from the component, in Chinese, from loca
   assert.equal(await page.locator("#sizes-chart svg g[aria-label='bar'] rect").count(), 5);
   assert.match((await page.locator("#sizes-chart svg").first().textContent()) ?? "", /字数 characters/);
   // The kind-by-topic grid has a cell per (kind, topic) pair, and its numbers add up to every fact.
-  const facts = builtTable("facts");
+  const {facts, places} = await engineTables();
   const pairs = new Set(facts.map((d) => `${d.kind}/${d.topic}`));
   assert.equal(await page.locator("#kind-topic svg g[aria-label='cell'] rect").count(), pairs.size);
   const numbers = await page.locator("#kind-topic svg g[aria-label='text'] text").allTextContents();
   assert.equal(numbers.reduce((sum, n) => sum + Number(n.replace(/,/g, "")), 0), facts.length);
   assert.match(await page.locator("#rejected-table").innerText(), /None/);
-  const outside = builtTable("places").filter((d) => d.level === "village" && !d.registered);
+  const outside = places.filter((d) => d.level === "village" && !d.registered);
   assert.ok(outside.length > 0, "the seeds name villages the register lacks");
   assert.equal(await page.locator("#villages-outside tbody tr").count(), outside.length);
   await page.evaluate(() => document.fonts.ready);
@@ -72,7 +72,7 @@ test("the methods page draws its chart from the component, in Chinese, from loca
 
 test("the place names that did not resolve are those of the articles table, or None", async () => {
   const {page} = watched;
-  const articles = builtTable("articles");
+  const {articles} = await engineTables();
   assert.ok(articles.every((a) => "unresolved_places" in a), "the articles table has the column");
   const names = articles.flatMap((a) => (a.unresolved_places ? a.unresolved_places.split("、") : []));
   const shown = await page.locator("#unresolved-places").innerText();

@@ -3,8 +3,9 @@
 // (bytes at the larger ÷ bytes at the smaller ≤ 1.5).
 //
 // Sizes: SCALE_TEST_PAGES, default "10,100". Ten times the corpus makes anything that grows with it show as several
-// times its share, so a ratio of 1.5 is strict; and while the site renders a page per article and a MiniSearch index
-// of every suffix, a 200-page build takes over 3 minutes on two cores, 100 pages about half of that.
+// times its share, so a ratio of 1.5 is strict. With one article view (article?id=) and no per-article pages, the two
+// builds and the page loads cost about 2.5 CPU minutes in all; never run it beside another build of this checkout, as
+// builds share Framework's loader cache in src/.observablehq.
 //
 // The ratio is asserted for every page kind (SCALE_ENFORCE, "all" or names comma-separated, narrows it when a page
 // is being reworked; the others then run and are reported as `todo`).

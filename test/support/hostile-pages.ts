@@ -25,7 +25,7 @@ ${title}
 
 □测试
 
-开发区东城街道为贫困户<script>${PWN}('script')</script>发放扶贫资金36.9万元,<a href="javascript:${PWN}('link')">点此</a>帮扶贫困户126户。
+开发区东城街道为贫困户<script>${PWN}('script')</script>${RLO}发放扶贫资金36.9万元,<a href="javascript:${PWN}('link')">点此</a>帮扶贫困户126户。
 
 <img src=x onerror="${PWN}('img')"><svg onload="${PWN}('svg')"></svg><iframe srcdoc="<script>parent.${PWN}('iframe')</script>"></iframe><b style="background:${MARK_CSS}">样式</b><style>body{background:${MARK_CSS} !important}</style>
 

@@ -36,7 +36,10 @@ export const pageKinds: PageKind[] = [
   {name: "county", path: (s) => `/county/${s.county}`, ready: bars("county-funds")},
   {name: "town", path: (s) => `/town/${s.town}`, ready: bars("town-topics")},
   {name: "article", path: (s) => `/article?id=${s.article}`, ready: "#article-text mark"},
-  {name: "search", path: (s) => `/search?q=${encodeURIComponent(s.query)}`, ready: "#search-results > li"}
+  {name: "search", path: (s) => `/search?q=${encodeURIComponent(s.query)}`, ready: "#search-results > li"},
+  // These two query the DuckDB database: its blocks, not the whole file, are what they read.
+  {name: "articles", path: () => "/articles", ready: "#articles-table tbody tr"},
+  {name: "methods", path: () => "/methods", ready: "#documents-table tbody tr"}
 ];
 
 /** The sample of a corpus: read from the extracted tables, made once per corpus (loaders/run/cache.ts, in `cacheDir`). */
