@@ -15,7 +15,13 @@ async function* standIn(files: DocumentFile[]): AsyncGenerator<DocumentResult> {
     const bytes = readFileSync(path);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const text = bytes.toString("utf8");
-    yield {document: {doc, sha256, status: "ok"}, articles: [{doc, text}], facts: [], places: [], mentions: []} as unknown as DocumentResult;
+    yield {
+      document: {doc, sha256, status: "ok"},
+      articles: [{doc, text}],
+      facts: [],
+      places: [],
+      mentions: []
+    } as unknown as DocumentResult;
   }
 }
 
@@ -27,17 +33,28 @@ export default async function run(): Promise<void> {
     for (let i = 0; i < count; i++) {
       const folder = join(data, String(Math.floor(i / 500)));
       if (i % 500 === 0) mkdirSync(folder, {recursive: true});
-      writeFileSync(join(folder, `page-${i}.txt`), `聊城日报 第${i}版\n\n${"帮扶贫困户126户，发放扶贫资金36.9万元。".repeat(100)}\n`);
+      writeFileSync(
+        join(folder, `page-${i}.txt`),
+        `聊城日报 第${i}版\n\n${"帮扶贫困户126户，发放扶贫资金36.9万元。".repeat(100)}\n`
+      );
     }
     // Old enough to be trusted by the index (see CacheOptions.settleMs).
     const past = new Date(Date.now() - 60_000);
     let stats: CacheStats | undefined;
-    const options = {dir: join(dir, "cache"), engine: "bench", extract: standIn, log: () => {}, report: (s: CacheStats) => (stats = s)};
+    const options = {
+      dir: join(dir, "cache"),
+      engine: "bench",
+      extract: standIn,
+      log: () => {},
+      report: (s: CacheStats) => (stats = s)
+    };
     const time = async (label: string) => {
       const started = performance.now();
       await cachedTables([data], options);
       const ms = performance.now() - started;
-      console.log(`${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  (hashed ${stats!.hashed}, extracted ${stats!.extracted})`);
+      console.log(
+        `${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  (hashed ${stats!.hashed}, extracted ${stats!.extracted})`
+      );
     };
     const touch = (path: string) => utimesSync(path, past, past);
     await time(`cold, ${count} documents`);

@@ -22,8 +22,12 @@ export function syntheticCorpus(megabytes: number): string {
   if (existsSync(join(dir, ".complete"))) return dir;
   rmSync(dir, {recursive: true, force: true});
   mkdirSync(dir, {recursive: true});
-  const seeds = readdirSync(join(root, "data")).filter((f) => f.endsWith(".txt")).sort();
-  const paragraphs = seeds.flatMap((f) => readFileSync(join(root, "data", f), "utf8").split(/\n\s*\n/)).filter((p) => p.trim());
+  const seeds = readdirSync(join(root, "data"))
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
+  const paragraphs = seeds
+    .flatMap((f) => readFileSync(join(root, "data", f), "utf8").split(/\n\s*\n/))
+    .filter((p) => p.trim());
   const gazetteer = loadGazetteer();
   const towns = [...gazetteer.places.values()].filter((p) => p.level === "town" && p.in_prefecture).map((p) => p.name);
   const townPattern = new RegExp(towns.join("|"), "g");
@@ -33,9 +37,10 @@ export function syntheticCorpus(megabytes: number): string {
     let page = "";
     while (Buffer.byteLength(page) < 15_000) {
       const paragraph = paragraphs[Math.floor(next() * paragraphs.length)];
-      page += paragraph
-        .replace(/\d/g, () => String(Math.floor(next() * 10)))
-        .replace(townPattern, () => towns[Math.floor(next() * towns.length)]) + "\n\n";
+      page +=
+        paragraph
+          .replace(/\d/g, () => String(Math.floor(next() * 10)))
+          .replace(townPattern, () => towns[Math.floor(next() * towns.length)]) + "\n\n";
     }
     writeFileSync(join(dir, `page-${String(file).padStart(5, "0")}.txt`), page);
     written += Buffer.byteLength(page);

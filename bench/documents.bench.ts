@@ -13,7 +13,11 @@ const HOSTILE: {name: string; doc: string; make: (n: number) => Uint8Array}[] = 
   {name: "entities without ;", doc: "x.html", make: (n) => encode(`<p>${"&#2010".repeat(n / 6)}</p>`)},
   {name: "<meta> flood", doc: "x.html", make: (n) => encode(`<head>${"<meta name=date content=".repeat(n / 24)}>`)},
   {name: "page jump, then spaces", doc: "x.txt", make: (n) => encode(`测试(转${" ".repeat(n)}`)},
-  {name: "body, then heading lines", doc: "x.txt", make: (n) => encode(`扶贫会召开。\n${"产业兴起来\n".repeat(n / 16)}`)},
+  {
+    name: "body, then heading lines",
+    doc: "x.txt",
+    make: (n) => encode(`扶贫会召开。\n${"产业兴起来\n".repeat(n / 16)}`)
+  },
   {
     name: "UTF-8, a bad byte per KB",
     doc: "x.txt",

@@ -8,11 +8,25 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {listDocuments} from "../loaders/run/corpus.js";
-import {findIssueDate, inferYear, readTimeAt, asciiDigits, resolveDateline, sentencePeriod, timeExpressions} from "../loaders/dates.js";
+import {
+  findIssueDate,
+  inferYear,
+  readTimeAt,
+  asciiDigits,
+  resolveDateline,
+  sentencePeriod,
+  timeExpressions
+} from "../loaders/dates.js";
 import {decode, type Decoded} from "../loaders/decode.js";
 import {extractDocument, factId, type DocumentResult} from "../loaders/extract.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type ArticlePlace} from "../loaders/places/index.js";
+import {
+  homeCounty,
+  placeForSpan,
+  resolveArticlePlace,
+  withHomeCounty,
+  type ArticlePlace
+} from "../loaders/places/index.js";
 import {scanQuantities} from "../loaders/quantities.js";
 import {repair, type Repaired} from "../loaders/repair.js";
 import {segment, type Article} from "../loaders/segment.js";
@@ -100,7 +114,10 @@ export async function profileStages(dir: string): Promise<StageProfile> {
   let located: ArticlePlace[] = [];
   stage("places (articles)", () => {
     located = articles.map((article) => resolveArticlePlace(article.title, article.text, gazetteer));
-    const home = homeCounty(gazetteer, located.map((l) => l.place));
+    const home = homeCounty(
+      gazetteer,
+      located.map((l) => l.place)
+    );
     located = located.map((l, i) => withHomeCounty(l, articles[i].text, home));
   });
   stage("topics (articles)", () => {
@@ -125,7 +142,9 @@ export async function profileStages(dir: string): Promise<StageProfile> {
   // The sentences that hold a quantity, each once, as extract.ts reads them.
   const held = factSpans.map((ss, i) => {
     const unique: {span: Span; sentence: string}[] = [];
-    for (const span of ss) if (unique.at(-1)?.span.start !== span.start) unique.push({span, sentence: articles[i].text.slice(span.start, span.end)});
+    for (const span of ss)
+      if (unique.at(-1)?.span.start !== span.start)
+        unique.push({span, sentence: articles[i].text.slice(span.start, span.end)});
     return unique;
   });
   stage("topics (sentences)", () => {
@@ -138,13 +157,14 @@ export async function profileStages(dir: string): Promise<StageProfile> {
       for (const [k, q] of qs.entries()) {
         const span = factSpans[i][k];
         const sentence = articles[i].text.slice(span.start, span.end);
-        if (span.start !== at) (at = span.start), (times = timeExpressions(sentence));
+        if (span.start !== at) ((at = span.start), (times = timeExpressions(sentence)));
         sentencePeriod(sentence, null, q.start - span.start, times);
       }
     }
   });
   stage("places (facts)", () => {
-    for (const [i, qs] of quantities.entries()) for (const q of qs) placeForSpan(articles[i].text, q.start, q.end, located[i]);
+    for (const [i, qs] of quantities.entries())
+      for (const q of qs) placeForSpan(articles[i].text, q.start, q.end, located[i]);
   });
   stage("subjects", () => {
     for (const [i, qs] of quantities.entries()) {

@@ -66,7 +66,9 @@ export default async function () {
   console.log(`${cores} cores, load average ${loadavg()[0].toFixed(1)} (other processes share them)`);
   // Built now if a source changed, so that no run below pays for it.
   extractRun([join(root, "data", "000_75a53e5b155eac84.txt")]);
-  const startups = Array.from({length: 3}, () => extractRun([join(root, "data", "000_75a53e5b155eac84.txt"), "--workers", "1"]));
+  const startups = Array.from({length: 3}, () =>
+    extractRun([join(root, "data", "000_75a53e5b155eac84.txt"), "--workers", "1"])
+  );
   console.log(
     `start-up to a first document (one 12 kB page, JSON): ${median(startups.map((r) => r.seconds)).toFixed(2)} s wall, ` +
       `${median(startups.map((r) => r.cpu)).toFixed(2)} s CPU (median of 3)`
@@ -82,7 +84,7 @@ export default async function () {
   for (const [label, dir, workers] of runs) {
     const r = extractRun([dir, "--format", "parquet", "--workers", String(workers)]);
     const mb = listDocuments([dir]).reduce((sum, file) => sum + file.size, 0) / 1e6;
-    if (label === "50 MB") rates.set(workers, mb / r.seconds), measured.set(workers, r);
+    if (label === "50 MB") (rates.set(workers, mb / r.seconds), measured.set(workers, r));
     console.log(
       `extract ${label} to Parquet, ${workers} worker${workers > 1 ? "s" : ""}: ${(mb / r.seconds).toFixed(1)} MB/s ` +
         `(${r.seconds.toFixed(1)} s wall, ${r.cpu.toFixed(1)} s CPU = ${(mb / r.cpu).toFixed(1)} MB per CPU second), ` +

@@ -52,7 +52,11 @@ class Extractor {
   private id = 0;
 
   private start(): Promise<void> {
-    const child = fork(CHILD, [], {execArgv: ["--import", "tsx"], serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"]});
+    const child = fork(CHILD, [], {
+      execArgv: ["--import", "tsx"],
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "inherit", "ipc"]
+    });
     this.child = child;
     return (this.ready = new Promise((resolve) => {
       child.on("message", (message: any) => {
@@ -125,18 +129,28 @@ export default async function run(): Promise<void> {
       const outcome = await extractor.run(`case${c.ext}`, c.bytes, limitFor(c.bytes.length));
       outcomes.push(outcome);
       bytesIn += c.bytes.length;
-      if (outcome.crash) findings.push(`crash: ${c.family}, ${c.bytes.length} bytes: ${outcome.crash.split("\n")[0]}\n  ${reproducer(c)}`);
-      else if (outcome.timedOut) findings.push(`hang: ${c.family}, ${c.bytes.length} bytes, over ${limitFor(c.bytes.length) / 1000} s\n  ${reproducer(c)}`);
+      if (outcome.crash)
+        findings.push(
+          `crash: ${c.family}, ${c.bytes.length} bytes: ${outcome.crash.split("\n")[0]}\n  ${reproducer(c)}`
+        );
+      else if (outcome.timedOut)
+        findings.push(
+          `hang: ${c.family}, ${c.bytes.length} bytes, over ${limitFor(c.bytes.length) / 1000} s\n  ${reproducer(c)}`
+        );
       else {
         // Output size counts only for inputs of 1 KB or more: a rejected 10-byte file's row is itself 30× its size.
-        const ratio = c.bytes.length < 1000 ? 0 : outcome.outputBytes == null ? Infinity : outcome.outputBytes / c.bytes.length;
+        const ratio =
+          c.bytes.length < 1000 ? 0 : outcome.outputBytes == null ? Infinity : outcome.outputBytes / c.bytes.length;
         const speed = mbps(c.bytes.length, outcome.cpuMs!);
         const w = worst.get(c.family);
         // Throughput counts only for inputs of 10 KB or more: below that, fixed costs dominate.
         const slow = c.bytes.length >= 10_000 ? speed : Infinity;
-        if (!w || slow < w.mbps || ratio > w.ratio) worst.set(c.family, {mbps: Math.min(slow, w?.mbps ?? Infinity), ratio: Math.max(ratio, w?.ratio ?? 0), c});
+        if (!w || slow < w.mbps || ratio > w.ratio)
+          worst.set(c.family, {mbps: Math.min(slow, w?.mbps ?? Infinity), ratio: Math.max(ratio, w?.ratio ?? 0), c});
         if (ratio > 20 && c.bytes.length >= 1000) {
-          findings.push(`output ${ratio === Infinity ? "beyond V8's string limit" : `${ratio.toFixed(0)}× input`}: ${c.family}, ${c.bytes.length} bytes\n  ${reproducer(c)}`);
+          findings.push(
+            `output ${ratio === Infinity ? "beyond V8's string limit" : `${ratio.toFixed(0)}× input`}: ${c.family}, ${c.bytes.length} bytes\n  ${reproducer(c)}`
+          );
         }
       }
     }
@@ -147,7 +161,9 @@ export default async function run(): Promise<void> {
       `pass 1: ${cases.length} documents, ${(bytesIn / 1e6).toFixed(1)} MB, ${seconds.toFixed(0)} s: ` +
         `${crashes} crashes, ${hangs} hangs, ${outcomes.filter((o) => o.status === "rejected").length} rejected`
     );
-    console.log("family                 documents  hangs  rejected  worst MB/s (≥10 KB, CPU)  worst output/input (≥1 KB)");
+    console.log(
+      "family                 documents  hangs  rejected  worst MB/s (≥10 KB, CPU)  worst output/input (≥1 KB)"
+    );
     for (const family of families) {
       const w = worst.get(family);
       const mine = outcomes.filter((_, i) => cases[i].family === family);
@@ -166,7 +182,8 @@ export default async function run(): Promise<void> {
       const small = makeCase(family, seed0, scale);
       const large = makeCase(family, seed0, 2 * scale);
       const a = await extractor.run(`case${small.ext}`, small.bytes, 60_000);
-      const b = a.timedOut || a.crash ? {timedOut: true} : await extractor.run(`case${large.ext}`, large.bytes, 120_000);
+      const b =
+        a.timedOut || a.crash ? {timedOut: true} : await extractor.run(`case${large.ext}`, large.bytes, 120_000);
       const line = (c: Case, o: Outcome) =>
         o.crash
           ? "crash"
@@ -180,8 +197,10 @@ export default async function run(): Promise<void> {
         `${family.padEnd(22)} ${(small.bytes.length / 1e6).toFixed(2)} MB: ${line(small, a)}; ` +
           `${(large.bytes.length / 1e6).toFixed(2)} MB: ${line(large, b)}; ×${ratio.toFixed(2)}`
       );
-      if (ratio > 2.5 || a.timedOut || b.timedOut) findings.push(`superlinear or slow: ${family} ×${ratio.toFixed(2)}\n  ${reproducer(large)}`);
-      if (a.crash || b.crash) findings.push(`crash: ${family} at scale: ${(a.crash ?? b.crash)!.split("\n")[0]}\n  ${reproducer(large)}`);
+      if (ratio > 2.5 || a.timedOut || b.timedOut)
+        findings.push(`superlinear or slow: ${family} ×${ratio.toFixed(2)}\n  ${reproducer(large)}`);
+      if (a.crash || b.crash)
+        findings.push(`crash: ${family} at scale: ${(a.crash ?? b.crash)!.split("\n")[0]}\n  ${reproducer(large)}`);
     }
     extractor.stop();
     console.log(`pass 2: ${((performance.now() - pass2) / 1000).toFixed(0)} s`);
@@ -215,28 +234,49 @@ function folderPass(cases: Case[], outcomes: Outcome[], seed0: number): string[]
       const out = join(dir, `out-${i}`);
       const workers = i === 2 ? "2" : "1";
       const started = performance.now();
-      const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "loaders", "run", "cli.ts"), input, "--out", out, "--quiet", "--workers", workers], {
-        cwd: root,
-        encoding: "utf8",
-        maxBuffer: 256 << 20,
-        timeout: 30 * 60_000
-      });
+      const result = spawnSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(root, "loaders", "run", "cli.ts"),
+          input,
+          "--out",
+          out,
+          "--quiet",
+          "--workers",
+          workers
+        ],
+        {
+          cwd: root,
+          encoding: "utf8",
+          maxBuffer: 256 << 20,
+          timeout: 30 * 60_000
+        }
+      );
       return {out, result, seconds: (performance.now() - started) / 1000};
     });
     const [seedRun, one, two] = runs;
     console.log(
       `pass 3: ${written} documents beside the seeds: --workers 1 ${one.seconds.toFixed(0)} s, --workers 2 ${two.seconds.toFixed(0)} s`
     );
-    for (const {result} of runs) if (result.status !== 0) findings.push(`extract failed (${result.status ?? result.signal}): ${result.stderr.slice(-2000)}`);
+    for (const {result} of runs)
+      if (result.status !== 0)
+        findings.push(`extract failed (${result.status ?? result.signal}): ${result.stderr.slice(-2000)}`);
     if (findings.length) return findings;
     const read = (out: string, table: string) => readFileSync(join(out, `${table}.json`));
     for (const table of ["documents", "articles", "facts", "places"]) {
       if (!read(one.out, table).equals(read(two.out, table))) findings.push(`--workers 1 and 2 differ in ${table}`);
     }
-    const documents = JSON.parse(read(one.out, "documents").toString()) as {doc: string; status: string; reason: string | null}[];
+    const documents = JSON.parse(read(one.out, "documents").toString()) as {
+      doc: string;
+      status: string;
+      reason: string | null;
+    }[];
     const docs = new Set(documents.map((d) => d.doc));
     if (docs.size !== documents.length) findings.push(`a doc appears twice in documents`);
-    if (documents.length !== written + 5) findings.push(`documents has ${documents.length} rows for ${written + 5} files`);
+    if (documents.length !== written + 5)
+      findings.push(`documents has ${documents.length} rows for ${written + 5} files`);
     const unnamed = documents.filter((d) => d.status === "rejected" && !d.reason);
     if (unnamed.length) findings.push(`rejected without a reason: ${unnamed.map((d) => d.doc).join(", ")}`);
     const warnings = (one.result.stderr.match(/^warning: /gm) ?? []).length;
@@ -244,9 +284,14 @@ function folderPass(cases: Case[], outcomes: Outcome[], seed0: number): string[]
     if (warnings < rejected) findings.push(`${rejected} rejected documents but ${warnings} warnings`);
     const seedFacts = JSON.parse(read(seedRun.out, "facts").toString()) as {doc: string}[];
     const seedDocs = new Set(seedFacts.map((f) => f.doc));
-    const mixedFacts = (JSON.parse(read(one.out, "facts").toString()) as {doc: string}[]).filter((f) => seedDocs.has(f.doc));
-    if (JSON.stringify(mixedFacts) !== JSON.stringify(seedFacts)) findings.push("the seeds' facts differ beside hostile neighbours");
-    console.log(`pass 3: ${documents.length} documents rows (${rejected} rejected, ${warnings} warnings), seeds' ${seedFacts.length} facts checked`);
+    const mixedFacts = (JSON.parse(read(one.out, "facts").toString()) as {doc: string}[]).filter((f) =>
+      seedDocs.has(f.doc)
+    );
+    if (JSON.stringify(mixedFacts) !== JSON.stringify(seedFacts))
+      findings.push("the seeds' facts differ beside hostile neighbours");
+    console.log(
+      `pass 3: ${documents.length} documents rows (${rejected} rejected, ${warnings} warnings), seeds' ${seedFacts.length} facts checked`
+    );
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }

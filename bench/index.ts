@@ -11,7 +11,9 @@ if (args.includes("--scale")) {
   const {default: scale} = await import("./scale.js");
   await scale(args.filter((arg) => arg !== "--scale"));
 } else {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".bench.ts"))
+    .sort()) {
     if (args.length && !args.some((name) => file.includes(name))) continue;
     console.log(`\n# ${file}`);
     const {default: run} = await import(`./${file}`);

@@ -4,7 +4,17 @@
 // it arrives: the scripts before Framework starts, reading the pages (`load`), each data loader and file (`build`,
 // `copy`), the search index (`index`) and writing the pages (`render`).
 import {spawn} from "node:child_process";
-import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import {loadavg} from "node:os";
 import {join} from "node:path";
 import {root} from "../scripts/site-build.js";
@@ -47,7 +57,8 @@ function treeMemory(pid: number): number[] {
     } catch {}
   }
   const inTree = (p: number): boolean => {
-    for (let q: number | undefined = p, depth = 0; q && depth < 64; q = parent.get(q), depth++) if (q === pid) return true;
+    for (let q: number | undefined = p, depth = 0; q && depth < 64; q = parent.get(q), depth++)
+      if (q === pid) return true;
     return false;
   };
   const sizes: number[] = [];
@@ -105,7 +116,10 @@ export async function measuredBuild(cwd: string, env: NodeJS.ProcessEnv, log?: s
   let peakProcessBytes = 0;
   const sample = () => {
     const sizes = treeMemory(child.pid!);
-    peakTreeBytes = Math.max(peakTreeBytes, sizes.reduce((a, b) => a + b, 0));
+    peakTreeBytes = Math.max(
+      peakTreeBytes,
+      sizes.reduce((a, b) => a + b, 0)
+    );
     for (const size of sizes) peakProcessBytes = Math.max(peakProcessBytes, size);
   };
   const timer = setInterval(sample, 200);

@@ -48,25 +48,67 @@ const SYNONYMS: string[][] = [
   ["群众", "村民", "乡亲们"],
   ["产业", "特色产业", "扶贫产业"]
 ];
-const SURNAMES = [..."王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"];
-const PAPERS = ["聊城日报", "聊城晚报", "今日开发区", "今日高新区", "临清日报", "冠县通讯", "莘县报", "阳谷报", "东阿报", "高唐报", "茌平报"];
+const SURNAMES = [
+  ..."王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+];
+const PAPERS = [
+  "聊城日报",
+  "聊城晚报",
+  "今日开发区",
+  "今日高新区",
+  "临清日报",
+  "冠县通讯",
+  "莘县报",
+  "阳谷报",
+  "东阿报",
+  "高唐报",
+  "茌平报"
+];
 const WEEKDAYS = [..."日一二三四五六"];
 const ROLES = ["村党支部书记", "驻村第一书记", "镇党委书记", "扶贫办主任", "帮扶干部", "合作社理事长", "贫困户"];
-const VENTURES = ["种植专业合作社", "养殖专业合作社", "农业科技有限公司", "家庭农场", "食品有限公司", "扶贫车间", "服装加工厂"];
-const CROPS = ["金银花", "西红柿", "香瓜", "食用菌", "黄桃", "芦笋", "葡萄", "大蒜", "辣椒", "中药材", "肉鸭", "黑山羊", "草莓", "葫芦"];
+const VENTURES = [
+  "种植专业合作社",
+  "养殖专业合作社",
+  "农业科技有限公司",
+  "家庭农场",
+  "食品有限公司",
+  "扶贫车间",
+  "服装加工厂"
+];
+const CROPS = [
+  "金银花",
+  "西红柿",
+  "香瓜",
+  "食用菌",
+  "黄桃",
+  "芦笋",
+  "葡萄",
+  "大蒜",
+  "辣椒",
+  "中药材",
+  "肉鸭",
+  "黑山羊",
+  "草莓",
+  "葫芦"
+];
 const BUREAUS = ["民政局", "教育局", "卫健局", "人社局", "扶贫办", "住建局", "农业农村局", "医保局", "残联"];
 
 /** Sentences of our own, a figure or several in each, with people, places and ventures of the page's own making. */
 const TEMPLATES: ((w: Words) => string)[] = [
-  (w) => `${w.town}${w.village}${w.person}办起了${w.venture},带动${w.n(2, 80)}户贫困户${w.syn("增收")},户均年增收${w.n(800, 9000)}元。`,
-  (w) => `今年以来,${w.county}累计投入${w.syn("扶贫资金")}${w.n(100, 9000)}.${w.n(1, 9)}万元,实施${w.syn("产业")}项目${w.n(3, 90)}个,覆盖贫困人口${w.n(300, 20000)}人。`,
-  (w) => `${w.village}${w.person}家里${w.n(2, 6)}口人,${w.n(2014, 2018)}年被识别为贫困户,如今种了${w.n(2, 30)}亩${w.crop},一年能挣${w.n(1, 5)}万多元。`,
+  (w) =>
+    `${w.town}${w.village}${w.person}办起了${w.venture},带动${w.n(2, 80)}户贫困户${w.syn("增收")},户均年增收${w.n(800, 9000)}元。`,
+  (w) =>
+    `今年以来,${w.county}累计投入${w.syn("扶贫资金")}${w.n(100, 9000)}.${w.n(1, 9)}万元,实施${w.syn("产业")}项目${w.n(3, 90)}个,覆盖贫困人口${w.n(300, 20000)}人。`,
+  (w) =>
+    `${w.village}${w.person}家里${w.n(2, 6)}口人,${w.n(2014, 2018)}年被识别为贫困户,如今种了${w.n(2, 30)}亩${w.crop},一年能挣${w.n(1, 5)}万多元。`,
   (w) => `${w.town}为${w.n(10, 400)}户${w.syn("贫困户")}改造危房,发放补助资金${w.n(10, 600)}万元。`,
   (w) => `在${w.town}${w.venture},${w.n(8, 120)}名贫困群众实现了家门口就业,每月收入${w.n(1200, 3500)}元左右。`,
   (w) => `${w.county}${w.bureau}为${w.village}等${w.n(2, 40)}个村的${w.n(20, 900)}名学生发放助学金${w.n(2, 90)}万元。`,
   (w) => `“${w.line}”${w.role}${w.person}说。`,
-  (w) => `${w.village}的${w.crop}基地占地${w.n(50, 3000)}余亩,年产值${w.n(100, 5000)}万元,吸纳周边${w.n(20, 300)}人务工。`,
-  (w) => `截至${w.n(1, 12)}月底,${w.town}${w.n(5, 60)}个村的孝善基金共筹集资金${w.n(10, 300)}万元,惠及${w.n(100, 3000)}名老人。`
+  (w) =>
+    `${w.village}的${w.crop}基地占地${w.n(50, 3000)}余亩,年产值${w.n(100, 5000)}万元,吸纳周边${w.n(20, 300)}人务工。`,
+  (w) =>
+    `截至${w.n(1, 12)}月底,${w.town}${w.n(5, 60)}个村的孝善基金共筹集资金${w.n(10, 300)}万元,惠及${w.n(100, 3000)}名老人。`
 ];
 
 interface Words {
@@ -104,7 +146,10 @@ function seedTexts(): string[] {
   const texts = new Set<string>();
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) texts.add(readFileSync(join(dir, file), "utf8"));
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort())
+      texts.add(readFileSync(join(dir, file), "utf8"));
   }
   return [...texts].sort();
 }
@@ -185,7 +230,7 @@ function vary(sentence: string, m: Material, next: Random, year: number): string
   let out = "";
   let county = pick(next, m.counties);
   let town = pick(next, m.townsOf.get(county.code)!);
-  for (let i = 0; i < sentence.length; ) {
+  for (let i = 0; i < sentence.length;) {
     const ch = sentence[i];
     const named = m.names.get(ch)?.find((c) => sentence.startsWith(c.name, i));
     if (named) {
@@ -292,7 +337,10 @@ export function scalePage(index: number): {name: string; text: string} {
         const target = block.text.length * (0.6 + 0.8 * next());
         text = "";
         while (text.length < target) {
-          text += next() < 0.06 ? pick(next, TEMPLATES)(words(m, next, head.year)) : vary(pick(next, m.sentences), m, next, head.year);
+          text +=
+            next() < 0.06
+              ? pick(next, TEMPLATES)(words(m, next, head.year))
+              : vary(pick(next, m.sentences), m, next, head.year);
         }
       } else {
         text = byline(block.text, m, next) ?? vary(block.text, m, next, head.year);
@@ -326,6 +374,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const {values} = parseArgs({options: {pages: {type: "string", default: "300"}, out: {type: "string"}}});
   const start = performance.now();
   const dir = scaleCorpus(Number(values.pages), values.out);
-  const size = readdirSync(dir).reduce((sum, f) => sum + (f.endsWith(".txt") ? readFileSync(join(dir, f)).length : 0), 0);
-  console.log(`${dir}: ${values.pages} pages, ${(size / 1e6).toFixed(1)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  const size = readdirSync(dir).reduce(
+    (sum, f) => sum + (f.endsWith(".txt") ? readFileSync(join(dir, f)).length : 0),
+    0
+  );
+  console.log(
+    `${dir}: ${values.pages} pages, ${(size / 1e6).toFixed(1)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s`
+  );
 }

@@ -48,7 +48,12 @@ function siteSize(dist: string): {bytes: number; files: number; parts: [string, 
   for (const file of walk(dist)) {
     const size = statSync(file).size;
     const segments = relative(dist, file).split("/");
-    const part = segments.length === 1 ? "(top-level pages)" : segments[0].startsWith("_") ? segments.slice(0, 2).join("/") : segments[0];
+    const part =
+      segments.length === 1
+        ? "(top-level pages)"
+        : segments[0].startsWith("_")
+          ? segments.slice(0, 2).join("/")
+          : segments[0];
     const p = parts.get(part) ?? {bytes: 0, files: 0};
     parts.set(part, {bytes: p.bytes + size, files: p.files + 1});
     bytes += size;
@@ -65,14 +70,25 @@ function printBuild(label: string, build: BuildFigures): void {
   );
   for (const line of build.extracted) console.log(`  engine: ${line}`);
   console.log(`  phases: ${[...build.phases].map(([phase, t]) => `${phase} ${s(t)}`).join(", ")}`);
-  console.log(`  pages read: ${[...build.pages].map(([kind, {count, seconds}]) => `${kind} ${count} in ${s(seconds)}`).join(", ")}`);
-  console.log(`  slowest files: ${build.files.slice(0, 6).map(([file, t]) => `${file} ${s(t)}`).join(", ")}`);
+  console.log(
+    `  pages read: ${[...build.pages].map(([kind, {count, seconds}]) => `${kind} ${count} in ${s(seconds)}`).join(", ")}`
+  );
+  console.log(
+    `  slowest files: ${build.files
+      .slice(0, 6)
+      .map(([file, t]) => `${file} ${s(t)}`)
+      .join(", ")}`
+  );
   if (!build.ok) console.log(build.output.split("\n").slice(-30).join("\n"));
 }
 
 function printPages(results: PageLoad[]): void {
-  console.log("pages, one cold load each (empty cache), served gzipped; bytes = every response of the page and its workers:");
-  console.log(`  ${"page".padEnd(11)}${"bytes".padStart(10)}${"first".padStart(10)}${"reqs".padStart(6)}  target       biggest response`);
+  console.log(
+    "pages, one cold load each (empty cache), served gzipped; bytes = every response of the page and its workers:"
+  );
+  console.log(
+    `  ${"page".padEnd(11)}${"bytes".padStart(10)}${"first".padStart(10)}${"reqs".padStart(6)}  target       biggest response`
+  );
   for (const {kind, path, load, error, bytes, ms} of results) {
     if (!load) {
       console.log(`  ${kind.name.padEnd(11)} no figures: ${error} (${path})`);
@@ -111,7 +127,9 @@ export default async function run(argv: string[] = []): Promise<void> {
   // A page a rebuild added, left behind by a run that was stopped.
   for (const file of readdirSync(corpus).filter((f) => f.startsWith("added-"))) rmSync(join(corpus, file));
   const corpusBytes = [...walk(corpus)].filter((f) => f.endsWith(".txt")).reduce((sum, f) => sum + statSync(f).size, 0);
-  console.log(`archive: ${pages} pages, ${MB(corpusBytes)} in ${relative(root, corpus)} (${s((performance.now() - start) / 1000)} to make or find)`);
+  console.log(
+    `archive: ${pages} pages, ${MB(corpusBytes)} in ${relative(root, corpus)} (${s((performance.now() - start) / 1000)} to make or find)`
+  );
 
   // Cold: no tables, no loader outputs; the vendored libraries in Framework's cache are copied with src/.
   rmSync(cache, {recursive: true, force: true});
@@ -124,12 +142,15 @@ export default async function run(argv: string[] = []): Promise<void> {
   if (cold.ok) {
     const size = siteSize(dist);
     console.log(`dist: ${MB(size.bytes)} in ${size.files} files; biggest parts:`);
-    for (const [part, {bytes, files}] of size.parts.slice(0, 8)) console.log(`  ${MB(bytes).padStart(9)} ${String(files).padStart(6)} files  ${part}`);
+    for (const [part, {bytes, files}] of size.parts.slice(0, 8))
+      console.log(`  ${MB(bytes).padStart(9)} ${String(files).padStart(6)} files  ${part}`);
     figures.dist = size;
 
     if (!values["no-browser"]) {
       const sample = await sampleOf(corpus, cache);
-      console.log(`sample: county ${sample.county}, town ${sample.town}, article ${sample.article}, query ${sample.query}`);
+      console.log(
+        `sample: county ${sample.county}, town ${sample.town}, article ${sample.article}, query ${sample.query}`
+      );
       const server = await serve(dist, {gzip: true});
       const browser = await launch();
       try {
@@ -158,10 +179,20 @@ export default async function run(argv: string[] = []): Promise<void> {
   }
 
   const rebuild = figures.rebuild as BuildFigures | undefined;
-  console.log(`target: cold build ${s(cold.seconds)} ≤ ${targets.coldBuildSeconds} s: ${verdict(cold.ok && cold.seconds <= targets.coldBuildSeconds)}`);
-  console.log(`target: peak memory ${GB(cold.peakTreeBytes)} ≤ ${GB(targets.peakBytes)}: ${verdict(cold.peakTreeBytes <= targets.peakBytes)}`);
-  if (rebuild) console.log(`target: rebuild ${s(rebuild.seconds)} ≤ ${targets.rebuildSeconds} s: ${verdict(rebuild.ok && rebuild.seconds <= targets.rebuildSeconds)}`);
+  console.log(
+    `target: cold build ${s(cold.seconds)} ≤ ${targets.coldBuildSeconds} s: ${verdict(cold.ok && cold.seconds <= targets.coldBuildSeconds)}`
+  );
+  console.log(
+    `target: peak memory ${GB(cold.peakTreeBytes)} ≤ ${GB(targets.peakBytes)}: ${verdict(cold.peakTreeBytes <= targets.peakBytes)}`
+  );
+  if (rebuild)
+    console.log(
+      `target: rebuild ${s(rebuild.seconds)} ≤ ${targets.rebuildSeconds} s: ${verdict(rebuild.ok && rebuild.seconds <= targets.rebuildSeconds)}`
+    );
   const json = join(work, "figures.json");
-  writeFileSync(json, JSON.stringify(figures, (_, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2));
+  writeFileSync(
+    json,
+    JSON.stringify(figures, (_, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2)
+  );
   console.log(`figures: ${json}; build logs beside it`);
 }

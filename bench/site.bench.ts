@@ -36,7 +36,9 @@ const isDuckDB = (url: string) => /duckdb/i.test(url);
 /** The file in dist/ a URL is answered with (as scripts/serve.ts maps it), for a gzip estimate. */
 function distFile(url: string): string | undefined {
   const path = decodeURIComponent(new URL(url).pathname);
-  const candidates = path.endsWith("/") ? [join(dist, path, "index.html")] : [join(dist, path), join(dist, `${path}.html`)];
+  const candidates = path.endsWith("/")
+    ? [join(dist, path, "index.html")]
+    : [join(dist, path), join(dist, `${path}.html`)];
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 const gzipSizes = new Map<string, number>();
@@ -98,11 +100,21 @@ function report(results: Map<string, {cold: Load[]; warm: Load[]}>): void {
       "gzip: what those files would weigh gzipped. 1 MB = 10^6 bytes"
   );
   const widths = [10, 5, 17, 17, 17, 17, 5, 9, 9, 6];
-  console.log(row(["page", "load", "first chart", "FCP", "DOMContentLoaded", "load event", "reqs", "bytes", "gzip", "duckdb"], widths));
+  console.log(
+    row(
+      ["page", "load", "first chart", "FCP", "DOMContentLoaded", "load event", "reqs", "bytes", "gzip", "duckdb"],
+      widths
+    )
+  );
   for (const [path, {cold, warm}] of results) {
-    for (const [kind, loads] of [["cold", cold], ["warm", warm]] as const) {
+    for (const [kind, loads] of [
+      ["cold", cold],
+      ["warm", warm]
+    ] as const) {
       const bytes = loads.map(bytesOf);
-      const gzip = loads.map((l) => l.responses.filter((r) => r.bytes > 0).reduce((sum, r) => sum + gzipSize(r.url), 0));
+      const gzip = loads.map((l) =>
+        l.responses.filter((r) => r.bytes > 0).reduce((sum, r) => sum + gzipSize(r.url), 0)
+      );
       const duckdb = loads.some((l) => l.responses.some((r) => isDuckDB(r.url)));
       console.log(
         row(
@@ -131,9 +143,13 @@ function report(results: Map<string, {cold: Load[]; warm: Load[]}>): void {
   const bytes = median(overview.map(bytesOf));
   const duckdbFiles = overview.flatMap((l) => l.responses.filter((r) => isDuckDB(r.url)).map((r) => r.url));
   const verdict = (ok: boolean) => (ok ? "PASS" : "over");
-  console.log(`target, overview cold: first chart ${chart.toFixed(0)} ms < ${target.chartMs} ms: ${verdict(chart < target.chartMs)}`);
+  console.log(
+    `target, overview cold: first chart ${chart.toFixed(0)} ms < ${target.chartMs} ms: ${verdict(chart < target.chartMs)}`
+  );
   console.log(`target, overview cold: ${MB(bytes)} received < ${MB(target.bytes)}: ${verdict(bytes < target.bytes)}`);
-  console.log(`target, overview: no DuckDB file requested: ${duckdbFiles.length ? `FAIL (${duckdbFiles[0]} …)` : "PASS"}`);
+  console.log(
+    `target, overview: no DuckDB file requested: ${duckdbFiles.length ? `FAIL (${duckdbFiles[0]} …)` : "PASS"}`
+  );
   // Ratios within this run are steadier than the absolute times on a shared machine.
   const warmBytes = median(home.warm.map(bytesOf));
   console.log(
@@ -141,12 +157,15 @@ function report(results: Map<string, {cold: Load[]; warm: Load[]}>): void {
       `validators, so a warm load fetches everything again), first chart ${(median(home.warm.map((l) => l.chart)) / chart).toFixed(2)}`
   );
   const sql = results.get("/sql");
-  if (sql) console.log(`ratio, first chart cold: /sql ÷ / = ${(median(sql.cold.map((l) => l.chart)) / chart).toFixed(1)}×`);
+  if (sql)
+    console.log(`ratio, first chart cold: /sql ÷ / = ${(median(sql.cold.map((l) => l.chart)) / chart).toFixed(1)}×`);
 
   for (const [path, {cold}] of results) {
     console.log(`${path}, 5 biggest responses of a cold load:`);
     for (const r of [...cold[0].responses].sort((a, b) => b.bytes - a.bytes).slice(0, 5)) {
-      console.log(`  ${kB(r.bytes).padStart(8)}  (gzip ${kB(gzipSize(r.url)).padStart(7)})  ${new URL(r.url).pathname}`);
+      console.log(
+        `  ${kB(r.bytes).padStart(8)}  (gzip ${kB(gzipSize(r.url)).padStart(7)})  ${new URL(r.url).pathname}`
+      );
     }
   }
 

@@ -38,7 +38,10 @@ export const DATE_INFERENCE_RULES: readonly {rule: string; reason: string}[] = [
     reason: "the source line and the masthead are the only month the article is written against"
   },
   {rule: "近日, 日前, 近期 → the issue month, else the year", reason: "“recently” means shortly before publication"},
-  {rule: "今年/去年/明年 → the article's year, −1, +1", reason: "relative words count from when the article was written"},
+  {
+    rule: "今年/去年/明年 → the article's year, −1, +1",
+    reason: "relative words count from when the article was written"
+  },
   {rule: "no dateline → the page's year, inferred", reason: "an undated item on a page is news of that page's year"},
   {rule: "no page year → no date: a dateline without a year stays undated", reason: "a wrong year is worse than none"}
 ];
@@ -60,10 +63,25 @@ export const YEAR_MARKERS: readonly YearMarker[] = [
   },
   {pattern: /十四五[^。\n]{0,4}开局之年/, year: 2021, kind: "pins", reason: "first year of the 14th Five-Year Plan"},
   {pattern: /建党(100|一百)周年|建党百年/, year: 2021, kind: "pins", reason: "the Party's centenary, July 2021"},
-  {pattern: /党的二十大|二十大精神/, year: 2022, kind: "atLeast", reason: "the 20th Party Congress met in October 2022"},
-  {pattern: /党的十九大|十九大精神/, year: 2017, kind: "atLeast", reason: "the 19th Party Congress met in October 2017"},
+  {
+    pattern: /党的二十大|二十大精神/,
+    year: 2022,
+    kind: "atLeast",
+    reason: "the 20th Party Congress met in October 2022"
+  },
+  {
+    pattern: /党的十九大|十九大精神/,
+    year: 2017,
+    kind: "atLeast",
+    reason: "the 19th Party Congress met in October 2017"
+  },
   {pattern: /新冠|新型冠状病毒/, year: 2020, kind: "atLeast", reason: "COVID-19 reached Shandong in January 2020"},
-  {pattern: /决战决胜脱贫攻坚|决战决胜·脱贫攻坚|决战脱贫攻坚/, year: 2020, kind: "atLeast", reason: "2020's campaign slogan"},
+  {
+    pattern: /决战决胜脱贫攻坚|决战决胜·脱贫攻坚|决战脱贫攻坚/,
+    year: 2020,
+    kind: "atLeast",
+    reason: "2020's campaign slogan"
+  },
   {pattern: /乡村振兴局/, year: 2021, kind: "atLeast", reason: "poverty-relief offices were renamed in 2021"}
 ];
 
@@ -73,8 +91,20 @@ export interface YMD {
   day: number | null;
 }
 
-
-const CN_DIGITS: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2};
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  两: 2
+};
 
 /** 3, 12, 十二, 二十三, 廿二, 三十一 → number; null when not a small numeral. */
 function smallNumber(s: string): number | null {
@@ -297,7 +327,7 @@ function isDateline(t: TimeExpression): boolean {
   return t.month !== null || t.day !== null || t.suffix === "以来" || t.start === 0;
 }
 
-const CLAUSE_OPENER = charTable(",，;；。！？!?”\":：" + SPACE_CHARS, SPACE_RANGES);
+const CLAUSE_OPENER = charTable(',，;；。！？!?”":：' + SPACE_CHARS, SPACE_RANGES);
 const COMMA = charTable(",，");
 /** The characters readTimeAt can start on: digits, numerals (廿 too), and the first of its relative words. */
 const DATE_START = charTable(
@@ -359,7 +389,8 @@ export function resolveDateline(dateline: string | null, context: DateContext): 
   let month = t.month;
   const day = t.day;
   if (month !== null) {
-    const later = issue.month !== null && (month > issue.month || (month === issue.month && (day ?? 0) > (issue.day ?? 31)));
+    const later =
+      issue.month !== null && (month > issue.month || (month === issue.month && (day ?? 0) > (issue.day ?? 31)));
     if (later) year -= 1;
   } else if (day !== null) {
     const sourceMonth = context.sourceMonth ?? null;

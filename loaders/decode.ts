@@ -185,7 +185,7 @@ function isContinuation(bytes: Uint8Array, k: number, lo: number, hi: number): b
 function utf8WithFaults(bytes: Uint8Array): Read | null {
   let wellFormed = 0;
   let nonAscii = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i] < 0x80) {
       i++;
       continue;
@@ -203,7 +203,7 @@ function utf8WithFaults(bytes: Uint8Array): Read | null {
   let repairs = 0;
   let replaced = 0;
   let from = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i] < 0x80) {
       i++;
       continue;
@@ -313,7 +313,11 @@ function countControls(s: string): number {
 
 function sniffFormat(s: string): "html" | "text" {
   // An XHTML page opens with an XML declaration before its doctype.
-  const head = s.slice(0, 2048).trimStart().toLowerCase().replace(/^<\?xml[^>]{0,200}>\s*/, "");
+  const head = s
+    .slice(0, 2048)
+    .trimStart()
+    .toLowerCase()
+    .replace(/^<\?xml[^>]{0,200}>\s*/, "");
   if (/^(<!doctype html|<html|<head|<body|<meta|<!--)/.test(head)) return "html";
   const opens = /<(p|div|br|h[1-6]|table|span)[\s>/]/.test(head);
   return opens && /<\/(p|div|h[1-6]|table|span)>/.test(head) ? "html" : "text";
@@ -428,12 +432,60 @@ function collapseSpace(s: string): string {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ensp: " ", emsp: " ", thinsp: " ", shy: "",
-  ldquo: "“", rdquo: "”", lsquo: "‘", rsquo: "’", laquo: "«", raquo: "»", mdash: "—", ndash: "–", hellip: "…",
-  middot: "·", bull: "•", times: "×", divide: "÷", deg: "°", plusmn: "±", permil: "‰", yen: "¥", euro: "€",
-  pound: "£", cent: "¢", copy: "©", reg: "®", trade: "™", sect: "§", para: "¶", le: "≤", ge: "≥", ne: "≠",
-  minus: "−", micro: "µ", frac12: "½", frac14: "¼", frac34: "¾", sup2: "²", sup3: "³", larr: "←", rarr: "→",
-  uarr: "↑", darr: "↓", hArr: "⇔", zwnj: "", zwj: "", lrm: "", rlm: ""
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ensp: " ",
+  emsp: " ",
+  thinsp: " ",
+  shy: "",
+  ldquo: "“",
+  rdquo: "”",
+  lsquo: "‘",
+  rsquo: "’",
+  laquo: "«",
+  raquo: "»",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+  middot: "·",
+  bull: "•",
+  times: "×",
+  divide: "÷",
+  deg: "°",
+  plusmn: "±",
+  permil: "‰",
+  yen: "¥",
+  euro: "€",
+  pound: "£",
+  cent: "¢",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  sect: "§",
+  para: "¶",
+  le: "≤",
+  ge: "≥",
+  ne: "≠",
+  minus: "−",
+  micro: "µ",
+  frac12: "½",
+  frac14: "¼",
+  frac34: "¾",
+  sup2: "²",
+  sup3: "³",
+  larr: "←",
+  rarr: "→",
+  uarr: "↑",
+  darr: "↓",
+  hArr: "⇔",
+  zwnj: "",
+  zwj: "",
+  lrm: "",
+  rlm: ""
 };
 
 /**
@@ -463,7 +515,8 @@ export function decodeEntities(s: string): string {
     if (typeof entity.text === "string") {
       flush();
       parts.push(entity.text);
-    } else if (entity.text > 0xffff) units.push(0xd800 + ((entity.text - 0x10000) >> 10), 0xdc00 + (entity.text & 0x3ff));
+    } else if (entity.text > 0xffff)
+      units.push(0xd800 + ((entity.text - 0x10000) >> 10), 0xdc00 + (entity.text & 0x3ff));
     else units.push(entity.text);
     from = entity.end;
     amp = entity.end - 1;

@@ -43,7 +43,10 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
   const places = new Map<string, Place>();
   const mentions = new Map<string, number>();
   const resolved = articles.map((article) => resolveArticlePlace(article.title, article.text, gazetteer));
-  const home = homeCounty(gazetteer, resolved.map((located) => located.place));
+  const home = homeCounty(
+    gazetteer,
+    resolved.map((located) => located.place)
+  );
   for (const [i, article] of articles.entries()) {
     const located = withHomeCounty(resolved[i], article.text, home);
     for (const mention of [...located.titleMentions, ...located.mentions]) {
@@ -68,12 +71,15 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
     const body = factsIn(doc, article, article.text, "", sentenceOf, placeOf, new Set());
     // Headline figures are placed at the article's place; one the body states again is not summed a second time.
     const stated = new Set(body.map(repeatKey));
-    for (const [part, headline] of [["title", article.title], ["subtitle", article.subtitle]] as const) {
+    for (const [part, headline] of [
+      ["title", article.title],
+      ["subtitle", article.subtitle]
+    ] as const) {
       if (!headline) continue;
       const whole = () => ({start: 0, end: headline.length});
       const found = factsIn(doc, article, headline, part, whole, () => located.place, stated);
       // A subtitle that repeats its title's figure is not summed twice either.
-      for (const fact of found) facts.push(fact), stated.add(repeatKey(fact));
+      for (const fact of found) (facts.push(fact), stated.add(repeatKey(fact)));
     }
     for (const fact of body) facts.push(fact);
   }
@@ -165,5 +171,3 @@ function factRow(
     summable: isSummable(quantity)
   };
 }
-
-

@@ -35,7 +35,11 @@ export function gazetteerKey(prefecture: string): string {
   const hash = createHash("sha256").update(`${FORMAT}\n${prefecture}\n${registerVersion()}\n`);
   for (const name of SOURCES) {
     const path = join(dir, name + ext);
-    hash.update(name).update("\0").update(existsSync(path) ? readFileSync(path) : "missing").update("\0");
+    hash
+      .update(name)
+      .update("\0")
+      .update(existsSync(path) ? readFileSync(path) : "missing")
+      .update("\0");
   }
   return hash.digest("hex").slice(0, 24);
 }

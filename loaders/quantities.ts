@@ -19,7 +19,16 @@ const {APPROX_AFTER, charClass, scanNumbers, tidy} = numerals;
 const {isAsciiLetter, isDigitCode} = charClass;
 const {unitAt} = units;
 const {COUNTED_KINDS, GENERAL_COUNTERS} = countedKinds;
-const {CHANGE_VERBS, DISTRIBUTIVE_WORDS, NOT_RATE_AFTER, NOT_RATE_BEFORE, PER_CUES, PER_ENTITY_CUES, SPAN_WORDS, TOTAL_WORDS} = rates;
+const {
+  CHANGE_VERBS,
+  DISTRIBUTIVE_WORDS,
+  NOT_RATE_AFTER,
+  NOT_RATE_BEFORE,
+  PER_CUES,
+  PER_ENTITY_CUES,
+  SPAN_WORDS,
+  TOTAL_WORDS
+} = rates;
 /** Is ch one of chars? (Unlike String#includes, the empty string past the text's end is in no set.) */
 const has = (chars: string, ch: string | undefined) => !!ch && chars.includes(ch);
 
@@ -34,14 +43,13 @@ const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
 };
 
 /** Where a clause ends: rate words before a number are looked for back to here. */
-const CLAUSE_END = new Set([..."，,。；;！!？?：:\n（(）)“”\""]);
+const CLAUSE_END = new Set([...'，,。；;！!？?：:\n（(）)“”"']);
 const LOOKBACK = 16;
 
 /** Characters that end a place name (十八里铺, 三家村, 五台山): a Chinese numeral and counter before them name a place. */
 const PLACE_ENDS = "村庄屯寨镇乡铺营堡店集街洼坡岭沟山河湖桥园里寺堂湾";
 /** …unless the word goes on as a common noun: 两户村民, 三处村级. */
 const PLACE_NOT = "民级干委庄子务";
-
 
 /** Every quantity in `text`, in order. Offsets are UTF-16 indices into `text`; `end` is exclusive. */
 export function scanQuantities(text: string): Quantity[] {
@@ -94,7 +102,7 @@ function quantityOf(text: string, m: NumberMention, previous: Quantity | null): 
     if (has(PLACE_ENDS, next) && !has(PLACE_NOT, text[unitEnd + 1])) return null;
   }
   // “四个一”, “两场同建”: Chinese numerals opening a short quoted phrase are a slogan's, not a count.
-  if (m.chinese && !m.arabic && has("“「『\"", text[m.start - 1])) {
+  if (m.chinese && !m.arabic && has('“「『"', text[m.start - 1])) {
     const close = text.slice(m.start, m.start + 8).search(/[”」』"]/);
     if (close >= 0) return null;
   }
@@ -275,8 +283,7 @@ export function rateOf(text: string, start: number, end: number, kind?: Kind, pr
     const unitChar = cue.search(/[年月日天]/);
     if (cue[0] !== "每" && cue[0] !== "按" && !cue.endsWith("均")) {
       if (cue[0] === "一") {
-        if (has(NOT_RATE_AFTER, text[at + cue.length]) || has(NOT_RATE_BEFORE, text[at - 1]))
-          continue;
+        if (has(NOT_RATE_AFTER, text[at + cue.length]) || has(NOT_RATE_BEFORE, text[at - 1])) continue;
       } else if (unitChar === 0 && has(NOT_RATE_BEFORE, text[at - 1])) continue;
     } else if (cue.endsWith("均") && unitChar === 0 && has(NOT_RATE_BEFORE, text[at - 1])) continue;
     best = k;
@@ -316,9 +323,7 @@ function sentenceRate(text: string, clauseStart: number, clause: string, start: 
   if (SPAN_WORDS.some((w) => between.includes(w))) return null;
   for (let q = 1; q < between.length - 1; q++) {
     const yearRange =
-      RANGE_MARKS.has(between[q]) &&
-      isDigitCode(between.charCodeAt(q - 1)) &&
-      isDigitCode(between.charCodeAt(q + 1));
+      RANGE_MARKS.has(between[q]) && isDigitCode(between.charCodeAt(q - 1)) && isDigitCode(between.charCodeAt(q + 1));
     if (yearRange) return null;
   }
   return per;

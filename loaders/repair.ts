@@ -25,7 +25,11 @@ export interface Repaired {
 
 /** Lines that belong to the page, not to an article. Tried on lines of at most 120 characters. */
 export const FURNITURE: readonly {pattern: RegExp; reason: string; why: string}[] = [
-  {pattern: /主管\s*主办|主办单位|^主办[:：]|^主管[:：]/, reason: "masthead", why: "publisher line under the paper's name"},
+  {
+    pattern: /主管\s*主办|主办单位|^主办[:：]|^主管[:：]/,
+    reason: "masthead",
+    why: "publisher line under the paper's name"
+  },
   {pattern: /^[(（]?\s*内部资料/, reason: "masthead", why: "internal-circulation notice of county papers"},
   {pattern: /^中共[\u4e00-\u9fff]{2,20}机关报$|机关报$/, reason: "masthead", why: "the party committee's organ line"},
   {
@@ -33,7 +37,11 @@ export const FURNITURE: readonly {pattern: RegExp; reason: string; why: string}[
     reason: "masthead",
     why: "registration numbers printed with the masthead"
   },
-  {pattern: /第\s?\d+\s?期.{0,12}总第\s?\d+\s?期|今日\s?\d+\s?版|本期\s?\d+\s?版/, reason: "masthead", why: "issue number"},
+  {
+    pattern: /第\s?\d+\s?期.{0,12}总第\s?\d+\s?期|今日\s?\d+\s?版|本期\s?\d+\s?版/,
+    reason: "masthead",
+    why: "issue number"
+  },
   {
     pattern: /^\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日.{0,4}(星期|周)[一二三四五六日天]/,
     reason: "masthead",

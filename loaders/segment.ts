@@ -37,7 +37,10 @@ function isName(token: string): boolean {
 
 /** Byline content (王珊 · 张慧 李新胜 吴传来 · 记者 凌文秀 通讯员 楚诗韬 · 吴廷昌、王德卫): names, roles and media only. */
 export function isByline(content: string, needRole = false): boolean {
-  const tokens = content.trim().split(/[\s\u3000、，,]+/).filter(Boolean);
+  const tokens = content
+    .trim()
+    .split(/[\s\u3000、，,]+/)
+    .filter(Boolean);
   if (!tokens.length || tokens.length > 10) return false;
   let names = 0;
   let roles = 0;
@@ -176,7 +179,8 @@ const WRAPPED_HEAD = /^[\u4e00-\u9fff]{1,5}(区|县|市|镇|乡|街道)$/;
 const WRAPPED_TAIL = /^(进行|召开|举行|开展|举办|启动|推进|打好|打赢|部署|实现|获得|荣获|再获|深入|扎实)[^\s]{0,8}$/;
 
 /** A numbered section heading (一、 （二） 3. 第一,): a part of the article above it, never a headline. */
-const SECTION_NUMBER = /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}[，,、])/;
+const SECTION_NUMBER =
+  /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}[，,、])/;
 
 /**
  * An item with text and no byline: a brief or a broadcast item (央视网消息（新闻联播）：…). These carry no section

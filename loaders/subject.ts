@@ -52,13 +52,15 @@ function phraseBefore(sentence: string, start: number): string | null {
   let from = start;
   while (from > 0 && start - from < MAX_LENGTH && !isBoundary(sentence[from - 1])) from--;
   let phrase = sentence.slice(from, start);
-  for (let changed = true; changed && phrase; ) {
+  for (let changed = true; changed && phrase;) {
     changed = false;
     for (const word of TRAILING_WORDS) {
-      if (phrase.endsWith(word) && phrase.length > word.length) (phrase = phrase.slice(0, -word.length)), (changed = true);
+      if (phrase.endsWith(word) && phrase.length > word.length)
+        ((phrase = phrase.slice(0, -word.length)), (changed = true));
     }
     for (const word of LEADING_WORDS) {
-      if (phrase.startsWith(word) && phrase.length > word.length) (phrase = phrase.slice(word.length)), (changed = true);
+      if (phrase.startsWith(word) && phrase.length > word.length)
+        ((phrase = phrase.slice(word.length)), (changed = true));
     }
   }
   phrase = phrase.replace(/[的了]$/, "");

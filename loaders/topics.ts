@@ -24,7 +24,7 @@ export function classifyTopic(text: string, title = ""): Topic {
   if (title) for (const [topic, score] of topicScores(title)) scores.set(topic, (scores.get(topic) ?? 0) + 2 * score);
   let best: Topic = "other";
   let bestScore = 0;
-  for (const [topic, score] of scores) if (score > bestScore) (best = topic), (bestScore = score);
+  for (const [topic, score] of scores) if (score > bestScore) ((best = topic), (bestScore = score));
   return best;
 }
 
@@ -58,7 +58,7 @@ export function povertyReliefScore(text: string, title = ""): PovertyReliefScore
     let weight = 0;
     for (; h < hits.length && hits[h].start < end; h++) weight = Math.max(weight, hits[h].weight);
     score.of++;
-    if (weight) (score.text += weight), score.sentences++;
+    if (weight) ((score.text += weight), score.sentences++);
   }
   return score;
 }

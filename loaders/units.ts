@@ -141,7 +141,7 @@ export const NOT_BEFORE: Readonly<Record<string, string>> = {
 /** Readings that depend on the next character: 块 is money (`三块`, `3块多`) but counts before a noun or a quoted
  * one (`一块地`, `一块“难啃的骨头”`); 口 counts persons (`三口人`) but wells and ponds before 井, 塘 …. */
 const COUNT_BEFORE: Readonly<Record<string, Unit["countBefore"]>> = {
-  块: {han: true, chars: "“「『\"", except: "多余左一"},
+  块: {han: true, chars: '“「『"', except: "多余左一"},
   口: {han: false, chars: "井塘池锅缸窑", except: ""}
 };
 const PLAIN_ONLY = new Set(["两"]);

@@ -40,7 +40,9 @@ const settledScript = `document.fonts.ready.then(() => new Promise((resolve) => 
  */
 export function chartPages(site: string): string[] {
   return readdirSync(site)
-    .filter((name) => name.endsWith(".html") && /\b(chartCard|downloadButtons)\(/.test(readFileSync(join(site, name), "utf8")))
+    .filter(
+      (name) => name.endsWith(".html") && /\b(chartCard|downloadButtons)\(/.test(readFileSync(join(site, name), "utf8"))
+    )
     .map((name) => name.slice(0, -".html".length))
     .sort();
 }

@@ -47,7 +47,14 @@ unwritable DIR, with a one-line error, before anything is written.`;
 /** A comma-separated option as a list of known names, in the order given, each once. */
 function list<T extends string>(value: string | undefined, known: readonly T[], option: string, what: string): T[] {
   if (value === undefined) return [...known];
-  const names = [...new Set(value.split(",").map((name) => name.trim()).filter(Boolean))];
+  const names = [
+    ...new Set(
+      value
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean)
+    )
+  ];
   const unknown = names.find((name) => !known.includes(name as T));
   if (unknown !== undefined) throw new UsageError(`unknown ${what}: ${unknown} (${known.join(", ")})`);
   if (!names.length) throw new UsageError(`empty ${option}`);
@@ -72,11 +79,15 @@ function parse(argv: string[]) {
     }
   });
   if (values.charts && values["no-charts"]) throw new UsageError("--charts and --no-charts together");
-  if (values["no-charts"] && values["no-tables"]) throw new UsageError("--no-charts and --no-tables together: nothing to write");
+  if (values["no-charts"] && values["no-tables"])
+    throw new UsageError("--no-charts and --no-tables together: nothing to write");
   const formats = list(values.format, FORMATS, "--format", "format");
   const tableFormats = values["no-tables"] ? [] : TABLE_FORMATS.filter((f) => formats.includes(f));
   const chartFormats = values["no-charts"] ? [] : CHART_FORMATS.filter((f) => formats.includes(f));
-  const pages = values.pages === undefined ? undefined : values.pages.split(",").map((page) => page.trim().replace(/^\/+|\.html$/g, ""));
+  const pages =
+    values.pages === undefined
+      ? undefined
+      : values.pages.split(",").map((page) => page.trim().replace(/^\/+|\.html$/g, ""));
   if (pages?.some((page) => !/^[\w-]+(\/[\w-]+)*$/.test(page))) throw new UsageError(`bad --pages: ${values.pages}`);
   const paths = inputPaths(positionals);
   if (values.site !== undefined && !existsSync(join(values.site, "index.html")))
@@ -101,7 +112,7 @@ const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
 /** The charts' side, settled before anything is written: whether they can be made, from which site, of which pages. */
 function chartPlan(options: Options, log: (line: string) => void): {site: string; pages: string[]} | null {
   if (!options.chartFormats.length) return null;
-  if (!hasChromium()) return warn(`charts skipped: no Chromium at ${chromiumPath} (${chromiumHint})`), null;
+  if (!hasChromium()) return (warn(`charts skipped: no Chromium at ${chromiumPath} (${chromiumHint})`), null);
   let site = options.site;
   if (site === undefined) {
     site = dist;
@@ -111,7 +122,7 @@ function chartPlan(options: Options, log: (line: string) => void): {site: string
       const build = buildSite();
       if (!build.ok) {
         const last = build.output.trim().split("\n").at(-1);
-        return warn(`charts skipped: npm run build failed${last ? `: ${last}` : ""}`), null;
+        return (warn(`charts skipped: npm run build failed${last ? `: ${last}` : ""}`), null);
       }
     }
   }
@@ -138,9 +149,15 @@ async function main(argv: string[]): Promise<number> {
     const tables = await cachedTables(options.paths, {log: (line) => log(line.replace(/^tables: /, ""))});
     for (const document of tables.documents)
       if (document.status === "rejected") warn(`${document.doc}: ${document.reason}`);
-    const written = await exportTables(tables, {names: options.tables, formats: options.tableFormats, dir: options.out});
+    const written = await exportTables(tables, {
+      names: options.tables,
+      formats: options.tableFormats,
+      dir: options.out
+    });
     const rows = options.tables.map((name) => `${name} ${tables[name].length}`).join(", ");
-    log(`${count(written.length, "table file")} (${rows} rows) as ${options.tableFormats.join(", ")} → ${shown(options.out)}`);
+    log(
+      `${count(written.length, "table file")} (${rows} rows) as ${options.tableFormats.join(", ")} → ${shown(options.out)}`
+    );
   }
 
   if (plan) {
@@ -148,7 +165,9 @@ async function main(argv: string[]): Promise<number> {
     try {
       const {written, failures} = await exportCharts(plan.site, plan.pages, {dir, formats: options.chartFormats});
       for (const failure of failures) warn(failure);
-      log(`${count(written.length, "chart file")} from ${plan.pages.join(", ")} as ${options.chartFormats.join(", ")} → ${shown(dir)}`);
+      log(
+        `${count(written.length, "chart file")} from ${plan.pages.join(", ")} as ${options.chartFormats.join(", ")} → ${shown(dir)}`
+      );
     } catch (error) {
       warn(`charts skipped: ${(error as Error).message.split("\n")[0]}`);
     }

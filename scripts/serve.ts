@@ -35,7 +35,10 @@ export interface ServeOptions {
 }
 
 async function fileSize(path: string): Promise<number | null> {
-  return stat(path).then((s) => (s.isFile() ? s.size : null), () => null);
+  return stat(path).then(
+    (s) => (s.isFile() ? s.size : null),
+    () => null
+  );
 }
 
 /** The one range of a `bytes=a-b`, `bytes=a-` or `bytes=-n` header, clamped to the file; null when unsatisfiable. */
@@ -50,7 +53,10 @@ export function byteRange(header: string, size: number): {start: number; end: nu
   return start <= end && start < size ? {start, end} : null;
 }
 
-export async function serve(dir: string, options: ServeOptions = {}): Promise<{origin: string; close: () => Promise<void>}> {
+export async function serve(
+  dir: string,
+  options: ServeOptions = {}
+): Promise<{origin: string; close: () => Promise<void>}> {
   const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (request, response) => {
     const pathname = normalize(decodeURIComponent(new URL(request.url!, "http://localhost").pathname));
@@ -80,7 +86,8 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<{o
         else createReadStream(file, {start: bytes.start, end: bytes.end}).pipe(response);
         return;
       }
-      const gzip = options.gzip && compressible.has(extname(file)) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+      const gzip =
+        options.gzip && compressible.has(extname(file)) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
       let body = head ? null : await readFile(file);
       if (gzip) {
         if (!gzipped.has(file)) gzipped.set(file, gzipSync(body ?? (await readFile(file))));

@@ -56,5 +56,7 @@ export function buildSite(options: BuildOptions = {}): BuildResult {
   });
   const stdout = result.stdout ?? "";
   const stderr = result.stderr ?? "";
-  return result.status === 0 ? {ok: true, stdout, stderr} : {ok: false, output: `${stdout}${stderr || (result.error ?? "")}`};
+  return result.status === 0
+    ? {ok: true, stdout, stderr}
+    : {ok: false, output: `${stdout}${stderr || (result.error ?? "")}`};
 }

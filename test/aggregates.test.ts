@@ -18,16 +18,27 @@ test("the fact cube's sums are the sums of the summable facts, its counts every 
     const summed = cells.filter((d) => d.kind === kind).reduce((s, d) => s + d.sum, 0);
     assert.equal(summed, expected, kind);
   }
-  assert.equal(cells.reduce((s, d) => s + d.n, 0), facts.length);
-  assert.equal(cells.reduce((s, d) => s + d.n_summable, 0), facts.filter((d) => d.summable).length);
-  assert.ok(facts.some((d) => !d.summable), "the seeds have rates and averages that do not add up");
+  assert.equal(
+    cells.reduce((s, d) => s + d.n, 0),
+    facts.length
+  );
+  assert.equal(
+    cells.reduce((s, d) => s + d.n_summable, 0),
+    facts.filter((d) => d.summable).length
+  );
+  assert.ok(
+    facts.some((d) => !d.summable),
+    "the seeds have rates and averages that do not add up"
+  );
 });
 
 test("the aggregates do not grow with the number of facts and articles", async () => {
   const {articles, facts, places} = await corpus();
   // Ten copies of the corpus: ten times the facts and articles, about the same places, periods and topics.
   const copies = <T extends object>(rows: T[], id: keyof T) =>
-    Array.from({length: 10}, (_, i) => rows.map((d) => ({...d, [id]: `${d[id]}-${i}`, doc: `${i}/${(d as any).doc}`}))).flat();
+    Array.from({length: 10}, (_, i) =>
+      rows.map((d) => ({...d, [id]: `${d[id]}-${i}`, doc: `${i}/${(d as any).doc}`}))
+    ).flat();
   const moreFacts = copies(facts, "fact_id");
   const moreArticles = copies(articles, "article_id");
   assert.equal(factCube(moreFacts, places).length, factCube(facts, places).length);

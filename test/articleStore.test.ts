@@ -48,14 +48,20 @@ async function serveWhole(dir: string) {
 }
 
 test("articles are newest first, undated last", () => {
-  assert.deepEqual(articleOrder(articles).map((i) => articles[i].article_id), ["a2", "a4", "a1", "a3"]);
+  assert.deepEqual(
+    articleOrder(articles).map((i) => articles[i].article_id),
+    ["a2", "a4", "a1", "a3"]
+  );
 });
 
 test("a query is cut into the tokens the index holds", () => {
   const [term] = parseQuery("扶贫车间");
   assert.equal(term.tokens.length, 3);
   assert.equal(term.exact, false);
-  assert.deepEqual(parseQuery("户增 贫").map((t) => t.exact), [true, true]);
+  assert.deepEqual(
+    parseQuery("户增 贫").map((t) => t.exact),
+    [true, true]
+  );
   assert.equal(parseQuery("ＧＤＰ")[0].term, "gdp");
   assert.deepEqual(parseQuery(" ,。 "), []);
 });
@@ -72,7 +78,10 @@ for (const [name, start] of [
       const indexUrl = `${server.origin}/search.bin`;
       const a1 = await articleById(storeUrl, "a1");
       assert.equal(a1?.article.title, "村里建起扶贫车间");
-      assert.deepEqual(a1?.facts.map((f) => f.fact_id), ["f1"]);
+      assert.deepEqual(
+        a1?.facts.map((f) => f.fact_id),
+        ["f1"]
+      );
       assert.equal(await articleById(storeUrl, "zz"), null);
       assert.equal(await articleById(storeUrl, ""), null);
       assert.equal((await articleByOrdinal(storeUrl, 0)).article.article_id, "a2");

@@ -17,7 +17,15 @@ import {
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {cacheDir, cachedTable, cachedTables, corpusKey, workersFor, type CacheOptions, type CacheStats} from "../loaders/run/cache.js";
+import {
+  cacheDir,
+  cachedTable,
+  cachedTables,
+  corpusKey,
+  workersFor,
+  type CacheOptions,
+  type CacheStats
+} from "../loaders/run/cache.js";
 import type {DocumentFile} from "../loaders/run/corpus.js";
 import type {DocumentResult} from "../loaders/extract.js";
 import {sourceFingerprint} from "../loaders/run/fingerprint.js";
@@ -40,7 +48,13 @@ function countingExtract() {
       const bytes = readFileSync(path);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
       const document = {doc, sha256, text: bytes.toString("utf8")};
-      yield {document, articles: [{doc, title: bytes.toString("utf8")}], facts: [], places: [], mentions: []} as unknown as DocumentResult;
+      yield {
+        document,
+        articles: [{doc, title: bytes.toString("utf8")}],
+        facts: [],
+        places: [],
+        mentions: []
+      } as unknown as DocumentResult;
     }
   }
   /** The documents extracted, call by call. */
@@ -66,8 +80,10 @@ function setup(extra: CacheOptions = {}) {
   return {data, calls, extracted, options, stats};
 }
 
-const docs = (tables: Tables) => (tables.documents as unknown as {doc: string; text: string}[]).map((d) => `${d.doc}:${d.text}`);
-const documentEntries = (options: CacheOptions) => readdirSync(join(options.dir!, "documents")).filter((f) => !f.startsWith("."));
+const docs = (tables: Tables) =>
+  (tables.documents as unknown as {doc: string; text: string}[]).map((d) => `${d.doc}:${d.text}`);
+const documentEntries = (options: CacheOptions) =>
+  readdirSync(join(options.dir!, "documents")).filter((f) => !f.startsWith("."));
 /** Equal values, keys in the same order: the JSON the site writes from them is byte for byte the same. */
 function assertSame(actual: Tables, expected: Tables, message: string) {
   assert.deepStrictEqual(actual, expected, message);
@@ -92,7 +108,9 @@ test("the cached tables are byte-identical to a cold run, when made, read back, 
 
   // One page changed (a paragraph more, naming another village), one removed, one added: those two are extracted, the
   // places table is counted again over all, and every table is what a cold run gives.
-  const [first, second, third] = readdirSync(data).filter((f) => f.endsWith(".txt")).sort();
+  const [first, second, third] = readdirSync(data)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
   appendFileSync(join(data, first), "\n\n东城街道李堤口村为贫困户发放扶贫资金3万元。\n");
   rmSync(join(data, second));
   cpSync(join(seeds, third), join(data, "extra", third), {recursive: true});
@@ -114,7 +132,10 @@ test("rows come back exactly as extracted, NaN and undefined included", async ()
   }
   await cachedTables([data], {...options, extract});
   const read = await cachedTables([data], {...options, extract: never});
-  assert.deepEqual(read.documents.map((d) => ({...d, sha256: ""})), [row, {...row, doc: "b.txt"}]);
+  assert.deepEqual(
+    read.documents.map((d) => ({...d, sha256: ""})),
+    [row, {...row, doc: "b.txt"}]
+  );
   assert.ok(Object.is((read.documents[0] as any).chars, -0) && "reason" in read.documents[0]);
 });
 
@@ -133,23 +154,39 @@ test("adding, changing, renaming or removing one document extracts that document
   await cachedTables([data], options);
 
   writeFileSync(join(data, "c.txt"), "新的一页");
-  assert.deepEqual(docs(await cachedTables([data], options)), ["a.txt:聊城日报 一", "b.txt:聊城日报 二", "c.txt:新的一页"]);
+  assert.deepEqual(docs(await cachedTables([data], options)), [
+    "a.txt:聊城日报 一",
+    "b.txt:聊城日报 二",
+    "c.txt:新的一页"
+  ]);
   assert.deepEqual(extracted().at(-1), ["c.txt"]);
   assert.equal(stats.at(-1)!.hashed, 1, "the unchanged files are not read");
 
   writeFileSync(join(data, "a.txt"), "聊城日报 第三版");
-  assert.deepEqual(docs(await cachedTables([data], options)), ["a.txt:聊城日报 第三版", "b.txt:聊城日报 二", "c.txt:新的一页"]);
+  assert.deepEqual(docs(await cachedTables([data], options)), [
+    "a.txt:聊城日报 第三版",
+    "b.txt:聊城日报 二",
+    "c.txt:新的一页"
+  ]);
   assert.deepEqual(extracted().at(-1), ["a.txt"]);
 
   renameSync(join(data, "b.txt"), join(data, "d.txt"));
-  assert.deepEqual(docs(await cachedTables([data], options)), ["a.txt:聊城日报 第三版", "c.txt:新的一页", "d.txt:聊城日报 二"]);
+  assert.deepEqual(docs(await cachedTables([data], options)), [
+    "a.txt:聊城日报 第三版",
+    "c.txt:新的一页",
+    "d.txt:聊城日报 二"
+  ]);
   assert.deepEqual(extracted().at(-1), ["d.txt"], "a document's rows depend on its name");
 
   const calls = extracted().length;
   rmSync(join(data, "c.txt"));
   const tables = await cachedTables([data], options);
   assert.deepEqual(docs(tables), ["a.txt:聊城日报 第三版", "d.txt:聊城日报 二"]);
-  assert.deepEqual((tables.articles as any[]).map((a) => a.doc), ["a.txt", "d.txt"], "its rows are dropped");
+  assert.deepEqual(
+    (tables.articles as any[]).map((a) => a.doc),
+    ["a.txt", "d.txt"],
+    "its rows are dropped"
+  );
   assert.equal(extracted().length, calls, "removing one extracts nothing");
   assert.equal(documentEntries(options).length, 3, "those of the current corpus (a, d) and of the one before (c)");
 
@@ -181,7 +218,10 @@ test("a new engine fingerprint extracts again; editing an engine source changes 
   const {data, extracted, options} = setup();
   await cachedTables([data], options);
   await cachedTables([data], {...options, engine: "engine-2"});
-  assert.deepEqual(extracted(), [["a.txt", "b.txt"], ["a.txt", "b.txt"]]);
+  assert.deepEqual(extracted(), [
+    ["a.txt", "b.txt"],
+    ["a.txt", "b.txt"]
+  ]);
 
   const engine = tempDir("cache-engine-");
   writeFileSync(join(engine, "a.ts"), "export const a = 1;");
@@ -193,7 +233,11 @@ test("a new engine fingerprint extracts again; editing an engine source changes 
 test("a damaged corpus entry is made again from the document entries; a damaged document entry is extracted again", async () => {
   const {data, extracted, options} = setup();
   const expected = await cachedTables([data], options);
-  const entry = () => join(options.dir!, readdirSync(options.dir!).find((name) => /^[0-9a-f]{32}$/.test(name))!);
+  const entry = () =>
+    join(
+      options.dir!,
+      readdirSync(options.dir!).find((name) => /^[0-9a-f]{32}$/.test(name))!
+    );
   const flipByte = (file: string) => {
     const bytes = readFileSync(file);
     bytes[bytes.length - 3] ^= 1;
@@ -238,7 +282,11 @@ test("callers that miss at the same time wait for one extraction", async () => {
   const results = await Promise.all([1, 2, 3].map(() => cachedTables([data], {...options, extract: slow})));
   assert.equal(calls, 1);
   for (const tables of results) assert.deepEqual(docs(tables), ["a.txt:聊城日报 一", "b.txt:聊城日报 二"]);
-  assert.deepEqual(readdirSync(options.dir!).filter((name) => name.endsWith(".lock")), [], "the lock is released");
+  assert.deepEqual(
+    readdirSync(options.dir!).filter((name) => name.endsWith(".lock")),
+    [],
+    "the lock is released"
+  );
 });
 
 test("a lock left by a process that is gone, or too old, does not hold anyone up", async () => {
@@ -269,7 +317,10 @@ test("a small corpus is extracted in one thread unless workers are asked for", a
   const {data, calls, options} = setup();
   await cachedTables([data], options);
   await cachedTables([data], {...options, engine: "other", workers: 3});
-  assert.deepEqual(calls.map((call) => call.options.workers), [0, 3]);
+  assert.deepEqual(
+    calls.map((call) => call.options.workers),
+    [0, 3]
+  );
   assert.equal(workersFor(1e6, 8), 0);
   assert.equal(workersFor(50e6, 8), undefined, "a large corpus on many cores: one worker per core");
   assert.equal(workersFor(50e6, 2), undefined, "two cores: the pool pays for a large corpus");
@@ -284,7 +335,10 @@ test("a document that cannot be read is a row of its own, read again next time",
   rmSync(join(data, "c.txt"));
   const {mkdirSync} = await import("node:fs");
   mkdirSync(join(data, "c.txt"));
-  const tables = await cachedTables([data], {...options, extract: (files, pool) => extractFiles(files, {...pool, workers: 0})});
+  const tables = await cachedTables([data], {
+    ...options,
+    extract: (files, pool) => extractFiles(files, {...pool, workers: 0})
+  });
   assert.deepEqual(
     (tables.documents as any[]).map((d) => [d.doc, d.status, d.reason]),
     [

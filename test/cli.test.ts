@@ -31,13 +31,19 @@ function composedCorpus(): string {
     const text = readFileSync(join(data, seed), "utf8");
     mkdirSync(join(dir, `2020/0${i + 1}`), {recursive: true});
     cpSync(join(data, seed), join(dir, `2020/0${i + 1}`, seed));
-    writeFileSync(join(dir, `utf16-${i}.txt`), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    writeFileSync(
+      join(dir, `utf16-${i}.txt`),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])
+    );
     const html = text.split("\n").map((line) => `<p>${line.replaceAll("&", "&amp;").replaceAll("<", "&lt;")}</p>`);
     writeFileSync(join(dir, `page-${i}.html`), `<html><body>${html.join("\n")}</body></html>`);
   }
   writeFileSync(join(dir, "binary.txt"), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 0x89, 0x50, 0x4e, 0x47]));
   writeFileSync(join(dir, "empty.md"), "");
-  writeFileSync(join(dir, "numbers.txt"), "东昌府区堂邑镇共有贫困户126户，贫困人口356人，投入资金36.9万元。\n".repeat(400));
+  writeFileSync(
+    join(dir, "numbers.txt"),
+    "东昌府区堂邑镇共有贫困户126户，贫困人口356人，投入资金36.9万元。\n".repeat(400)
+  );
   return dir;
 }
 
@@ -114,11 +120,28 @@ test("a document past the watchdog's bound is rejected as timed out, and every o
   for (const name of ["a.txt", "b-slow.txt", "c.txt"]) writeFileSync(join(corpus, name), page);
   // One worker: c.txt waits behind the stopped document and must be handed out again.
   const [slow, clean] = [tmp(), tmp()];
-  const result = extractWith({LIAOCHENG_TEST_HANG: "b-slow.txt"}, corpus, "--out", slow, "--quiet", "--workers", "1", "--timeout", "8");
+  const result = extractWith(
+    {LIAOCHENG_TEST_HANG: "b-slow.txt"},
+    corpus,
+    "--out",
+    slow,
+    "--quiet",
+    "--workers",
+    "1",
+    "--timeout",
+    "8"
+  );
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stderr, /^warning: b-slow\.txt: timed out after 8 s$/m);
   const documents = readJson(slow, "documents");
-  assert.deepEqual(documents.map((d) => [d.doc, d.status]), [["a.txt", "ok"], ["b-slow.txt", "rejected"], ["c.txt", "ok"]]);
+  assert.deepEqual(
+    documents.map((d) => [d.doc, d.status]),
+    [
+      ["a.txt", "ok"],
+      ["b-slow.txt", "rejected"],
+      ["c.txt", "ok"]
+    ]
+  );
   assert.equal(documents[1].reason, "timed out after 8 s");
   assert.equal(extract(corpus, "--out", clean, "--quiet", "--workers", "2").status, 0);
   const others = (dir: string) => readJson(dir, "facts").filter((f) => f.doc !== "b-slow.txt");
@@ -139,9 +162,17 @@ test("Parquet output has the contract's columns and the same rows as JSON", asyn
   const money = readJson(json, "facts").filter((f) => f.kind === "money");
   assert.equal(row.n, money.length);
   assert.ok(Math.abs(Number(row.total) - money.reduce((s, f) => s + f.value, 0)) < 1e-6);
-  const ids = (await connection.runAndReadAll(`SELECT fact_id FROM '${join(parquet, "facts.parquet")}'`)).getRowObjects();
-  assert.deepEqual(ids.map((r) => r.fact_id), readJson(json, "facts").map((f) => f.fact_id), "rows in the same order");
-  const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM '${join(parquet, "facts.parquet")}'`)).getRowObjects();
+  const ids = (
+    await connection.runAndReadAll(`SELECT fact_id FROM '${join(parquet, "facts.parquet")}'`)
+  ).getRowObjects();
+  assert.deepEqual(
+    ids.map((r) => r.fact_id),
+    readJson(json, "facts").map((f) => f.fact_id),
+    "rows in the same order"
+  );
+  const columns = (
+    await connection.runAndReadAll(`DESCRIBE SELECT * FROM '${join(parquet, "facts.parquet")}'`)
+  ).getRowObjects();
   assert.deepEqual(
     columns.slice(0, 4).map((c) => c.column_name),
     ["fact_id", "doc", "article_id", "value"]
@@ -153,14 +184,20 @@ test("Parquet output has the contract's columns and the same rows as JSON", asyn
 test("bad documents are reported by name and rejected; the others still land; exit 0", () => {
   const dir = tmp();
   cpSync(join(data, "000_75a53e5b155eac84.txt"), join(dir, "good.txt"));
-  writeFileSync(join(dir, "binary.txt"), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+  writeFileSync(
+    join(dir, "binary.txt"),
+    Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])
+  );
   writeFileSync(join(dir, "empty.txt"), "");
   const out = tmp();
   const result = extract(dir, "--out", out, "--quiet");
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stderr, /^warning: binary\.txt: .+$/m);
   const documents = readJson(out, "documents");
-  assert.deepEqual(documents.map((d) => d.doc), ["binary.txt", "empty.txt", "good.txt"]);
+  assert.deepEqual(
+    documents.map((d) => d.doc),
+    ["binary.txt", "empty.txt", "good.txt"]
+  );
   assert.equal(documents.find((d) => d.doc === "binary.txt").status, "rejected");
   assert.ok(documents.find((d) => d.doc === "binary.txt").reason);
   assert.equal(documents.find((d) => d.doc === "good.txt").status, "ok");

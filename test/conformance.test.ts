@@ -156,7 +156,10 @@ test("Recognizers-Text Chinese number-with-unit specs: CNY, area, weight, age", 
   };
   const scoped = cases.filter((c) => c.source in KINDS && inScope(c));
   const r = report("number-with-unit in scope (CNY, area, weight, age)", scoped);
-  report("  (for reference) every currency case", cases.filter((c) => c.source === "CurrencyModel"));
+  report(
+    "  (for reference) every currency case",
+    cases.filter((c) => c.source === "CurrencyModel")
+  );
   assert.ok(r >= 0.98, "number-with-unit below target");
 });
 

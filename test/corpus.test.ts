@@ -109,12 +109,16 @@ test("what cannot be read is a reason, never an exception", () => {
   assert.equal(reason("fifo.txt"), "not a file: a FIFO", "and opening it does not wait for a writer");
 });
 
-test("an unreadable file is a reason", {skip: asRoot && "running as root: chmod 000 does not stop root reading"}, () => {
-  const dir = tempDir();
-  writeFileSync(join(dir, "secret.txt"), "聊城");
-  chmodSync(join(dir, "secret.txt"), 0);
-  assert.deepEqual(readDocumentFile(join(dir, "secret.txt")), {reason: "cannot read: permission denied (EACCES)"});
-});
+test(
+  "an unreadable file is a reason",
+  {skip: asRoot && "running as root: chmod 000 does not stop root reading"},
+  () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "secret.txt"), "聊城");
+    chmodSync(join(dir, "secret.txt"), 0);
+    assert.deepEqual(readDocumentFile(join(dir, "secret.txt")), {reason: "cannot read: permission denied (EACCES)"});
+  }
+);
 
 test("a file that changes while read is read again, and rejected if it never holds still", () => {
   const dir = tempDir();
@@ -133,7 +137,8 @@ test("a file that vanishes after it was listed is a rejected document", async ()
   const files = listDocuments([dir]);
   rmSync(join(dir, "a.txt"));
   const rows = [];
-  for await (const {document} of extractFiles(files, {workers: 0})) rows.push([document.doc, document.status, document.reason]);
+  for await (const {document} of extractFiles(files, {workers: 0}))
+    rows.push([document.doc, document.status, document.reason]);
   assert.deepEqual(rows, [
     ["a.txt", "rejected", "cannot read: vanished (ENOENT)"],
     ["b.txt", "ok", null]
@@ -164,10 +169,14 @@ test("extract: odd files beside good ones are each a documents row and a warning
     writeFileSync(join(data, "secret.txt"), "聊城");
     chmodSync(join(data, "secret.txt"), 0);
   }
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "loaders", "run", "cli.ts"), data, other, "--out", out, "--quiet"], {
-    cwd: root,
-    encoding: "utf8"
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(root, "loaders", "run", "cli.ts"), data, other, "--out", out, "--quiet"],
+    {
+      cwd: root,
+      encoding: "utf8"
+    }
+  );
   assert.equal(result.status, 0, result.stderr);
   const documents = JSON.parse(readFileSync(join(out, "documents.json"), "utf8"));
   const articles = JSON.parse(readFileSync(join(out, "articles.json"), "utf8"));
@@ -182,14 +191,20 @@ test("extract: odd files beside good ones are each a documents row and a warning
     ...(asRoot ? {} : {"papers/secret.txt": "cannot read: permission denied (EACCES)"})
   };
   const good = [
-    ...readdirSync(seeds).filter((f) => f.endsWith(".txt")).map((f) => `papers/${f}`),
+    ...readdirSync(seeds)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => `papers/${f}`),
     "papers/bad-name-\\xFF.txt",
     "papers/back\\slash.txt",
     "papers/x.txt/inside.txt",
     "papers/link.txt",
     `other/${seed}`
   ];
-  assert.deepEqual([...byDoc.keys()].sort(), [...good, ...Object.keys(rejected)].sort(), "every file once, named apart");
+  assert.deepEqual(
+    [...byDoc.keys()].sort(),
+    [...good, ...Object.keys(rejected)].sort(),
+    "every file once, named apart"
+  );
   for (const [doc, reason] of Object.entries(rejected)) {
     assert.deepEqual([(byDoc.get(doc) as any).status, (byDoc.get(doc) as any).reason], ["rejected", reason], doc);
     assert.ok(result.stderr.includes(`warning: ${doc}: ${reason}\n`), `${doc} warned`);

@@ -50,7 +50,11 @@ test("the page's year: pinned by an event, else the latest reported year, else a
   });
   assert.equal(inferYear("2016-2020年,全区产业扶贫资金投入每年增长;张绪玲2013年识别为贫困户")?.year, 2020);
   assert.equal(inferYear("2018年,妹冢镇党委政府将党建与扶贫结合。《聊城市教育局2018年工作方案》")?.year, 2018);
-  assert.equal(inferYear("《聊城市教育局2018年全国文明城市创建工作实施方案》"), null, "a year in a title is in passing");
+  assert.equal(
+    inferYear("《聊城市教育局2018年全国文明城市创建工作实施方案》"),
+    null,
+    "a year in a title is in passing"
+  );
   assert.equal(inferYear("堂邑镇葫芦种植合作社是2016年4月成立的,如今已发展社员210户。"), null, "a year in passing");
   assert.equal(inferYear("2017年,全镇脱贫。合作社是2019年4月成立的。"), null, "a later year in passing: unknown");
   assert.equal(inferYear("2019年8月20日,开发区召开会议。")?.year, 2019);
@@ -86,7 +90,10 @@ test("datelines completed from the page: year, source-line month, issue month, a
   assert.deepEqual(resolveDateline("2020年以来", page2020), {date: "2020", inferred: false});
   assert.deepEqual(resolveDateline(null, page2020), {date: "2020", inferred: true});
   assert.deepEqual(resolveDateline("近日", page2020), {date: "2020", inferred: true});
-  assert.deepEqual(resolveDateline("15日", {year: 2018, issueDate: null, sourceMonth: 3}), {date: "2018-03-15", inferred: true});
+  assert.deepEqual(resolveDateline("15日", {year: 2018, issueDate: null, sourceMonth: 3}), {
+    date: "2018-03-15",
+    inferred: true
+  });
   const issue = {year: 2020, issueDate: "2020-01-16"};
   assert.deepEqual(resolveDateline("1月10日", issue), {date: "2020-01-10", inferred: true});
   assert.deepEqual(resolveDateline("12月30日", issue), {date: "2019-12-30", inferred: true});
@@ -118,7 +125,11 @@ test("the period a sentence names for its facts", () => {
     from: "2016"
   });
   assert.deepEqual(at("今年6月份,王忠立有了份工作", "2020"), {date: "2020-06", inferred: true, raw: "今年6月份"});
-  assert.deepEqual(at("去年以来,共协调军人子女入学102人", "2022-11-18"), {date: "2021", inferred: true, raw: "去年以来"});
+  assert.deepEqual(at("去年以来,共协调军人子女入学102人", "2022-11-18"), {
+    date: "2021",
+    inferred: true,
+    raw: "去年以来"
+  });
   assert.deepEqual(at("今年,全区投入70余万元", "2022-11-10"), {date: "2022", inferred: true, raw: "今年"});
   assert.deepEqual(at("8月15日,李梅老师走进张舒艺家", "2020"), {date: "2020-08-15", inferred: true, raw: "8月15日"});
   assert.equal(at("截至目前庭院小道铺设126户", "2020-08")?.date, "2020-08");
@@ -126,7 +137,8 @@ test("the period a sentence names for its facts", () => {
   assert.equal(at("统一月报制度,每月100元", "2020"), null);
   const since = "堂邑镇葫芦种植合作社是2016年4月成立的,如今已发展社员210户";
   assert.equal(sentencePeriod(since, "2019", since.indexOf("210户"))?.date, undefined, "如今, not 2016");
-  const plan = "开发区在谋划2019年扶贫工作方案时,就将脱贫攻坚工作列入全区2019年16个重点工作任务专班之一,巩固2432人脱贫成果";
+  const plan =
+    "开发区在谋划2019年扶贫工作方案时,就将脱贫攻坚工作列入全区2019年16个重点工作任务专班之一,巩固2432人脱贫成果";
   assert.equal(sentencePeriod(plan, "2020", plan.indexOf("2432人"))?.date, "2019");
   const two = "2019年投入10万元,2020年投入20万元";
   assert.equal(sentencePeriod(two, "2020", two.indexOf("20万元"))?.date, "2020");

@@ -21,8 +21,18 @@ const page = "聊城开发区持续做好孝善扶贫\n\n8月份以来,聊城开
 // gives it (the table Node's TextDecoder("big5") decodes with; Microsoft's CP950 agrees for these): 聊 B2E1,
 // 城 ABB0, 市 A5AB, 扶 A7DF, 貧 B368, 工 A475, 作 A740, 脫 B2E6, 攻 A7F0, 堅 B0ED, 年 A67E, ， A141, 。 A143.
 const BIG5: Record<string, number[]> = {
-  聊: [0xb2, 0xe1], 城: [0xab, 0xb0], 市: [0xa5, 0xab], 扶: [0xa7, 0xdf], 貧: [0xb3, 0x68], 工: [0xa4, 0x75],
-  作: [0xa7, 0x40], 脫: [0xb2, 0xe6], 攻: [0xa7, 0xf0], 堅: [0xb0, 0xed], 年: [0xa6, 0x7e], "，": [0xa1, 0x41],
+  聊: [0xb2, 0xe1],
+  城: [0xab, 0xb0],
+  市: [0xa5, 0xab],
+  扶: [0xa7, 0xdf],
+  貧: [0xb3, 0x68],
+  工: [0xa4, 0x75],
+  作: [0xa7, 0x40],
+  脫: [0xb2, 0xe6],
+  攻: [0xa7, 0xf0],
+  堅: [0xb0, 0xed],
+  年: [0xa6, 0x7e],
+  "，": [0xa1, 0x41],
   "。": [0xa1, 0x43]
 };
 /** What decode returns for a text page read without repairs. */
@@ -95,7 +105,10 @@ test("an HTML page becomes its text: scripts, styles and comments gone, blocks o
   assert.ok(!("rejected" in result));
   assert.equal(result.html, true);
   assert.deepEqual(
-    result.text.split("\n").filter((l) => l.trim()).map((l) => l.trim()),
+    result.text
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => l.trim()),
     [
       "聊城开发区持续做好孝善扶贫",
       "8月份以来,聊城开发区“孝善扶贫”按照每月100元&200元的标准,由区乡财政给予10%的孝心奖补。",
@@ -125,7 +138,13 @@ test("markup leaves nothing behind: </ p>, <!-->, a stray quote in a tag, nested
   const xhtml = `${prolog}<html><head>${head}</head><body><p>投入资金50万元</p></body></html>`;
   const page = decode(utf8(xhtml));
   assert.ok("text" in page && page.html);
-  assert.deepEqual(page.text.split("\n").map((line) => line.trim()).filter(Boolean), ["投入资金50万元"]);
+  assert.deepEqual(
+    page.text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean),
+    ["投入资金50万元"]
+  );
 });
 
 test("HTML stripping is linear on pathological input", () => {
@@ -209,7 +228,26 @@ test("entities read by hand agree with the plain pattern on seeded random text; 
       }
       return Object.hasOwn(ENTITY_SAMPLE, body) ? decodeEntities(`&${body};`) : all;
     });
-  const pieces = ["&", "#", "x", "X", "2", "0", "1", "08", "4e24", "f", ";", "amp", "nbsp", "ldquo", "zz", "扶贫", " ", "a1"];
+  const pieces = [
+    "&",
+    "#",
+    "x",
+    "X",
+    "2",
+    "0",
+    "1",
+    "08",
+    "4e24",
+    "f",
+    ";",
+    "amp",
+    "nbsp",
+    "ldquo",
+    "zz",
+    "扶贫",
+    " ",
+    "a1"
+  ];
   let seed = 11;
   const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 8;
   for (let n = 0; n < 2000; n++) {
@@ -233,7 +271,11 @@ test("a UTF-8 page cut inside its last character is read, the partial character 
     }
   }
   // A page with a GBK paragraph and a cut end: both repaired.
-  const mixed = concat(new TextEncoder().encode("聊城扶贫工作\n"), GBK_LIAOCHENG_FUPIN, new TextEncoder().encode("\n扶贫攻坚"));
+  const mixed = concat(
+    new TextEncoder().encode("聊城扶贫工作\n"),
+    GBK_LIAOCHENG_FUPIN,
+    new TextEncoder().encode("\n扶贫攻坚")
+  );
   const result = decode(mixed.subarray(0, mixed.length - 1));
   assert.ok(!("rejected" in result));
   assert.equal(result.text, "聊城扶贫工作\n聊城扶贫\n扶贫攻\uFFFD");

@@ -8,88 +8,89 @@ const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(`../data/$
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 // Per seed: the document row's masthead, issue date and year, then each article's [date, date_inferred].
-const SEEDS: Record<string, {masthead: string | null; issue: string | null; year: number; dates: [string, boolean][]}> = {
-  "000_75a53e5b155eac84.txt": {
-    masthead: null,
-    issue: null,
-    year: 2020, // 收官之年
-    dates: [
-      ["2020-08-31", true],
-      ["2020", true],
-      ["2020-08-23", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020-08", true],
-      ["2020-08", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020-07-30", true],
-      ["2020-08-26", true],
-      ["2020-08-25", true],
-      ["2020", false]
-    ]
-  },
-  "001_fc0604a895fcbabd.txt": {
-    masthead: null,
-    issue: null,
-    year: 2020, // 2016-2020年
-    dates: [
-      ["2020", true],
-      ["2020-06", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020", true],
-      ["2020", true]
-    ]
-  },
-  "002_72051a4ed1e9c469.txt": {
-    masthead: null,
-    issue: null,
-    year: 2018,
-    dates: [
-      ["2018-03-15", true],
-      ["2018-03-15", true],
-      ["2018", false],
-      ["2018", true],
-      ["2018", true],
-      ["2018", true],
-      ["2018", true],
-      ["2018", true],
-      ["2018", true]
-    ]
-  },
-  "003_a86968a7765ce166.txt": {
-    masthead: "今日开发区",
-    issue: "2020-01-16",
-    year: 2020,
-    dates: [
-      ["2020", true],
-      ["2020-01-10", true],
-      ["2020-01-14", true],
-      ["2020-01-10", true],
-      ["2020-01-03", true],
-      ["2020-01", true]
-    ]
-  },
-  "004_5f9f883e554d2686.txt": {
-    masthead: null,
-    issue: null,
-    year: 2022, // 党的二十大
-    dates: [
-      ["2022-11-18", true],
-      ["2022-11-18", true],
-      ["2022-11-17", true],
-      ["2022", true],
-      ["2022-11-18", true]
-    ]
-  }
-};
+const SEEDS: Record<string, {masthead: string | null; issue: string | null; year: number; dates: [string, boolean][]}> =
+  {
+    "000_75a53e5b155eac84.txt": {
+      masthead: null,
+      issue: null,
+      year: 2020, // 收官之年
+      dates: [
+        ["2020-08-31", true],
+        ["2020", true],
+        ["2020-08-23", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020-08", true],
+        ["2020-08", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020-07-30", true],
+        ["2020-08-26", true],
+        ["2020-08-25", true],
+        ["2020", false]
+      ]
+    },
+    "001_fc0604a895fcbabd.txt": {
+      masthead: null,
+      issue: null,
+      year: 2020, // 2016-2020年
+      dates: [
+        ["2020", true],
+        ["2020-06", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020", true],
+        ["2020", true]
+      ]
+    },
+    "002_72051a4ed1e9c469.txt": {
+      masthead: null,
+      issue: null,
+      year: 2018,
+      dates: [
+        ["2018-03-15", true],
+        ["2018-03-15", true],
+        ["2018", false],
+        ["2018", true],
+        ["2018", true],
+        ["2018", true],
+        ["2018", true],
+        ["2018", true],
+        ["2018", true]
+      ]
+    },
+    "003_a86968a7765ce166.txt": {
+      masthead: "今日开发区",
+      issue: "2020-01-16",
+      year: 2020,
+      dates: [
+        ["2020", true],
+        ["2020-01-10", true],
+        ["2020-01-14", true],
+        ["2020-01-10", true],
+        ["2020-01-03", true],
+        ["2020-01", true]
+      ]
+    },
+    "004_5f9f883e554d2686.txt": {
+      masthead: null,
+      issue: null,
+      year: 2022, // 党的二十大
+      dates: [
+        ["2022-11-18", true],
+        ["2022-11-18", true],
+        ["2022-11-17", true],
+        ["2022", true],
+        ["2022-11-18", true]
+      ]
+    }
+  };
 
 for (const [name, expected] of Object.entries(SEEDS)) {
   test(`${name}: document row and article dates`, () => {
@@ -196,7 +197,11 @@ test("bad inputs are rejected documents with a reason, and never throw", () => {
     ["empty.txt", new Uint8Array(0), /^empty file$/],
     ["blank.txt", utf8("\n\n   \n"), /^empty page$/],
     ["random.txt", random, /^(binary|undecodable)/],
-    ["scripts.html", utf8("<html><head><script>var a=1</script></head><body></body></html>"), /^HTML page with no text$/]
+    [
+      "scripts.html",
+      utf8("<html><head><script>var a=1</script></head><body></body></html>"),
+      /^HTML page with no text$/
+    ]
   ] as const) {
     const {document, articles} = readDocument(name, bytes);
     assert.equal(document.status, "rejected", name);
@@ -257,10 +262,14 @@ test("a page with a bad byte or a GBK paragraph is kept, the repairs counted in 
 test("seed 000 as UTF-16 without a BOM reads like the original", () => {
   const text = new TextDecoder().decode(bytesOf("000_75a53e5b155eac84.txt"));
   const le = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) [le[2 * i], le[2 * i + 1]] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
+  for (let i = 0; i < text.length; i++)
+    [le[2 * i], le[2 * i + 1]] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
   const be = le.map((_, i) => le[i ^ 1]);
   const original = readDocument("x.txt", bytesOf("000_75a53e5b155eac84.txt")).articles.map((a) => a.text);
-  for (const [bytes, encoding] of [[le, "utf-16le"], [be, "utf-16be"]] as const) {
+  for (const [bytes, encoding] of [
+    [le, "utf-16le"],
+    [be, "utf-16be"]
+  ] as const) {
     const {document, articles} = readDocument("x.txt", bytes);
     assert.deepEqual([document.status, document.encoding], ["ok", encoding]);
     assert.deepEqual(
@@ -276,9 +285,14 @@ test("the page's date from its path or its HTML metadata, with date_source; an u
   assert.deepEqual([byPath.document.issue_date, byPath.document.date_source], ["2020-05-29", "path"]);
   assert.deepEqual([byPath.articles[0].date, byPath.articles[0].date_source], ["2020-03-11", "path"]);
   const undated = readDocument("a.txt", page);
-  assert.deepEqual([undated.document.year, undated.articles[0].date, undated.articles[0].date_source], [null, null, null]);
-  const html = utf8('<html><head><meta name="publishdate" content="2020-05-29"></head><body><h1>扶贫车间开工</h1>' +
-    "<p>3月11日，莘县扶贫车间复工。</p></body></html>");
+  assert.deepEqual(
+    [undated.document.year, undated.articles[0].date, undated.articles[0].date_source],
+    [null, null, null]
+  );
+  const html = utf8(
+    '<html><head><meta name="publishdate" content="2020-05-29"></head><body><h1>扶贫车间开工</h1>' +
+      "<p>3月11日，莘县扶贫车间复工。</p></body></html>"
+  );
   const byMeta = readDocument("2019/01/01/a.html", html);
   assert.deepEqual([byMeta.document.issue_date, byMeta.document.date_source], ["2020-05-29", "meta"]);
   assert.equal(byMeta.articles[0].date, "2020-03-11");

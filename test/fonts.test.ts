@@ -7,7 +7,10 @@ import {family, fontFamily, hasFont, localCjkFonts} from "../src/components/font
 
 test("the served font's family is the one the package declares", () => {
   const require = createRequire(import.meta.url);
-  const css = readFileSync(join(dirname(require.resolve("@fontsource-variable/noto-sans-sc/package.json")), "index.css"), "utf8");
+  const css = readFileSync(
+    join(dirname(require.resolve("@fontsource-variable/noto-sans-sc/package.json")), "index.css"),
+    "utf8"
+  );
   assert.equal(/font-family:\s*'([^']+)'/.exec(css)?.[1], family);
   assert.ok(fontFamily.startsWith(`"${family}", `));
   for (const name of localCjkFonts) assert.ok(fontFamily.includes(`"${name}"`));

@@ -26,7 +26,10 @@ function assertSound(result: DocumentResult, doc: string, label: string): void {
   assert.equal(document.doc, doc, label);
   assert.ok(document.status === "ok" || document.status === "rejected", label);
   if (document.status === "rejected") {
-    assert.ok(typeof document.reason === "string" && document.reason.length > 0, `${label}: a rejection names its reason`);
+    assert.ok(
+      typeof document.reason === "string" && document.reason.length > 0,
+      `${label}: a rejection names its reason`
+    );
     assert.equal(articles.length + facts.length, 0, label);
   }
   const byId = new Map(articles.map((article) => [article.article_id, article]));
@@ -84,7 +87,11 @@ test("a folder of hostile documents under odd names: every file once, the seeds'
   const two = await extractTables([mixed], {workers: 2});
   assert.equal(JSON.stringify(two), JSON.stringify(one), "1 and 2 workers give the same tables");
 
-  assert.deepEqual(one.documents.map((d) => d.doc), listed, "every file once, in listing order");
+  assert.deepEqual(
+    one.documents.map((d) => d.doc),
+    listed,
+    "every file once, in listing order"
+  );
   for (const document of one.documents) {
     if (document.status === "rejected") assert.ok(document.reason, `${document.doc} names its reason`);
   }

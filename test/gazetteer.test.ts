@@ -52,7 +52,10 @@ test("the zones carry project codes and administer their towns: 韩集镇 report
     assert.equal(place(zone.code).level, "zone");
     assert.ok(zone.source.length > 0);
     const children = gazetteer.children.get(zone.code) ?? [];
-    assert.ok(zone.towns.every((t) => !t.code || children.includes(t.code)), zone.name);
+    assert.ok(
+      zone.towns.every((t) => !t.code || children.includes(t.code)),
+      zone.name
+    );
   }
 });
 
@@ -138,20 +141,35 @@ test("the gazetteer is loaded once per prefecture", () => {
   assert.equal(loadGazetteer({prefecture: "3715"}), gazetteer);
 });
 
-
 const duplicates = (items: string[]) => items.filter((item, i) => items.indexOf(item) !== i);
 
 test("place data tables: no duplicates, no entry shadowed or dead", () => {
   assert.deepEqual(duplicates([...SURNAME_CHARS]), [], "surnames");
   assert.deepEqual(duplicates(COMPOUND_SURNAMES), [], "compound surnames");
-  assert.deepEqual([...VILLAGE_FIRST_EXTRA].filter((c) => SURNAME_CHARS.includes(c)), [], "extra village firsts");
+  assert.deepEqual(
+    [...VILLAGE_FIRST_EXTRA].filter((c) => SURNAME_CHARS.includes(c)),
+    [],
+    "extra village firsts"
+  );
   assert.deepEqual(duplicates(PLACE_ALIASES.map((a) => `${a.code} ${a.alias}`)), [], "aliases");
-  assert.deepEqual(PLACE_ALIASES.filter((a) => !gazetteer.places.has(a.code)), [], "aliases of unknown places");
+  assert.deepEqual(
+    PLACE_ALIASES.filter((a) => !gazetteer.places.has(a.code)),
+    [],
+    "aliases of unknown places"
+  );
   // Every county stem listed as a word is the stem of a county named 县 (else the entry guards nothing), and no
   // stem the short-form stop list already holds.
   const stems = new Set([...gazetteer.places.values()].filter((p) => p.level === "county").map((p) => p.name));
-  assert.deepEqual([...COUNTY_STEM_WORDS].filter((w) => !stems.has(w + "县")), [], "stems of no county");
-  assert.deepEqual([...COUNTY_STEM_WORDS].filter((w) => SHORT_FORM_STOPWORDS.has(w)), [], "listed twice");
+  assert.deepEqual(
+    [...COUNTY_STEM_WORDS].filter((w) => !stems.has(w + "县")),
+    [],
+    "stems of no county"
+  );
+  assert.deepEqual(
+    [...COUNTY_STEM_WORDS].filter((w) => SHORT_FORM_STOPWORDS.has(w)),
+    [],
+    "listed twice"
+  );
   // A guard word starts with a short form the gazetteer has, and is longer than it.
   const shortForms = new Set([...gazetteer.forms.values()].flat());
   const guarded = SHORT_FORM_GUARDS.filter(({word}) => [2, 3].some((n) => shortForms.has(word.slice(0, n))));

@@ -163,7 +163,11 @@ test("seed 000: every gold fact is found with its value, kind and place", skipSh
   assert.deepEqual(result.years.wrong, []);
 });
 
-const fixtures = existsSync(fixtureDir) ? readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).sort() : [];
+const fixtures = existsSync(fixtureDir)
+  ? readdirSync(fixtureDir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+  : [];
 
 const floor = (x: number) => Math.floor(x * 100) / 100;
 

@@ -59,7 +59,12 @@ test("fact ids stay unique when a headline offset equals a body offset, and stab
 
 test("a subtitle's figures are headline facts too", () => {
   const {articles, facts} = extract(
-    ["莘县扶贫工作稳步推进", "——全县发放扶贫资金5000万元", "", "莘县讯 11月18日,莘县召开扶贫工作推进会,部署下一步工作。"].join("\n")
+    [
+      "莘县扶贫工作稳步推进",
+      "——全县发放扶贫资金5000万元",
+      "",
+      "莘县讯 11月18日,莘县召开扶贫工作推进会,部署下一步工作。"
+    ].join("\n")
   );
   const subtitle = articles[0].subtitle;
   if (subtitle === null) return assert.fail(`no subtitle: ${JSON.stringify(articles[0].title)}`);
@@ -104,7 +109,12 @@ test("a short sentence is carried whole and not marked cut", () => {
 
 test("a subtitle repeating its title's figure is not summed twice", () => {
   const {facts} = extract(
-    ["冠县投入扶贫资金5000万元", "——全县投入扶贫资金5000万元助力脱贫", "", "冠县讯 11月18日,冠县召开扶贫工作推进会。"].join("\n")
+    [
+      "冠县投入扶贫资金5000万元",
+      "——全县投入扶贫资金5000万元助力脱贫",
+      "",
+      "冠县讯 11月18日,冠县召开扶贫工作推进会。"
+    ].join("\n")
   );
   const figures = facts.filter((f) => f.raw === "5000万元");
   assert.deepEqual(

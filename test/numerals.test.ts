@@ -51,7 +51,8 @@ test("amounts written as on a cheque", () => {
 });
 
 test("what is not one numeral is null", () => {
-  for (const s of ["", "万", "负", "零点", "点零", "元整", "10.1万零100", "三个"]) assert.equal(parseNumeral(s), null, s);
+  for (const s of ["", "万", "负", "零点", "点零", "元整", "10.1万零100", "三个"])
+    assert.equal(parseNumeral(s), null, s);
 });
 
 test("几 and 数 give an open interval, adjacent digits a pair", () => {
@@ -64,7 +65,8 @@ test("几 and 数 give an open interval, adjacent digits a pair", () => {
 });
 
 test("words that hold numerals are not numbers: 一切, 一起, 四川, 统一, 入伍, 陆地", () => {
-  for (const s of ["一切正常", "一起去", "四川", "全国统一", "入伍", "登陆部队", "十分重要"]) assert.deepEqual(scanNumbers(s), [], s);
+  for (const s of ["一切正常", "一起去", "四川", "全国统一", "入伍", "登陆部队", "十分重要"])
+    assert.deepEqual(scanNumbers(s), [], s);
 });
 
 test("percentages and ordinals in running text", () => {

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {loadGazetteer} from "../loaders/gazetteer.js";
-import {findPlaceMentions, homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty} from "../loaders/places/index.js";
+import {
+  findPlaceMentions,
+  homeCounty,
+  placeForSpan,
+  resolveArticlePlace,
+  withHomeCounty
+} from "../loaders/places/index.js";
 
 const gazetteer = loadGazetteer();
 const found = (text: string) => findPlaceMentions(text, gazetteer).map((m) => [m.text, m.place.name]);
@@ -55,7 +61,11 @@ test("a village with no town in sight sits under the zone of the article: 高新
 test("homonyms by context: 曹庄村 and 徐庄 under the town the text is about", () => {
   const [, xuying] = findPlaceMentions("在许营镇曹庄村引入社区公益资源", gazetteer);
   assert.equal(xuying.place.parent_code, "371502108");
-  const article = resolveArticlePlace("莘县十八里铺镇扶贫早谋划", "以徐庄基地高标准日光温室棚、曹庄森牧养驴为重点。", gazetteer);
+  const article = resolveArticlePlace(
+    "莘县十八里铺镇扶贫早谋划",
+    "以徐庄基地高标准日光温室棚、曹庄森牧养驴为重点。",
+    gazetteer
+  );
   const byText = Object.fromEntries(article.mentions.map((m) => [m.text, m.place]));
   assert.equal(byText["徐庄"].code, "371522107254");
   assert.equal(byText["曹庄"].code, "371522107200");
@@ -117,13 +127,18 @@ test("the article's place prefers the prefecture: 诸城一临清扶贫协作对
 });
 
 test("a title with no place takes the county the text names most: 东昌府讯 → 东昌府区", () => {
-  const article = resolveArticlePlace("全市新冠肺炎疫情防控工作视频会议召开", "东昌府讯 11月18日上午,会议在东昌府分会场召开。", gazetteer);
+  const article = resolveArticlePlace(
+    "全市新冠肺炎疫情防控工作视频会议召开",
+    "东昌府讯 11月18日上午,会议在东昌府分会场召开。",
+    gazetteer
+  );
   assert.equal(article.place?.place_code, "371502");
 });
 
 test("a village named with 村 is also found bare in the same article: 李堤口农家书屋", () => {
   const title = "阳谷县张秋镇李堤口建造农家书屋丰富文化生活";
-  const text = "今年,阳谷县张秋镇李堤口村第一书记邵艳芬做了许多工作。积极分子李雅琳为李堤口农家书屋购买价值约三百元的图书。";
+  const text =
+    "今年,阳谷县张秋镇李堤口村第一书记邵艳芬做了许多工作。积极分子李雅琳为李堤口农家书屋购买价值约三百元的图书。";
   assert.deepEqual(resolveArticlePlace(title, text, gazetteer).place?.chain, ["阳谷县", "张秋镇", "李堤口村"]);
   assert.deepEqual(factPlace(title, text, "三百元"), ["阳谷县", "张秋镇", "李堤口村"]);
 });
@@ -144,12 +159,14 @@ test("a paragraph is a line: 其中种植项目13个 under a line that names no 
 });
 
 test("naming the county again does not take the focus off its village: 景庄村…“多彩临清”… 20多名 → 景庄村", () => {
-  const text = "临清市戴湾镇景庄村的文化大院里,“悦动城乡多彩临清”农民文艺汇演正在演出。贫困户张绪玲带领20多名好姐妹表演。";
+  const text =
+    "临清市戴湾镇景庄村的文化大院里,“悦动城乡多彩临清”农民文艺汇演正在演出。贫困户张绪玲带领20多名好姐妹表演。";
   assert.deepEqual(factPlace("贫困户新面貌“舞出”幸福新生活", text, "20多名"), ["临清市", "戴湾镇", "景庄村"]);
 });
 
 test("several places at one level in a sentence: the clause's own, else their common ancestor", () => {
-  const zone = "聊城高新区在许营镇突出特色产业带动,韩集镇突出绿色生态驱动,顾官屯镇突出加工业推动,推进产业扶贫100%覆盖。";
+  const zone =
+    "聊城高新区在许营镇突出特色产业带动,韩集镇突出绿色生态驱动,顾官屯镇突出加工业推动,推进产业扶贫100%覆盖。";
   assert.deepEqual(factPlace("聊城高新区五年攻坚", zone, "100%"), ["高新区"]);
   assert.deepEqual(factPlace("聊城高新区五年攻坚", zone + "顾官屯镇建成车间3个,韩集镇流转土地。", "3个"), [
     "高新区",
@@ -189,7 +206,10 @@ test("全区 in an article that names only the city is about the paper's home co
 // texts complete, with the output they should give.
 test("an article naming every village of the prefecture is resolved", () => {
   const villages = [...gazetteer.places.values()].filter((p) => p.level === "village" && p.in_prefecture);
-  const text = villages.map((p) => p.name).join("、").repeat(4);
+  const text = villages
+    .map((p) => p.name)
+    .join("、")
+    .repeat(4);
   const article = resolveArticlePlace("阳谷县张秋镇", text, gazetteer);
   assert.ok(article.mentions.length >= villages.length * 4);
 });
@@ -204,7 +224,11 @@ test("a village with no town to sit under is unresolved; after its town is named
   assert.deepEqual(unresolved("马庙村贫困户说。"), ["马庙村"]);
   assert.deepEqual(unresolved("曹庄村的贫困户。"), ["曹庄村"], "a register name several towns share, and no town");
   assert.deepEqual(unresolved("在许营镇曹庄村引入社区公益资源。"), []);
-  assert.deepEqual(unresolved("记者走进了马庙村,又走进了马庙村、刘庄村。"), ["马庙村", "刘庄村"], "each once, in order");
+  assert.deepEqual(
+    unresolved("记者走进了马庙村,又走进了马庙村、刘庄村。"),
+    ["马庙村", "刘庄村"],
+    "each once, in order"
+  );
 });
 
 test("villages outside the prefecture are beyond the gazetteer's reach, not unresolved: 花垣县十八洞村", () => {
@@ -226,7 +250,11 @@ test("a town the register holds is not unresolved; a 镇 it lacks is", () => {
   assert.deepEqual(unresolved("阳谷县幸福河镇开展工作。"), ["幸福河镇"]);
   assert.deepEqual(unresolved("记者来到马家河镇,又到了孙家湾乡和东关街道。"), ["马家河镇", "孙家湾乡"]);
   assert.deepEqual(unresolved("东昌府区赵家河街道"), ["赵家河街道"]);
-  assert.deepEqual(unresolved("东昌府区赵家河街道、在赵家河街道"), ["赵家河街道"], "(the register has towns named 街道)");
+  assert.deepEqual(
+    unresolved("东昌府区赵家河街道、在赵家河街道"),
+    ["赵家河街道"],
+    "(the register has towns named 街道)"
+  );
 });
 
 test("unresolved names in a megabyte of 镇, 乡, 街道 and 村", () => {
@@ -283,7 +311,11 @@ test("a village the paragraph names is the place of its figures; 全县, 全市 
   assert.deepEqual(factPlace(title, text, "3万人"), ["聊城市"]);
   assert.deepEqual(factPlace(title, text, "大棚8个"), ["阳谷县", "郭店屯镇"]);
   const passing = "合作社紧邻聊城市农业园,吸纳贫困户12户。";
-  assert.deepEqual(factPlace(title, passing, "12户"), ["阳谷县", "郭店屯镇"], "a city named in passing is not the subject");
+  assert.deepEqual(
+    factPlace(title, passing, "12户"),
+    ["阳谷县", "郭店屯镇"],
+    "a city named in passing is not the subject"
+  );
 });
 
 test("villages anywhere are places under their town, with project codes: 井冈山市茅坪镇马源村", () => {
@@ -333,7 +365,8 @@ test("60k sentences naming the county, each with a figure: every figure placed",
 });
 
 test("村里, 该村 with a town in focus: the village of that town named last before the figure", () => {
-  const text = "走进东阿县牛角店镇前进村，大棚整齐排列。\n产业兴起来\n2014年，村里成立了合作社，流转土地600亩。\n该镇另有200亩。";
+  const text =
+    "走进东阿县牛角店镇前进村，大棚整齐排列。\n产业兴起来\n2014年，村里成立了合作社，流转土地600亩。\n该镇另有200亩。";
   assert.deepEqual(factPlace("一个贫困村的蜕变", text, "600亩"), ["东阿县", "牛角店镇", "前进村"]);
   // Without a village word the sentence stays with the article's place.
   assert.deepEqual(factPlace("一个贫困村的蜕变", text, "200亩"), ["东阿县", "牛角店镇"]);

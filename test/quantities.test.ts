@@ -160,7 +160,15 @@ test("多 after a unit is approx only when it ends the quantity: 3块多, not 3�
 });
 
 test("dates, times, ordinals and editions are not quantities", () => {
-  for (const s of ["2020年", "8月31日下午", "每天下午四点半到七点半", "第3期", "第十七届", "市委十三届九次全会", "党的二十大"])
+  for (const s of [
+    "2020年",
+    "8月31日下午",
+    "每天下午四点半到七点半",
+    "第3期",
+    "第十七届",
+    "市委十三届九次全会",
+    "党的二十大"
+  ])
     none(s);
 });
 
@@ -197,8 +205,29 @@ test("the seed page's quantities are exactly these, in order, with offsets of th
   assert.deepEqual(
     scanQuantities(text).map((q) => q.raw),
     [
-      "三百元", "三位", "三位", "两批", "一千余册", "126户", "22户", "24户", "5户", "50块钱", "7人", "36.9万元",
-      "3000余亩", "60周岁", "100元", "200元", "10%", "570人", "83.66万元", "8.366万元", "92.026万元", "30多家", "三人"
+      "三百元",
+      "三位",
+      "三位",
+      "两批",
+      "一千余册",
+      "126户",
+      "22户",
+      "24户",
+      "5户",
+      "50块钱",
+      "7人",
+      "36.9万元",
+      "3000余亩",
+      "60周岁",
+      "100元",
+      "200元",
+      "10%",
+      "570人",
+      "83.66万元",
+      "8.366万元",
+      "92.026万元",
+      "30多家",
+      "三人"
     ]
   );
   for (const q of scanQuantities(text)) assert.equal(text.slice(q.start, q.end), q.raw);
@@ -270,6 +299,12 @@ test("numerals inside words are no quantities: 珠三角, 八角楼, 五角星, 
   for (const s of ["珠三角地区", "长三角一体化", "参观八角楼", "五角星闪耀", "啃下一块“难啃的骨头”", "一心一意谋发展"])
     none(s);
   // The same characters still count where they are numbers.
-  assert.deepEqual(scanQuantities("每斤三角钱").map((q) => [q.raw, q.value]), [["三角", 0.3]]);
-  assert.deepEqual(scanQuantities("开垦两块“试验田”").map((q) => [q.raw, q.kind]), [["两块", "count"]]);
+  assert.deepEqual(
+    scanQuantities("每斤三角钱").map((q) => [q.raw, q.value]),
+    [["三角", 0.3]]
+  );
+  assert.deepEqual(
+    scanQuantities("开垦两块“试验田”").map((q) => [q.raw, q.kind]),
+    [["两块", "count"]]
+  );
 });

@@ -10,8 +10,7 @@ const articlesOf = (name: string) => segment(repair(seed(name)).paragraphs);
 
 // Each seed's articles as a careful reader lists them: [kicker, title, subtitle, byline, dateline].
 type Row = [string | null, string, string | null, string | null, string | null];
-const rows = (articles: Article[]): Row[] =>
-  articles.map((a) => [a.kicker, a.title, a.subtitle, a.byline, a.dateline]);
+const rows = (articles: Article[]): Row[] => articles.map((a) => [a.kicker, a.title, a.subtitle, a.byline, a.dateline]);
 
 test("seed 000: fourteen county briefs, bylines closing the items that have them", () => {
   assert.deepEqual(rows(articlesOf("000_75a53e5b155eac84.txt")), [
@@ -126,7 +125,13 @@ test("seed 004: 东昌府讯 reports with closing bylines, then 融媒体中心 
       "融媒体中心 徐振鑫 朱晓斌",
       "11月18日"
     ],
-    [null, "全市新冠肺炎疫情防控工作视频会议召开", "我区设分会场组织收听收看", "融媒体中心 全兴社 朱晓斌", "11月18日上午"],
+    [
+      null,
+      "全市新冠肺炎疫情防控工作视频会议召开",
+      "我区设分会场组织收听收看",
+      "融媒体中心 全兴社 朱晓斌",
+      "11月18日上午"
+    ],
     [null, "暖心! 3360斤爱心蔬菜送进隔离居民家中", null, "融媒体中心 徐振鑫 通讯员 杨晓翠", "11月17日上午"],
     [null, "双拥花开 鱼水情深", "全区深入推进双拥工作纪实", "融媒体中心 全兴社 通讯员 郭瑛琦", null],
     [
@@ -151,7 +156,8 @@ test("repair rejoins a sentence broken across blank lines and keeps real paragra
     repair(page).paragraphs.map((p) => p.text),
     ["标题在这里", `${said}职能部门要加大执法监管力度。`, "第二段开始了。"]
   );
-  const yard = "今年以来,持续清除三大堆,合理布局,在空闲位置发展庭院经济,种植蔬菜或果木,做到贫\n\n困户庭院安全干净规范。";
+  const yard =
+    "今年以来,持续清除三大堆,合理布局,在空闲位置发展庭院经济,种植蔬菜或果木,做到贫\n\n困户庭院安全干净规范。";
   assert.deepEqual(
     repair(yard).paragraphs.map((p) => p.text),
     ["今年以来,持续清除三大堆,合理布局,在空闲位置发展庭院经济,种植蔬菜或果木,做到贫困户庭院安全干净规范。"]
@@ -159,7 +165,8 @@ test("repair rejoins a sentence broken across blank lines and keeps real paragra
 });
 
 test("repair does not join a headline, subtitle or byline into the text", () => {
-  const page = "高新区召开推进会\n\n强化督查问责,相关负责人将被约谈\n\n本报聊城3月15日讯(记者 凌文秀) 15日,高新区召开大会。\n\n正文没有结尾的句子\n\n(郝磊)";
+  const page =
+    "高新区召开推进会\n\n强化督查问责,相关负责人将被约谈\n\n本报聊城3月15日讯(记者 凌文秀) 15日,高新区召开大会。\n\n正文没有结尾的句子\n\n(郝磊)";
   assert.deepEqual(
     repair(page).paragraphs.map((p) => p.text),
     [
@@ -203,8 +210,14 @@ test("repair drops page furniture and reports each with its reason", () => {
 });
 
 test("byline forms as printed", () => {
-  assert.deepEqual(closingByline("为他们树立了好榜样! (孙宏钰 秦晓丹)"), {body: "为他们树立了好榜样!", byline: "孙宏钰 秦晓丹"});
-  assert.deepEqual(closingByline("顺利地完成了就业。(吴廷昌、王德卫)"), {body: "顺利地完成了就业。", byline: "吴廷昌、王德卫"});
+  assert.deepEqual(closingByline("为他们树立了好榜样! (孙宏钰 秦晓丹)"), {
+    body: "为他们树立了好榜样!",
+    byline: "孙宏钰 秦晓丹"
+  });
+  assert.deepEqual(closingByline("顺利地完成了就业。(吴廷昌、王德卫)"), {
+    body: "顺利地完成了就业。",
+    byline: "吴廷昌、王德卫"
+  });
   assert.equal(closingByline("现代化的设施(wifi、电脑及投影仪)"), null);
   assert.equal(closingByline("丢失许可证(正本)"), null);
   assert.equal(topByline("□王长新 于洋"), "王长新 于洋");
@@ -217,7 +230,11 @@ test("byline forms as printed", () => {
     byline: "记者 凌文秀 通讯员 楚诗韬",
     rest: "15日,高新区召开"
   });
-  assert.deepEqual(sourceLine("开发区讯(程威威)1月10日,开发区"), {source: "开发区讯", byline: "程威威", rest: "1月10日,开发区"});
+  assert.deepEqual(sourceLine("开发区讯(程威威)1月10日,开发区"), {
+    source: "开发区讯",
+    byline: "程威威",
+    rest: "1月10日,开发区"
+  });
   assert.deepEqual(sourceLine("东昌府讯 11月18日,山东省"), {source: "东昌府讯", byline: null, rest: "11月18日,山东省"});
   assert.equal(sourceLine("通讯员到村里走访"), null);
 });
@@ -231,7 +248,8 @@ test("a page without headings is one untitled article; a notice heading makes a 
   assert.equal(notice.notice, true);
   assert.equal(segment(["张三丢失身份证,声明作废。"])[0].notice, true);
   // A page run into one line, with a notice somewhere in it, is news: a notice is a paragraph or two.
-  const runOn = "冠县投入扶贫资金3000万元,建成扶贫车间12个,".repeat(20) + "张三丢失身份证,声明作废," + "带动1200人就业,".repeat(10);
+  const runOn =
+    "冠县投入扶贫资金3000万元,建成扶贫车间12个,".repeat(20) + "张三丢失身份证,声明作废," + "带动1200人就业,".repeat(10);
   assert.equal(segment([runOn])[0].notice, false);
 });
 
@@ -293,7 +311,10 @@ test("an e-paper page: masthead and its date line dropped, 【】 kickers, a sig
       [null, "临清：社会扶贫凝聚合力", "赵敏"]
     ]
   );
-  assert.deepEqual(articles[4].text.split("\n").filter((l) => l.length < 10), ["产业兴起来", "日子好起来"]);
+  assert.deepEqual(
+    articles[4].text.split("\n").filter((l) => l.length < 10),
+    ["产业兴起来", "日子好起来"]
+  );
 });
 
 test("a web reprint: menu, breadcrumb, metadata, tool links, neighbours, related news and footer are furniture", () => {
@@ -304,11 +325,19 @@ test("a web reprint: menu, breadcrumb, metadata, tool links, neighbours, related
     ["莘县：扶贫车间开到家门口"]
   );
   assert.ok(dropped.some((d) => d.reason === "navigation" && d.line.startsWith("当前位置")));
-  assert.ok(dropped.some((d) => d.line === "东阿：阿胶产业带贫增收"), "related news");
+  assert.ok(
+    dropped.some((d) => d.line === "东阿：阿胶产业带贫增收"),
+    "related news"
+  );
 });
 
 test("a heading after an unsigned brief opens the next item; numbered sections and signed features stay whole", () => {
-  const brief = ["东阿为贫困户送温暖", "东阿县组织干部走访贫困户。", "冬日里的一碗热汤", "清晨六点，老人们已经坐满了食堂。"];
+  const brief = [
+    "东阿为贫困户送温暖",
+    "东阿县组织干部走访贫困户。",
+    "冬日里的一碗热汤",
+    "清晨六点，老人们已经坐满了食堂。"
+  ];
   assert.deepEqual(
     segment(brief).map((a) => a.title),
     ["东阿为贫困户送温暖", "冬日里的一碗热汤"]
@@ -329,7 +358,11 @@ test("source lines: the paper's, an agency's datelined, a newsroom's with its pr
     null,
     "国家主席习近平18日会见南非总统。"
   ]);
-  assert.deepEqual(src("新华社北京11月18日电 记者从国务院扶贫办获悉"), ["新华社北京11月18日电", null, "记者从国务院扶贫办获悉"]);
+  assert.deepEqual(src("新华社北京11月18日电 记者从国务院扶贫办获悉"), [
+    "新华社北京11月18日电",
+    null,
+    "记者从国务院扶贫办获悉"
+  ]);
   assert.deepEqual(src("本报讯（记者 孙丽）今年以来"), ["本报讯", "记者 孙丽", "今年以来"]);
   assert.deepEqual(src("开发区讯(程威威) 1月10日"), ["开发区讯", "程威威", "1月10日"]);
   assert.equal(src("记者从冠县扶贫办获悉，全县…"), null);
@@ -353,7 +386,13 @@ test("a generated broadcast archive of 200 items in mixed forms: every headline 
   let seed = 7;
   const pick = <T>(xs: readonly T[]): T => xs[((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 8) % xs.length];
   const places = ["冠县", "莘县", "阳谷县", "东阿县", "高唐县", "临清市", "茌平区", "东昌府区", "贵州", "甘肃定西"];
-  const deeds = ["扶贫车间吸纳群众就业", "光伏电站并网发电", "小额信贷助农增收", "特色种植带动脱贫", "易地搬迁群众稳定增收"];
+  const deeds = [
+    "扶贫车间吸纳群众就业",
+    "光伏电站并网发电",
+    "小额信贷助农增收",
+    "特色种植带动脱贫",
+    "易地搬迁群众稳定增收"
+  ];
   const opens = [
     (p: string, d: string) => `央视网消息（新闻联播）：${p}${d}，当地群众收入稳步提高。`,
     (p: string, d: string) => `新华社北京11月18日电 记者从${p}扶贫办获悉，当地${d}。`,

@@ -41,7 +41,10 @@ test("a sentence longer than the window is cut around the figure and marked; a s
   assert.equal(w.text, `…${text.slice(w.start, w.end)}…`);
   // At an edge, the window keeps its size on the other side.
   const head = sentenceWindow(text, span, 2, 3);
-  assert.deepEqual([head.start, head.end, head.text.startsWith("…"), head.text.endsWith("…")], [0, SENTENCE_WINDOW, false, true]);
+  assert.deepEqual(
+    [head.start, head.end, head.text.startsWith("…"), head.text.endsWith("…")],
+    [0, SENTENCE_WINDOW, false, true]
+  );
   const short = sentenceWindow("投入资金5万元。", {start: 0, end: 8}, 4, 7);
   assert.deepEqual(short, {start: 0, end: 8, text: "投入资金5万元。", cut: false});
   // A surrogate pair is never split.

@@ -21,7 +21,11 @@ test("one pass counts each word as indexOf would: overlapping words both count, 
   for (let k = 0; k < 200; k++) {
     const next = () => (seed = (seed * 16807) % 2147483647) % alphabet.length;
     const text = Array.from({length: 60}, () => alphabet[next()]).join("");
-    assert.deepEqual([...countWords(wordCounter(words), text)], words.map((w) => byIndexOf(text, w)), text);
+    assert.deepEqual(
+      [...countWords(wordCounter(words), text)],
+      words.map((w) => byIndexOf(text, w)),
+      text
+    );
   }
 });
 

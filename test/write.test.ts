@@ -9,7 +9,16 @@ import {encodeRows, openTables} from "../loaders/run/write.js";
 const tmp = () => mkdtempSync(join(tmpdir(), "write-"));
 
 function fact(i: number, sentence = `第${i}句，全镇共有贫困户${i}户。`) {
-  return {fact_id: `f${i}`, doc: "a.txt", article_id: "a", value: i, raw: `${i}户`, unit: "户", kind: "households", sentence};
+  return {
+    fact_id: `f${i}`,
+    doc: "a.txt",
+    article_id: "a",
+    value: i,
+    raw: `${i}户`,
+    unit: "户",
+    kind: "households",
+    sentence
+  };
 }
 
 test("rows are encoded in pieces of bounded size, never one string for the whole table", () => {
@@ -18,7 +27,8 @@ test("rows are encoded in pieces of bounded size, never one string for the whole
     const pieces = encodeRows("facts", staging, rows);
     assert.ok(pieces.length > 20, `${staging}: ${pieces.length} pieces`);
     // 64 K UTF-16 units of Chinese are at most 192 KB of UTF-8.
-    for (const piece of pieces) assert.ok(piece.byteLength <= 3 * 65536, `${staging}: a piece of ${piece.byteLength} bytes`);
+    for (const piece of pieces)
+      assert.ok(piece.byteLength <= 3 * 65536, `${staging}: a piece of ${piece.byteLength} bytes`);
   }
   // A row longer than a piece is a piece of its own, and the rest stay bounded.
   const long = encodeRows("facts", "json", [fact(1), fact(2, "字".repeat(200_000)), fact(3)]);

@@ -75,11 +75,16 @@ export const LEAD_OPENERS: readonly LinePattern[] = [
 export const BRACKET_KICKER = /^【([^【】\n]{1,20})】\s*(.{0,60})$/;
 
 /** Tool links of web pages, sometimes written in square brackets like a kicker: never a column. */
-export const TOOL_LINKS = /^(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|收藏|返回顶部|大|中|小)\s*[】\]]?\s*){1,6}$/;
+export const TOOL_LINKS =
+  /^(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|收藏|返回顶部|大|中|小)\s*[】\]]?\s*){1,6}$/;
 
 /** What a web reprint prints around its article, dropped as furniture with the reason "navigation". */
 export const NAVIGATION: readonly LinePattern[] = [
-  {pattern: /^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]/, example: "当前位置：首页 > 扶贫动态", why: "breadcrumb"},
+  {
+    pattern: /^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]/,
+    example: "当前位置：首页 > 扶贫动态",
+    why: "breadcrumb"
+  },
   {pattern: /^(?:首页|网站首页)\s*[>»›]/, example: "首页 > 新闻中心 > 正文", why: "breadcrumb"},
   {
     pattern: /^(?:来源|作者|编辑|发布时间|发布日期|更新时间|浏览次数|点击数|阅读次数|信息来源)\s*[:：]/,
@@ -88,8 +93,16 @@ export const NAVIGATION: readonly LinePattern[] = [
   },
   {pattern: /^字号\s*[:：]|^【?\s*字体\s*[:：]/, example: "字号：大 中 小", why: "font-size switch"},
   {pattern: /^分享到\s*[:：]?/, example: "分享到：微信 微博", why: "share buttons"},
-  {pattern: /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]/, example: "上一篇：冠县…", why: "links to neighbours"},
-  {pattern: /版权所有|ICP备|ICP证|Copyright|©|网站标识码|公网安备/, example: "版权所有：聊城扶贫网", why: "site footer"},
+  {
+    pattern: /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]/,
+    example: "上一篇：冠县…",
+    why: "links to neighbours"
+  },
+  {
+    pattern: /版权所有|ICP备|ICP证|Copyright|©|网站标识码|公网安备/,
+    example: "版权所有：聊城扶贫网",
+    why: "site footer"
+  },
   {pattern: TOOL_LINKS, example: "【打印本页】 【关闭窗口】", why: "tool links"}
 ];
 
@@ -99,4 +112,5 @@ export const MENU_START = /^(?:首页|网站首页|返回首页)$/;
 export const MENU_ENTRY_MAX = 8;
 
 /** The heading of a list of links to other articles, dropped with the headlines under it. */
-export const RELATED_LIST = /^(?:相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热点新闻|热门文章|精彩推荐|猜你喜欢)$/;
+export const RELATED_LIST =
+  /^(?:相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热点新闻|热门文章|精彩推荐|猜你喜欢)$/;

@@ -46,7 +46,8 @@ export const PER_CUES: readonly [cue: string, per: Exclude<Per, null>][] = [
 ];
 
 /** Before a cue's 年/月/日/天, these make it a date or a span, not a rate: 2019年收入, 今年接待, 第一天. */
-export const NOT_RATE_BEFORE = "0123456789０１２３４５６７８９〇零一二三四五六七八九十今去明前后当同上本该翌近第这那全半";
+export const NOT_RATE_BEFORE =
+  "0123456789０１２３４５６７８９〇零一二三四五六七八九十今去明前后当同上本该翌近第这那全半";
 /** After 一年/一天/一个月, these make it a span: 一年来, 一年多, 一天后. */
 export const NOT_RATE_AFTER = "来多后前内以半中里的";
 
@@ -68,7 +69,18 @@ export const TOTAL_WORDS: readonly string[] = ["累计", "合计", "共", "总"]
 
 /** Words that state a span of several periods: a 每年 said before them does not make the figures after them yearly
  * (`资金投入每年增长,五年内投入5574万元`, `近三年来`, `2016年以来`, `“十三五”期间`). */
-export const SPAN_WORDS: readonly string[] = ["年内", "年来", "以来", "期间", "至今", "先后", "累计", "共计", "总计", "合计"];
+export const SPAN_WORDS: readonly string[] = [
+  "年内",
+  "年来",
+  "以来",
+  "期间",
+  "至今",
+  "先后",
+  "累计",
+  "共计",
+  "总计",
+  "合计"
+];
 
 /** Verbs of change: a 每年 right before one says how something grows (`每年增长`), and is not the rate of a figure
  * in a later clause. */

@@ -83,4 +83,20 @@ export const LEADING_WORDS = [
 ];
 
 /** Words that end the phrase before a quantity and are not part of the thing counted: `资金达36.9万元`. */
-export const TRAILING_WORDS = ["达到", "达", "共计", "共", "累计", "约", "近", "超过", "逾", "为", "是", "有", "计", "了", "的"];
+export const TRAILING_WORDS = [
+  "达到",
+  "达",
+  "共计",
+  "共",
+  "累计",
+  "约",
+  "近",
+  "超过",
+  "逾",
+  "为",
+  "是",
+  "有",
+  "计",
+  "了",
+  "的"
+];

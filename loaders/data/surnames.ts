@@ -16,7 +16,19 @@ export const SURNAME_CHARS =
   "萧傅阎赖洪";
 
 export const COMPOUND_SURNAMES = [
-  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "司徒", "夏侯"
+  "欧阳",
+  "司马",
+  "上官",
+  "诸葛",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "慕容",
+  "长孙",
+  "令狐",
+  "司徒",
+  "夏侯"
 ];
 
 /** Surnames that are also the commonest function words (和, 来, 都, 由, 那, 全, 国 …): a name part that starts with one

@@ -4,9 +4,37 @@
 import type {Topic} from "../types.js";
 
 export const TOPIC_WORDS: Record<Exclude<Topic, "other">, string[]> = {
-  industry: ["产业扶贫", "扶贫产业", "产业项目", "合作社", "种植", "养殖", "大棚", "特色产业", "扶贫项目", "电商", "收益分红", "入股", "龙头企业", "产业园"],
+  industry: [
+    "产业扶贫",
+    "扶贫产业",
+    "产业项目",
+    "合作社",
+    "种植",
+    "养殖",
+    "大棚",
+    "特色产业",
+    "扶贫项目",
+    "电商",
+    "收益分红",
+    "入股",
+    "龙头企业",
+    "产业园"
+  ],
   employment: ["就业扶贫", "扶贫车间", "就业", "务工", "公益岗", "公益性岗位", "技能培训", "劳务", "工资", "岗位"],
-  housing: ["危房改造", "住房安全", "人居环境", "庭院", "院墙", "厕所改造", "改厕", "易地搬迁", "安置", "房屋", "户容户貌", "六净一改善"],
+  housing: [
+    "危房改造",
+    "住房安全",
+    "人居环境",
+    "庭院",
+    "院墙",
+    "厕所改造",
+    "改厕",
+    "易地搬迁",
+    "安置",
+    "房屋",
+    "户容户貌",
+    "六净一改善"
+  ],
   education: ["教育扶贫", "助学", "资助", "学生", "学校", "奖学金", "雨露计划", "辍学", "教育"],
   health: ["健康扶贫", "医疗", "医保", "家庭医生", "签约", "体检", "就医", "大病", "慢性病", "卫生室", "医疗救助"],
   social_security: ["社保兜底", "兜底", "低保", "特困", "五保", "养老保险", "救助", "残疾", "临时救助", "供养"],
@@ -41,10 +69,18 @@ export const POVERTY_RELIEF_EVIDENCE: readonly PovertyReliefEvidence[] = [
   {word: "返贫", weight: 2, reason: "falling back into poverty, which the consolidation phase watches"},
   {word: "致贫", weight: 2, reason: "falling into poverty (因病致贫), the campaign's causes of poverty"},
   {word: "孝善基金", weight: 2, reason: "the fund of 孝善扶贫, 聊城's filial-piety poverty programme"},
-  {word: "贫困", weight: 1, reason: "poverty as a condition (贫困育龄妇女, 家庭贫困): help for the poor, maybe not the campaign"},
+  {
+    word: "贫困",
+    weight: 1,
+    reason: "poverty as a condition (贫困育龄妇女, 家庭贫困): help for the poor, maybe not the campaign"
+  },
   {word: "帮扶", weight: 1, reason: "the campaign's pairing of cadres with poor households, but also 帮扶企业"},
   {word: "第一书记", weight: 1, reason: "cadres sent to poor villages, and since 2021 to villages in general"},
-  {word: "低保", weight: 1, reason: "minimum living allowance: the campaign's safety net (社保兜底), and welfare of its own"},
+  {
+    word: "低保",
+    weight: 1,
+    reason: "minimum living allowance: the campaign's safety net (社保兜底), and welfare of its own"
+  },
   {word: "兜底", weight: 1, reason: "the safety net of the campaign (兜底保障), and of employment or housing too"}
 ];
 

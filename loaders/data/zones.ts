@@ -47,7 +47,8 @@ export const ZONES: Zone[] = [
         code: "371502116",
         name: "广平镇",
         confidence: "medium",
-        evidence: "remembered official listings (广平乡 until its conversion to 镇); AQI KQZ019 sits between the two zones"
+        evidence:
+          "remembered official listings (广平乡 until its conversion to 镇); AQI KQZ019 sits between the two zones"
       }
     ]
   },
@@ -77,7 +78,8 @@ export const ZONES: Zone[] = [
     full_name: "江北水城旅游度假区",
     aliases: ["江北水城度假区", "聊城度假区", "旅游度假区"],
     prefecture: "3715",
-    source: "Remembered official listings (度假区辖李海务街道、于集镇、朱老庄镇); AQI station grouping (KQZ025-027). Unverified here",
+    source:
+      "Remembered official listings (度假区辖李海务街道、于集镇、朱老庄镇); AQI station grouping (KQZ025-027). Unverified here",
     towns: [
       {code: "371502011", name: "李海务街道", confidence: "medium", evidence: AQI},
       {code: "371502107", name: "于集镇", confidence: "medium", evidence: AQI},

@@ -55,4 +55,3 @@ export function skipSpaces(text: string, j: number): number {
   while (k < text.length && k - j < 4 && isSpace(text.charCodeAt(k))) k++;
   return k;
 }
-

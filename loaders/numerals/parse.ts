@@ -39,4 +39,3 @@ function parseRmb(t: string): number | null {
   if (t[k] === "整" || t[k] === "正") k++;
   return any && k === t.length ? tidy(sign * total) : null;
 }
-

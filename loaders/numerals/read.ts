@@ -6,8 +6,26 @@ import * as classes from "./classes.js";
 // Local bindings: an imported binding is read through a getter when tsx compiles modules to CommonJS, which costs a
 // call per character on this path.
 const {
-  APPROX, ARABIC, arabicValue, BIG, CLASS, classAt, DIGIT, FEW, isAsciiLetter, isCjkDigit, isDigitCode, isSpace, NONE,
-  POINT, skipSpaces, SMALL, SOME, TENS, VALUE, ZERO
+  APPROX,
+  ARABIC,
+  arabicValue,
+  BIG,
+  CLASS,
+  classAt,
+  DIGIT,
+  FEW,
+  isAsciiLetter,
+  isCjkDigit,
+  isDigitCode,
+  isSpace,
+  NONE,
+  POINT,
+  skipSpaces,
+  SMALL,
+  SOME,
+  TENS,
+  VALUE,
+  ZERO
 } = classes;
 const {DIGIT_PAIRS, PREFIXED_UNITS} = lexicon;
 
@@ -543,4 +561,3 @@ function widen(text: string, num: Numeral, sign: number): Numeral {
   }
   return num;
 }
-

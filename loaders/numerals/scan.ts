@@ -8,17 +8,35 @@ import type {Numeral, ReadOptions} from "./read.js";
 // Local bindings: an imported binding is read through a getter when tsx compiles modules to CommonJS, which costs a
 // call per character on this path.
 const {
-  APPROX, arabicValue, BIG, CLASS, classAt, DIGIT, isAsciiLetter, isDigitCode, NONE, POINT, skipSpaces, SMALL, VALUE
+  APPROX,
+  arabicValue,
+  BIG,
+  CLASS,
+  classAt,
+  DIGIT,
+  isAsciiLetter,
+  isDigitCode,
+  NONE,
+  POINT,
+  skipSpaces,
+  SMALL,
+  VALUE
 } = classes;
 const {
-  APPROX_AFTER, FINANCIAL_COMMON, HALF_UNITS, NOT_AFTER_CHAR, NOT_NUMBERS, NOT_TENTHS_AFTER, PREFIXES, RATIO_WORDS
+  APPROX_AFTER,
+  FINANCIAL_COMMON,
+  HALF_UNITS,
+  NOT_AFTER_CHAR,
+  NOT_NUMBERS,
+  NOT_TENTHS_AFTER,
+  PREFIXES,
+  RATIO_WORDS
 } = lexicon;
 const {readNumeral, tidy} = read;
 
 export {APPROX_AFTER};
 
 // --- Words that contain numerals but are not numbers -----------------------------------------------------------------
-
 
 /** NOT_NUMBERS by their first numeral character, longest first, with where that character sits in the word. */
 interface NotNumber {
@@ -48,14 +66,16 @@ export function notNumberAt(text: string, i: number): number {
   const before = NOT_AFTER_CHAR[text[i]];
   if (before && i > 0 && before.includes(text[i - 1])) return 1;
   // Financial digits that are common characters elsewhere (入伍, 陆地, 拾取, 放肆) count only beside other numerals.
-  if (FINANCIAL_COMMON.includes(text[i]) && classAt(text, skipSpaces(text, i + 1)) === NONE && classAt(text, i - 1) === NONE)
+  if (
+    FINANCIAL_COMMON.includes(text[i]) &&
+    classAt(text, skipSpaces(text, i + 1)) === NONE &&
+    classAt(text, i - 1) === NONE
+  )
     return 1;
   return 0;
 }
 
-
 // --- Numbers -----------------------------------------------------------------------------------------------------
-
 
 export interface NumberMention {
   /** Where the numeral (or 第, or 百分之) starts; an approximating word before it (约, 近, 超过) is not included. */
@@ -234,7 +254,10 @@ function mentionAt(text: string, i: number, mode: ScanMode): NumberMention | nul
     if (halfUnit(text, i + 1)) return {...percent(i, i + 1, 0.5, ""), type: "number", unitAt: i + 1, unitFrom: i + 1};
     return null;
   }
-  if ((ch === "-" || ch === "－" || ch === ".") && (isDigitCode(prevCode) || isAsciiLetter(prevCode) || prevCode === 46))
+  if (
+    (ch === "-" || ch === "－" || ch === ".") &&
+    (isDigitCode(prevCode) || isAsciiLetter(prevCode) || prevCode === 46)
+  )
     return null;
 
   // 百分之八十, 千分之五, 万分之三

@@ -133,4 +133,3 @@ function mostMentioned(mentions: PlaceMention[]): Place {
   }
   return [...counts.values()].reduce((a, b) => (b.count > a.count ? b : a)).place;
 }
-

@@ -10,10 +10,12 @@ import {chainOf, isWithin, levelDepth, type Gazetteer, type Place} from "../gaze
 import {commonAncestor} from "./article.js";
 import {placeRef, type ArticlePlace, type PlaceMention, type PlaceRef, type Range} from "./types.js";
 
-const PARAGRAPH_END = charTable("。！？!?”\"）)…：:");
+const PARAGRAPH_END = charTable('。！？!?”"）)…：:');
 const CLAUSE_END = charTable(CLAUSE_END_CHARS);
 // What may stand between a clause's start and its subject: white space and a time phrase (2019年, 今年, 近年来).
-const BEFORE_SUBJECT = charTable(" \t\u30000123456789０１２３４５６７８９〇零一二三四五六七八九十年月日号以来今去前近底初末至期间上下半旬季度");
+const BEFORE_SUBJECT = charTable(
+  " \t\u30000123456789０１２３４５６７８９〇零一二三四五六七八九十年月日号以来今去前近底初末至期间上下半旬季度"
+);
 
 /** How far back latestFocus looks, in runs of mentions of one place: a paragraph that names hundreds of places in
  * turn (a list, or hostile text) keeps the cost of each span bounded. */
@@ -144,8 +146,8 @@ export function placeForSpan(articleText: string, start: number, end: number, ar
       const chain = chainOf(gazetteer, place);
       place =
         anaphor.level === "county"
-          ? chain.find((p) => p.level === "county" || p.level === "zone") ?? place
-          : chain.find((p) => p.level === anaphor.level) ?? place;
+          ? (chain.find((p) => p.level === "county" || p.level === "zone") ?? place)
+          : (chain.find((p) => p.level === anaphor.level) ?? place);
     }
   }
   // A city or province named in passing (紧邻聊城市军休所) leaves the article's place; one that is the clause's subject
@@ -218,7 +220,12 @@ function placeInSentence(
   if (clausePlaces.size === 1) return inClause[0].place;
   if (clausePlaces.size > 1 && !isList(view.text, inClause)) return ranked[0].place;
   const listed = clausePlaces.size > 1 ? inClause : deepest;
-  return commonAncestor(gazetteer, listed.map((m) => m.place)) ?? ranked[0].place;
+  return (
+    commonAncestor(
+      gazetteer,
+      listed.map((m) => m.place)
+    ) ?? ranked[0].place
+  );
 }
 
 /** Mentions in order, joined only by 、 和 与 及 or 以及: a list of places spoken of together. */
@@ -269,7 +276,7 @@ export function paragraphAround(text: string, at: number): Range {
 function paragraphs(text: string): Range[] {
   const ranges: Range[] = [];
   let start = 0;
-  for (let at = text.indexOf("\n"); at >= 0; ) {
+  for (let at = text.indexOf("\n"); at >= 0;) {
     // The break is the newline and the white space after it.
     let next = at + 1;
     while (next < text.length && isWhiteSpace(text.charCodeAt(next))) next++;

@@ -27,7 +27,7 @@ export function resolve(
   let town = [...context].reverse().find((p) => p.level === "town") ?? null;
   let county =
     [...context].reverse().find((p) => p.level === "county" || p.level === "zone") ??
-    (town?.county_code ? gazetteer.places.get(town.county_code) ?? null : null);
+    (town?.county_code ? (gazetteer.places.get(town.county_code) ?? null) : null);
   let previous: PlaceMention | null = null;
   // Looking for unresolved names is a walk of the 镇, 乡 and 街道 in the text, between the matches.
   const suffixes = unresolved ? suffixCursor(text) : null;
@@ -77,7 +77,7 @@ export function resolve(
   function choose(match: RawMatch, adjacent: PlaceMention | null): Place | null {
     if (match.extra) return match.extra;
     if (match.pattern) {
-      const parent = adjacent ? villageParent(adjacent.place) : town ?? county;
+      const parent = adjacent ? villageParent(adjacent.place) : (town ?? county);
       return parent && placesVillages(parent, adjacent) ? unregisteredVillage(gazetteer, parent, match.pattern) : null;
     }
     const candidates = match.forms.map((f) => gazetteer.places.get(f.code)!).filter(Boolean);

@@ -104,7 +104,7 @@ export function scan(
       const first = text.charCodeAt(i);
       const walk = i + 1 < n && mayStart(trie, first, text.charCodeAt(i + 1));
       for (let node = walk ? rootChild(trie, first) : -1, j = i + 1; node >= 0; j++) {
-        if (node & HAS_VALUE) (ends[found] = j), (nodes[found++] = valueAt(trie, node)), (bare |= node);
+        if (node & HAS_VALUE) ((ends[found] = j), (nodes[found++] = valueAt(trie, node)), (bare |= node));
         if (j >= n) break;
         node = childOf(trie, node, text.charCodeAt(j));
       }

@@ -29,7 +29,7 @@ export function wordStartsAt(text: string, start: number): boolean {
 export function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
   const out: RawMatch[] = [];
   let r = 0;
-  for (let k = text.indexOf("村"), s = text.indexOf("社区"); k >= 0 || s >= 0; ) {
+  for (let k = text.indexOf("村"), s = text.indexOf("社区"); k >= 0 || s >= 0;) {
     const isCun = k >= 0 && (s < 0 || k < s);
     const at = isCun ? k : s;
     const suffixEnd = at + (isCun ? 1 : 2);

@@ -91,7 +91,11 @@ export async function cachedTables(paths: string[], options: CacheOptions = {}):
 }
 
 /** One table of a corpus, as cachedTables would give it; only that table is read from the cache. */
-export async function cachedTable<T extends TableName>(paths: string[], table: T, options: CacheOptions = {}): Promise<Tables[T]> {
+export async function cachedTable<T extends TableName>(
+  paths: string[],
+  table: T,
+  options: CacheOptions = {}
+): Promise<Tables[T]> {
   return (await load(paths, [table], options))[table]!;
 }
 
@@ -144,12 +148,12 @@ async function load(paths: string[], names: TableName[], options: CacheOptions):
   const stats: CacheStats = {documents: files.length, hashed, hit: true, extracted: 0, reused: 0};
   const report = () => options.report?.(stats);
   const hit = readEntry(join(dir, key), names);
-  if (hit) return report(), hit;
+  if (hit) return (report(), hit);
   const release = await acquireLock(dir, key, options.lockMaxAge ?? 15 * 60_000);
   try {
     // Whoever held the lock may have made the entry meanwhile.
     const made = readEntry(join(dir, key), names);
-    if (made) return report(), made;
+    if (made) return (report(), made);
     stats.hit = false;
     const {tables, versions, manifest} = await assemble(dir, engine, files, hashes, options, stats);
     // A file that changed between its hashing and its extraction: the tables are of what was extracted.
@@ -180,7 +184,9 @@ async function assemble(
   const missing: number[] = [];
   files.forEach((file, i) => {
     const hash = hashes[i];
-    const result = hash.startsWith("unread:") ? null : readDocumentEntry(join(docsDir, `${documentKey(engine, file.doc, hash)}.v8`));
+    const result = hash.startsWith("unread:")
+      ? null
+      : readDocumentEntry(join(docsDir, `${documentKey(engine, file.doc, hash)}.v8`));
     if (result) results[i] = result;
     else missing.push(i);
   });
@@ -191,7 +197,10 @@ async function assemble(
     // The engine is imported only on a miss: a hit then costs a loader no more than reading the rows.
     const run = options.extract ?? (await import("./pool.js")).extractFiles;
     let n = 0;
-    for await (const result of run(missing.map((i) => files[i]), {workers, prefecture: options.prefecture})) {
+    for await (const result of run(
+      missing.map((i) => files[i]),
+      {workers, prefecture: options.prefecture}
+    )) {
       results[missing[n++]] = result;
       const {sha256, doc} = result.document;
       if (sha256) writeFileAtomically(docsDir, `${documentKey(engine, doc, sha256)}.v8`, seal(result), options);
@@ -207,8 +216,14 @@ async function assemble(
   stats.extracted = missing.length;
   stats.reused = files.length - missing.length;
   const {assembleTables} = await import("./tables.js");
-  const manifest = results.flatMap(({document}) => (document.sha256 ? [`${documentKey(engine, document.doc, document.sha256)}.v8`] : []));
-  return {tables: assembleTables(results, {prefecture: options.prefecture}), versions: results.map(({document}) => versionOf(document)), manifest};
+  const manifest = results.flatMap(({document}) =>
+    document.sha256 ? [`${documentKey(engine, document.doc, document.sha256)}.v8`] : []
+  );
+  return {
+    tables: assembleTables(results, {prefecture: options.prefecture}),
+    versions: results.map(({document}) => versionOf(document)),
+    manifest
+  };
 }
 
 function readDocumentEntry(path: string): DocumentResult | null {
@@ -291,7 +306,8 @@ function writeEntry(dir: string, key: string, tables: Tables, manifest: string[]
     // Another process made the same entry first (the rename cannot replace a folder that has files), or the cache
     // cannot be written (read-only, full): either way these tables are still right, only not kept.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOTEMPTY" && code !== "EEXIST") (options.log ?? console.error)(`tables: not cached: ${(error as Error).message}`);
+    if (code !== "ENOTEMPTY" && code !== "EEXIST")
+      (options.log ?? console.error)(`tables: not cached: ${(error as Error).message}`);
   } finally {
     rmSync(temp, {recursive: true, force: true});
   }
@@ -339,7 +355,9 @@ function prune(dir: string, current: string, keep: number, ownLock: string): voi
     const entries = listWithTimes(dir);
     const others = entries.filter(({name}) => ENTRY.test(name) && name !== current).sort((a, b) => b.mtime - a.mtime);
     const hourAgo = Date.now() - HOUR;
-    const stale = entries.filter(({name, mtime}) => (name.startsWith(".tmp-") || name.endsWith(".lock")) && mtime < hourAgo);
+    const stale = entries.filter(
+      ({name, mtime}) => (name.startsWith(".tmp-") || name.endsWith(".lock")) && mtime < hourAgo
+    );
     const dropped = others.slice(Math.max(0, keep - 1));
     for (const {name} of [...dropped, ...stale]) rmSync(join(dir, name), {recursive: true, force: true});
     const kept = [current, ...others.slice(0, Math.max(0, keep - 1)).map(({name}) => name)];

@@ -33,12 +33,15 @@ function parse(argv: string[]) {
       help: {type: "boolean", default: false}
     }
   });
-  if (!FORMATS.includes(values.format as Format)) throw new UsageError(`unknown format: ${values.format} (json, csv or parquet)`);
+  if (!FORMATS.includes(values.format as Format))
+    throw new UsageError(`unknown format: ${values.format} (json, csv or parquet)`);
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`bad --workers: ${values.workers}`);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+    throw new UsageError(`bad --workers: ${values.workers}`);
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`bad --timeout: ${values.timeout} (seconds)`);
-  if (!/^\d{4}$/.test(values.prefecture!)) throw new UsageError(`bad --prefecture: ${values.prefecture} (a 4-digit code such as 3715)`);
+  if (!/^\d{4}$/.test(values.prefecture!))
+    throw new UsageError(`bad --prefecture: ${values.prefecture} (a 4-digit code such as 3715)`);
   const paths = inputPaths(positionals);
   return {...values, format: values.format as Format, workers, timeout, paths};
 }

@@ -39,7 +39,9 @@ export function writableDir(dir: string): void {
     if (!statSync(dir).isDirectory()) throw new Error("not a folder");
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    throw new UsageError(`cannot write to ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot write to ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
+    );
   }
 }
 

@@ -2,7 +2,18 @@
 // file system can hold stops the listing or the reading: a name that is not UTF-8, a file that vanishes or changes,
 // a folder or a device named like a page, a symlink loop — each becomes a document the reader rejects with a reason,
 // and every other document goes on.
-import {closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type BigIntStats, type Stats} from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  type BigIntStats,
+  type Stats
+} from "node:fs";
 import {basename, extname, resolve, sep} from "node:path";
 
 export const DOCUMENT_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
@@ -40,7 +51,8 @@ export function listDocuments(paths: string[]): DocumentFile[] {
   const byArgument = paths.map((path) => listArgument(path));
   // The file itself is kept over a symlink to it, else the first reached (folders are walked in byte order).
   const real = new Set<string>();
-  for (const {files} of byArgument) for (const {stat, link} of files) if (!link && identity(stat)) real.add(identity(stat)!);
+  for (const {files} of byArgument)
+    for (const {stat, link} of files) if (!link && identity(stat)) real.add(identity(stat)!);
   const seen = new Set<string>();
   for (const argument of byArgument) {
     argument.files = argument.files.filter(({stat, link}) => {
@@ -96,7 +108,8 @@ function listArgument(path: string): Argument {
 /** Where two arguments give the same `doc`, prefixes those arguments' docs with their folder names until none do. */
 function uniqueNames(args: Argument[]): string[][] {
   const depth = args.map(() => 0);
-  const name = (a: number, parts: string[]) => [...args[a].ancestors.slice(args[a].ancestors.length - depth[a]), ...parts].join("/");
+  const name = (a: number, parts: string[]) =>
+    [...args[a].ancestors.slice(args[a].ancestors.length - depth[a]), ...parts].join("/");
   for (;;) {
     const owner = new Map<string, number>();
     const clashing = new Set<number>();
@@ -150,7 +163,8 @@ function walk(dir: FilePath, parts: string[], files: Listed[]): void {
     const text = entry.name.toString("utf8");
     const utf8 = !text.includes("\ufffd") || isUtf8(entry.name);
     const name = utf8 ? text : decodeName(entry.name);
-    const path = typeof dir === "string" && utf8 ? `${dir}${sep}${text}` : Buffer.concat([Buffer.from(dir), SEP, entry.name]);
+    const path =
+      typeof dir === "string" && utf8 ? `${dir}${sep}${text}` : Buffer.concat([Buffer.from(dir), SEP, entry.name]);
     const here = [...parts, name];
     const isDocument = DOCUMENT_EXTENSIONS.includes(extname(name).toLowerCase());
     if (isDocument) files.push({parts: here, path, stat: statOf(path), link: entry.isSymbolicLink()});
@@ -185,7 +199,7 @@ export function decodeName(name: Buffer): string {
     return strict.decode(name);
   } catch {}
   let text = "";
-  for (let i = 0; i < name.length; ) {
+  for (let i = 0; i < name.length;) {
     const n = sequenceLength(name[i]);
     let decoded: string | null = null;
     if (n && i + n <= name.length) {
@@ -205,7 +219,15 @@ export function decodeName(name: Buffer): string {
 }
 
 function sequenceLength(lead: number): number {
-  return lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+  return lead < 0x80
+    ? 1
+    : lead >= 0xc2 && lead < 0xe0
+      ? 2
+      : lead >= 0xe0 && lead < 0xf0
+        ? 3
+        : lead >= 0xf0 && lead < 0xf5
+          ? 4
+          : 0;
 }
 
 export type ReadResult = {bytes: Uint8Array} | {reason: string};
@@ -238,7 +260,8 @@ export function readDocumentFile(path: FilePath, options: ReadOptions = {}): Rea
       options.afterOpen?.(attempt);
       const bytes = readAll(fd, Number(before.size));
       const after = fstatSync(fd, {bigint: true});
-      if (before.size === after.size && before.mtimeNs === after.mtimeNs && before.ctimeNs === after.ctimeNs) return {bytes};
+      if (before.size === after.size && before.mtimeNs === after.mtimeNs && before.ctimeNs === after.ctimeNs)
+        return {bytes};
     } catch (error) {
       return {reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`};
     } finally {
@@ -274,7 +297,8 @@ function isSymlink(path: FilePath): boolean {
 function openFailure(path: FilePath, error: NodeJS.ErrnoException): string {
   const code = error.code ?? error.message;
   if (code === "ELOOP") return "cannot read: symlink loop (ELOOP)";
-  if (code === "ENOENT") return isSymlink(path) ? "cannot read: dangling symlink (ENOENT)" : "cannot read: vanished (ENOENT)";
+  if (code === "ENOENT")
+    return isSymlink(path) ? "cannot read: dangling symlink (ENOENT)" : "cannot read: vanished (ENOENT)";
   if (code === "EACCES") return "cannot read: permission denied (EACCES)";
   return `cannot read: ${code}`;
 }
@@ -292,5 +316,7 @@ function notAFile(path: FilePath, stat: BigIntStats): string {
             ? "a socket"
             : "not a regular file";
   if (!isSymlink(path)) return `not a file: ${what}`;
-  return stat.isDirectory() ? "not a file: a symlink to a folder (symlinked folders are not searched)" : `not a file: a symlink to ${what}`;
+  return stat.isDirectory()
+    ? "not a file: a symlink to a folder (symlinked folders are not searched)"
+    : `not a file: a symlink to ${what}`;
 }

@@ -30,7 +30,9 @@ export function documentsFingerprint(files: DocumentFile[]): string {
 }
 
 function* sourceFiles(dir: string): Generator<string> {
-  const entries = readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, {withFileTypes: true}).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  );
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* sourceFiles(path);

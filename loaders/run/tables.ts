@@ -14,7 +14,8 @@ export function placeTally() {
     add(result: DocumentResult): void {
       for (const place of result.places) used.set(place.code, place);
       for (const [code, n] of result.mentions) mentions.set(code, (mentions.get(code) ?? 0) + n);
-      for (const fact of result.facts) if (fact.place_code) facts.set(fact.place_code, (facts.get(fact.place_code) ?? 0) + 1);
+      for (const fact of result.facts)
+        if (fact.place_code) facts.set(fact.place_code, (facts.get(fact.place_code) ?? 0) + 1);
     },
     rows(gazetteer: Gazetteer): PlaceRow[] {
       return placeRows(gazetteer, used.values(), {mentions, facts});

@@ -158,7 +158,7 @@ export function openTables(dir: string, format: Format): TableWriter {
 
 /** writeSync may write less than asked (a pipe, a full disk's last blocks): write until all of it is out. */
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 // DuckDB writes Parquet with the contract's declared types, so an empty table keeps its columns. It is imported here

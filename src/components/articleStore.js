@@ -51,7 +51,10 @@ export async function articleByOrdinal(url, ordinal) {
 
 /** `{article, facts}` for several ordinals, in the order given: two rounds of reads, neighbours merged. */
 export async function articlesByOrdinals(url, ordinals) {
-  const entries = await readRanges(url, ordinals.map((i) => [ORDINALS + 8 * i, ORDINALS + 8 * i + 16]));
+  const entries = await readRanges(
+    url,
+    ordinals.map((i) => [ORDINALS + 8 * i, ORDINALS + 8 * i + 16])
+  );
   const ranges = entries.map((bytes) => float64s(bytes));
   const records = await readRanges(url, ranges, {gap: 1024});
   return Promise.all(records.map(gunzipJson));

@@ -16,14 +16,16 @@ function link(href, text, attributes = {}) {
  * headline's figures (`in_title`) have offsets in the headline, not the text, so they are not marked here.
  */
 export function factText(text, facts = []) {
-  const marks = facts.filter((fact) => !fact.in_title).map((fact) => ({
-    start: fact.start,
-    end: fact.end,
-    id: `mark-${fact.fact_id}`,
-    title: `${kindLabel(fact.kind)}: ${formatValue(fact.value, fact.kind, fact)}`,
-    href: `#fact-${fact.fact_id}`,
-    data: {fact: fact.fact_id}
-  }));
+  const marks = facts
+    .filter((fact) => !fact.in_title)
+    .map((fact) => ({
+      start: fact.start,
+      end: fact.end,
+      id: `mark-${fact.fact_id}`,
+      title: `${kindLabel(fact.kind)}: ${formatValue(fact.value, fact.kind, fact)}`,
+      href: `#fact-${fact.fact_id}`,
+      data: {fact: fact.fact_id}
+    }));
   const p = markedText(text, marks);
   p.marked = new Set([...p.marked].map((id) => id.slice("mark-".length)));
   return p;
@@ -34,7 +36,16 @@ export function factRows(facts, {marked = new Set()} = {}) {
   const table = document.createElement("table");
   table.className = "fact-rows";
   const head = table.createTHead().insertRow();
-  for (const name of ["原文 raw", "值 value", "类别 kind", "对象 subject", "地点 place", "主题 topic", "日期 date", ""]) {
+  for (const name of [
+    "原文 raw",
+    "值 value",
+    "类别 kind",
+    "对象 subject",
+    "地点 place",
+    "主题 topic",
+    "日期 date",
+    ""
+  ]) {
     const th = document.createElement("th");
     th.textContent = name;
     head.append(th);

@@ -136,6 +136,9 @@ export function searchText(text, {length = 12} = {}) {
     const characters = Array.from(run);
     for (let i = 0; i < characters.length; i++) suffixes.add(characters.slice(i, i + length).join(""));
   }
-  const rest = source.replace(han, " ").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const rest = source
+    .replace(han, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
   return [...suffixes, rest].join(" ").trim();
 }

@@ -20,7 +20,10 @@ export function loadCube(bytes) {
  * @param {{scope?: string, county?: string | null, county_code?: string | null, town_code?: string | null,
  *   topic?: string | null, year?: number | null, kind?: string | null}} [filters]
  */
-export function filterCube(cube, {scope = "all", county = null, county_code, town_code, topic = null, year = null, kind = null} = {}) {
+export function filterCube(
+  cube,
+  {scope = "all", county = null, county_code, town_code, topic = null, year = null, kind = null} = {}
+) {
   const keep = aq.escape(
     (d) =>
       (scope !== "relief" || d.relief) &&

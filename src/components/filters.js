@@ -30,7 +30,10 @@ function select(label, values, format, name) {
  * @param {{counties?: {name: string, pinyin?: string}[], kinds?: string[], scope?: string | false, county?: boolean,
  *   topic?: boolean, year?: boolean}} [options]
  */
-export function filterForm(rows, {counties = [], kinds, scope = "relief", county = true, topic = true, year = true} = {}) {
+export function filterForm(
+  rows,
+  {counties = [], kinds, scope = "relief", county = true, topic = true, year = true} = {}
+) {
   const present = new Set(rows.map((d) => d.county).filter((d) => d != null));
   const countyNames = [...new Set([...counties.map((d) => d.name), ...present])].filter((name) => present.has(name));
   const pinyin = new Map(counties.map((d) => [d.name, d.pinyin]));
@@ -70,12 +73,16 @@ export function applyFilters(rows, {scope = "all", county = null, topic = null, 
 export function countiesOf(towns) {
   const byCode = new Map();
   for (const t of towns) {
-    if (!byCode.has(t.county_code)) byCode.set(t.county_code, {code: t.county_code, name: t.county, pinyin: t.county_pinyin});
+    if (!byCode.has(t.county_code))
+      byCode.set(t.county_code, {code: t.county_code, name: t.county, pinyin: t.county_pinyin});
   }
   return [...byCode.values()];
 }
 
 /** The counties, zones and towns of the towns table as `[{name, pinyin}]`, for placeLabeler's pinyin glosses. */
 export function placeNames(towns) {
-  return [...countiesOf(towns).map(({name, pinyin}) => ({name, pinyin})), ...towns.map(({name, pinyin}) => ({name, pinyin}))];
+  return [
+    ...countiesOf(towns).map(({name, pinyin}) => ({name, pinyin})),
+    ...towns.map(({name, pinyin}) => ({name, pinyin}))
+  ];
 }

@@ -13,7 +13,10 @@ import {fontFamily} from "./fonts.js";
  *   name?: string, yLabel?: string | null, marginLeft?: number, [option: string]: any}} [options] other options go
  *   to Plot.plot
  */
-export function horizontalBars(data, {width, x, format, name = "label", yLabel = null, marginLeft = 0, ...options} = {}) {
+export function horizontalBars(
+  data,
+  {width, x, format, name = "label", yLabel = null, marginLeft = 0, ...options} = {}
+) {
   if (!data.length) return nothingToDraw(width);
   const domain = data.map((d) => d.label);
   // The label's field is named for what it is, since that name is what the tooltip shows beside it.

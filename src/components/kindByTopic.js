@@ -19,7 +19,10 @@ export function kindByTopic(facts, {width, ...options} = {}) {
     const [kind, topic] = key.split("\u0000");
     return {kind: kindLabel(kind), topic: topicLabel(topic), n};
   });
-  const present = (order, label, column) => Object.keys(order).map(label).filter((l) => cells.some((d) => d[column] === l));
+  const present = (order, label, column) =>
+    Object.keys(order)
+      .map(label)
+      .filter((l) => cells.some((d) => d[column] === l));
   const kindOrder = present(kinds, kindLabel, "kind");
   const topicOrder = present(topics, topicLabel, "topic");
   const most = Math.max(1, ...cells.map((d) => d.n));
@@ -35,10 +38,22 @@ export function kindByTopic(facts, {width, ...options} = {}) {
     y: {domain: topicOrder, label: null},
     color: {type: "linear", domain: [0, most], range: reliefRange},
     marks: [
-      Plot.cell(cells, {x: "kind", y: "topic", fill: "n", inset: 1, tip: {format: {fill: (n) => `${formatNumber(n)} 项`}}}),
+      Plot.cell(cells, {
+        x: "kind",
+        y: "topic",
+        fill: "n",
+        inset: 1,
+        tip: {format: {fill: (n) => `${formatNumber(n)} 项`}}
+      }),
       // Two text marks with constant fills: a fill channel would go through the cells' colour scale.
-      Plot.text(cells.filter((d) => d.n > most / 2), {x: "kind", y: "topic", text: (d) => formatNumber(d.n), fill: "white"}),
-      Plot.text(cells.filter((d) => d.n <= most / 2), {x: "kind", y: "topic", text: (d) => formatNumber(d.n), fill: "black"})
+      Plot.text(
+        cells.filter((d) => d.n > most / 2),
+        {x: "kind", y: "topic", text: (d) => formatNumber(d.n), fill: "white"}
+      ),
+      Plot.text(
+        cells.filter((d) => d.n <= most / 2),
+        {x: "kind", y: "topic", text: (d) => formatNumber(d.n), fill: "black"}
+      )
     ],
     ...options
   });

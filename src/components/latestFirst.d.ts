@@ -1,1 +1,4 @@
-export function latestFirst(a: {date: string | null; doc: string; seq: number}, b: {date: string | null; doc: string; seq: number}): number;
+export function latestFirst(
+  a: {date: string | null; doc: string; seq: number},
+  b: {date: string | null; doc: string; seq: number}
+): number;

@@ -59,21 +59,24 @@ function whereOf(where) {
  *   format?: Record<string, (value: any) => any>, header?: Record<string, string>,
  *   width?: Record<string, number | string>, lazy?: boolean}} [options]
  */
-export function queryTable(database, {
-  from,
-  where = [],
-  columns,
-  shown = columns,
-  download = shown,
-  derive = (row) => row,
-  order,
-  pageSize = 20,
-  filename = "table",
-  format,
-  header,
-  width,
-  lazy = true
-} = {}) {
+export function queryTable(
+  database,
+  {
+    from,
+    where = [],
+    columns,
+    shown = columns,
+    download = shown,
+    derive = (row) => row,
+    order,
+    pageSize = 20,
+    filename = "table",
+    format,
+    header,
+    width,
+    lazy = true
+  } = {}
+) {
   const div = document.createElement("div");
   div.className = "query-table";
   const status = document.createElement("p");
@@ -104,9 +107,18 @@ export function queryTable(database, {
     const first = total ? offset + 1 : 0;
     status.textContent = `${formatNumber(total)} 行 rows${total ? ` · ${formatNumber(first)}–${formatNumber(offset + rows.length)}` : ""}`;
     status.dataset.total = String(total);
-    const formats = Object.fromEntries(shown.filter((name) => name in cellFormats).map((name) => [name, cellFormats[name]]));
+    const formats = Object.fromEntries(
+      shown.filter((name) => name in cellFormats).map((name) => [name, cellFormats[name]])
+    );
     body.replaceChildren(
-      Inputs.table(rows, {columns: shown, header, width, format: {...formats, ...format}, rows: pageSize + 0.5, select: false})
+      Inputs.table(rows, {
+        columns: shown,
+        header,
+        width,
+        format: {...formats, ...format},
+        rows: pageSize + 0.5,
+        select: false
+      })
     );
     prev.disabled = page === 0;
     next.disabled = offset + rows.length >= total;
@@ -124,11 +136,14 @@ export function queryTable(database, {
   };
   if (!lazy || typeof IntersectionObserver === "undefined") start().catch(fail);
   else {
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      observer.disconnect();
-      start().catch(fail);
-    }, {rootMargin: "200px"});
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        start().catch(fail);
+      },
+      {rootMargin: "200px"}
+    );
     // Charts drawn in the first frames push a table down; one still in view a moment later is one a reader reaches.
     setTimeout(() => observer.observe(div), 500);
   }

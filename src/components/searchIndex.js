@@ -99,7 +99,11 @@ export async function search(query, {indexUrl, storeUrl}) {
     indexUrl,
     shards.map((s) => [SEARCH_HEADER_BYTES + 8 * s, SEARCH_HEADER_BYTES + 8 * s + 16])
   );
-  const shardBytes = await readRanges(indexUrl, entries.map((bytes) => float64s(bytes)), {gap: 0});
+  const shardBytes = await readRanges(
+    indexUrl,
+    entries.map((bytes) => float64s(bytes)),
+    {gap: 0}
+  );
   const postings = new Map();
   for (const bytes of shardBytes) {
     if (!bytes.length) continue;
@@ -128,7 +132,10 @@ export async function search(query, {indexUrl, storeUrl}) {
     async more(n = 20) {
       const batch = ranked.slice(at, at + n);
       at += batch.length;
-      const records = await articlesByOrdinals(storeUrl, batch.map((c) => c.ordinal));
+      const records = await articlesByOrdinals(
+        storeUrl,
+        batch.map((c) => c.ordinal)
+      );
       const results = [];
       records.forEach(({article, facts}, i) => {
         const title = article.title || article.subtitle || "";

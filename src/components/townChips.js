@@ -31,17 +31,28 @@ function tooltip(d) {
 /** A chip per town of `coverage` (rows of townCoverage()), linking to `${href}${code}`; `most` fixes the shade scale. */
 export function townChips(coverage, {href = "./town/", most = d3.max(coverage, (d) => d.relief) ?? 0} = {}) {
   const shade = reliefShade(most);
-  return html`<div class="town-chips" style="display: flex; flex-wrap: wrap; gap: 4px;">${coverage.map((d) => {
-    const state = stateOf(d);
-    return html`<a href="${href}${d.code}" class="town-chip ${state}" style="${chipStyle(state, d.relief, shade, most)}" title="${tooltip(d)}">${d.name}${state === "covered" ? html` <b>${d.relief}</b>` : ""}</a>`;
-  })}</div>`;
+  return html`<div class="town-chips" style="display: flex; flex-wrap: wrap; gap: 4px;">
+    ${coverage.map((d) => {
+      const state = stateOf(d);
+      return html`<a
+        href="${href}${d.code}"
+        class="town-chip ${state}"
+        style="${chipStyle(state, d.relief, shade, most)}"
+        title="${tooltip(d)}"
+        >${d.name}${state === "covered" ? html` <b>${d.relief}</b>` : ""}</a
+      >`;
+    })}
+  </div>`;
 }
 
 /** What the chips' fills and borders mean, drawn with the same styles. */
 export function townChipsKey(most) {
   const shade = reliefShade(most);
   const steps = [...new Set([1, Math.ceil(most / 2), most])].filter((n) => n >= 1);
-  return html`<div class="town-chips-key" style="display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px;">
+  return html`<div
+    class="town-chips-key"
+    style="display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px;"
+  >
     <span>扶贫报道 poverty-relief articles:</span>
     ${steps.map((n) => html`<span class="town-chip covered" style="${chipStyle("covered", n, shade, most)}">${n}</span>`)}
     <span class="town-chip mentioned" style="${chipStyle("mentioned")}">仅其他报道 other news only</span>

@@ -9,7 +9,12 @@ import {placeChain} from "./placeChain.js";
 type Key = (string | boolean | null)[];
 
 /** Groups rows by a key of a few columns, adding each row into its group's totals. */
-function rollup<Row, Totals>(rows: Iterable<Row>, key: (row: Row) => Key, zero: () => Totals, add: (t: Totals, row: Row) => void) {
+function rollup<Row, Totals>(
+  rows: Iterable<Row>,
+  key: (row: Row) => Key,
+  zero: () => Totals,
+  add: (t: Totals, row: Row) => void
+) {
   const groups = new Map<string, {key: Key; totals: Totals}>();
   for (const row of rows) {
     const k = key(row);
@@ -51,8 +56,17 @@ export function factCube(facts: readonly FactRow[], places: readonly PlaceRow[])
     facts,
     (f) => {
       const town = chain.townOf(f.place_code);
-      return [chain.countyOf(f.place_code), f.county, town, chain.nameOf(town), yearOf(f.date), monthOf(f.date),
-        f.topic, f.kind, f.is_poverty_relief];
+      return [
+        chain.countyOf(f.place_code),
+        f.county,
+        town,
+        chain.nameOf(town),
+        yearOf(f.date),
+        monthOf(f.date),
+        f.topic,
+        f.kind,
+        f.is_poverty_relief
+      ];
     },
     () => ({n: 0, n_summable: 0, sum: 0}),
     (t, f) => {
@@ -60,9 +74,21 @@ export function factCube(facts: readonly FactRow[], places: readonly PlaceRow[])
       if (f.summable) (t.n_summable++, (t.sum += f.value));
     }
   );
-  return cells.map(({key: [county_code, county, town_code, town, year, month, topic, kind, relief], totals}) => ({
-    county_code, county, town_code, town, year, month, topic, kind, relief, ...totals
-  }) as FactCell);
+  return cells.map(
+    ({key: [county_code, county, town_code, town, year, month, topic, kind, relief], totals}) =>
+      ({
+        county_code,
+        county,
+        town_code,
+        town,
+        year,
+        month,
+        topic,
+        kind,
+        relief,
+        ...totals
+      }) as FactCell
+  );
 }
 
 export interface VillageCell {
@@ -85,17 +111,34 @@ export function villageCube(facts: readonly FactRow[], places: readonly PlaceRow
   const pinyin = new Map(places.filter((p) => p.level === "village").map((p) => [p.name, p.pinyin]));
   const cells = rollup(
     facts.filter((f) => f.village != null),
-    (f) => [chain.townOf(f.place_code), f.village, pinyin.get(f.village!) ?? null, yearOf(f.date), f.topic, f.kind,
-      f.is_poverty_relief],
+    (f) => [
+      chain.townOf(f.place_code),
+      f.village,
+      pinyin.get(f.village!) ?? null,
+      yearOf(f.date),
+      f.topic,
+      f.kind,
+      f.is_poverty_relief
+    ],
     () => ({n: 0, n_summable: 0, sum: 0}),
     (t, f) => {
       t.n++;
       if (f.summable) (t.n_summable++, (t.sum += f.value));
     }
   );
-  return cells.map(({key: [town_code, village, pinyin, year, topic, kind, relief], totals}) => ({
-    town_code, village, pinyin, year, topic, kind, relief, ...totals
-  }) as VillageCell);
+  return cells.map(
+    ({key: [town_code, village, pinyin, year, topic, kind, relief], totals}) =>
+      ({
+        town_code,
+        village,
+        pinyin,
+        year,
+        topic,
+        kind,
+        relief,
+        ...totals
+      }) as VillageCell
+  );
 }
 
 export interface ArticleCell {
@@ -116,15 +159,32 @@ export function articleCube(articles: readonly ArticleRow[], places: readonly Pl
     articles,
     (a) => {
       const county = chain.countyOf(a.place_code);
-      return [county, chain.nameOf(county), chain.townOf(a.place_code), yearOf(a.date), monthOf(a.date), a.topic,
-        a.is_poverty_relief];
+      return [
+        county,
+        chain.nameOf(county),
+        chain.townOf(a.place_code),
+        yearOf(a.date),
+        monthOf(a.date),
+        a.topic,
+        a.is_poverty_relief
+      ];
     },
     () => ({n: 0}),
     (t) => void t.n++
   );
-  return cells.map(({key: [county_code, county, town_code, year, month, topic, relief], totals}) => ({
-    county_code, county, town_code, year, month, topic, relief, ...totals
-  }) as ArticleCell);
+  return cells.map(
+    ({key: [county_code, county, town_code, year, month, topic, relief], totals}) =>
+      ({
+        county_code,
+        county,
+        town_code,
+        year,
+        month,
+        topic,
+        relief,
+        ...totals
+      }) as ArticleCell
+  );
 }
 
 export interface LatestArticle {
@@ -149,17 +209,31 @@ export interface LatestArticle {
  * poverty-relief ones): a list bounded by those few dimensions, from which the overview's filters pick its latest
  * articles.
  */
-export function latestArticles(articles: readonly ArticleRow[], facts: readonly FactRow[], places: readonly PlaceRow[],
-  {limit = 20} = {}): LatestArticle[] {
+export function latestArticles(
+  articles: readonly ArticleRow[],
+  facts: readonly FactRow[],
+  places: readonly PlaceRow[],
+  {limit = 20} = {}
+): LatestArticle[] {
   const chain = placeChain(places);
   const factCounts = new Map<string, number>();
   for (const f of facts) factCounts.set(f.article_id, (factCounts.get(f.article_id) ?? 0) + 1);
   const rows: LatestArticle[] = articles.map((a) => {
     const county = chain.countyOf(a.place_code);
     return {
-      article_id: a.article_id, date: a.date, date_inferred: a.date_inferred, title: a.title, subtitle: a.subtitle,
-      place_name: a.place_name, county_code: county, county: chain.nameOf(county), town_code: chain.townOf(a.place_code),
-      topic: a.topic, is_poverty_relief: a.is_poverty_relief, doc: a.doc, seq: a.seq,
+      article_id: a.article_id,
+      date: a.date,
+      date_inferred: a.date_inferred,
+      title: a.title,
+      subtitle: a.subtitle,
+      place_name: a.place_name,
+      county_code: county,
+      county: chain.nameOf(county),
+      town_code: chain.townOf(a.place_code),
+      topic: a.topic,
+      is_poverty_relief: a.is_poverty_relief,
+      doc: a.doc,
+      seq: a.seq,
       facts: factCounts.get(a.article_id) ?? 0
     };
   });

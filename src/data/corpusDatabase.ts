@@ -67,7 +67,9 @@ export async function corpusDatabase(tables: Tables): Promise<Buffer> {
       const types = Object.entries(columns).map(([name, type]) => `"${name}": '${type}'`);
       const read = rows[table].length
         ? `read_json('${sqlString(staged)}', format = 'newline_delimited', columns = {${types.join(", ")}})`
-        : `(SELECT ${Object.entries(columns).map(([name, type]) => `NULL::${type} AS "${name}"`).join(", ")} LIMIT 0)`;
+        : `(SELECT ${Object.entries(columns)
+            .map(([name, type]) => `NULL::${type} AS "${name}"`)
+            .join(", ")} LIMIT 0)`;
       await connection.run(`CREATE TABLE ${table} AS SELECT * FROM ${read} ORDER BY ${order[table]}`);
     }
     await connection.run("CHECKPOINT");

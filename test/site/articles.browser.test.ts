@@ -38,7 +38,10 @@ test("an article view highlights every extracted figure, linked to its row and b
   const received = await transfer.settle();
   const store = received.filter((t) => /\/articles\.[0-9a-f]+\.bin$/.test(t.url));
   assert.ok(store.length >= 1 && store.every((t) => t.status === 206 && t.range), JSON.stringify(store));
-  assert.deepEqual(received.filter((t) => /\.json$/.test(new URL(t.url).pathname)).map((t) => t.url), []);
+  assert.deepEqual(
+    received.filter((t) => /\.json$/.test(new URL(t.url).pathname)).map((t) => t.url),
+    []
+  );
   const bytes = totalBytes(received);
   const kb = (bytes / 1e3).toFixed(0);
   console.log(`article view: ${received.length} requests, ${kb} KB, store ${totalBytes(store)} B`);

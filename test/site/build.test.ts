@@ -20,18 +20,38 @@ test("the site builds with no network and names no remote host", () => {
   assert.doesNotMatch(stdout + stderr, /offline: blocked connection/, "the build tried to reach the network");
   for (const page of pages) assert.ok(statSync(join(dist, page)).isFile(), `${page} was built`);
   const offenders = [...files(dist)].filter((file) => remoteHosts.test(readFileSync(file).toString("latin1")));
-  assert.deepEqual(offenders.map((file) => relative(dist, file)), []);
+  assert.deepEqual(
+    offenders.map((file) => relative(dist, file)),
+    []
+  );
 });
 
 test("the data pages name only the aggregates; the detail rows are one DuckDB database, with no CSV copies", () => {
   const built = [...files(dist)].map((file) => relative(dist, file));
-  assert.ok(built.some((file) => /^_file\/data\/corpus\.[0-9a-f]+\.duckdb$/.test(file)), "the database is built");
-  assert.deepEqual(built.filter((file) => /^_file\/data\/sql\//.test(file) || /\.csv$/.test(file)), []);
-  const dataPages = ["index.html", "funds.html", "households.html", "coverage.html", "methods.html", "county/371522.html",
-    "town/371522114.html"];
+  assert.ok(
+    built.some((file) => /^_file\/data\/corpus\.[0-9a-f]+\.duckdb$/.test(file)),
+    "the database is built"
+  );
+  assert.deepEqual(
+    built.filter((file) => /^_file\/data\/sql\//.test(file) || /\.csv$/.test(file)),
+    []
+  );
+  const dataPages = [
+    "index.html",
+    "funds.html",
+    "households.html",
+    "coverage.html",
+    "methods.html",
+    "county/371522.html",
+    "town/371522114.html"
+  ];
   for (const page of dataPages) {
     const html = readFileSync(join(dist, page), "utf8");
-    assert.doesNotMatch(html, /data\/(facts|articles|places|documents)\.[0-9a-f]+\.json/, `${page} loads no whole table`);
+    assert.doesNotMatch(
+      html,
+      /data\/(facts|articles|places|documents)\.[0-9a-f]+\.json/,
+      `${page} loads no whole table`
+    );
     assert.match(html, /data\/cube\/facts\.[0-9a-f]+\.arrow/, `${page} loads the fact aggregate`);
   }
 });

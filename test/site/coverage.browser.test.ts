@@ -17,9 +17,16 @@ test("coverage shows all 137 towns by county, the never-mentioned ones as such, 
   const sent = transfers(page);
   await page.goto(`${site.origin}/coverage`, {waitUntil: "networkidle"});
   await page.waitForSelector("#coverage-map svg circle");
-  assert.deepEqual(sent.paths.filter((path) => corpusSized.test(path)), [], "no file that grows with the corpus");
+  assert.deepEqual(
+    sent.paths.filter((path) => corpusSized.test(path)),
+    [],
+    "no file that grows with the corpus"
+  );
   const {articles} = await engineTables();
-  assert.equal(await page.locator("#relief-articles").innerText(), String(articles.filter((d) => d.is_poverty_relief).length));
+  assert.equal(
+    await page.locator("#relief-articles").innerText(),
+    String(articles.filter((d) => d.is_poverty_relief).length)
+  );
   assert.ok((await page.locator("#coverage-map svg [aria-label='geo'] path").count()) >= 8, "eight county outlines");
   assert.ok((await page.locator("#coverage-map svg circle").count()) >= 135, "a dot per town with a point");
   assert.match(await page.locator("#coverage-map").innerText(), /近似|approximate/);
@@ -37,9 +44,11 @@ test("coverage shows all 137 towns by county, the never-mentioned ones as such, 
   // The key names each state, and its chips are drawn (a shaded chip's text is legible on its fill).
   const key = page.locator(".town-chips-key");
   assert.match(await key.innerText(), /扶贫报道[\s\S]*其他报道 other news only[\s\S]*未提及 never mentioned/);
-  const shaded = await key.locator(".town-chip.covered").evaluateAll((chips) =>
-    chips.map((chip) => [getComputedStyle(chip).backgroundColor, getComputedStyle(chip).color])
-  );
+  const shaded = await key
+    .locator(".town-chip.covered")
+    .evaluateAll((chips) =>
+      chips.map((chip) => [getComputedStyle(chip).backgroundColor, getComputedStyle(chip).color])
+    );
   assert.ok(shaded.length >= 1);
   for (const [background, color] of shaded) assert.notEqual(background, color);
   assert.match(await page.locator("#town-grid").innerText(), /妹冢镇 \d+/);
@@ -53,7 +62,11 @@ test("a county page and a town page show their figures, charts and articles", as
   const sent = transfers(page);
   await page.goto(`${site.origin}/county/371522`, {waitUntil: "networkidle"});
   await page.waitForSelector("#county-map svg circle");
-  assert.deepEqual(sent.paths.filter((path) => corpusSized.test(path)), [], "the charts need no file that grows with the corpus");
+  assert.deepEqual(
+    sent.paths.filter((path) => corpusSized.test(path)),
+    [],
+    "the charts need no file that grows with the corpus"
+  );
   assert.match(await page.locator("h1").innerText(), /莘县/);
   const {articles, facts: allFacts, places} = await engineTables();
   const countyOf = new Map(places.map((d) => [d.place_code, d.county_code]));
@@ -67,8 +80,14 @@ test("a county page and a town page show their figures, charts and articles", as
   const facts = inCounty(allFacts);
   assert.equal(await kpiValue(page, "county-households"), sumOf(facts, "households"));
   assert.equal(await kpiValue(page, "county-funds"), sumOf(facts, "money"));
-  assert.equal(await queriedTotal(page, "#county-articles-table", inCounty(articles).length), inCounty(articles).length);
-  assert.match((await page.locator("#county-articles-table tbody a").first().getAttribute("href"))!, /^\.\.\/article\?id=[0-9a-f]+$/);
+  assert.equal(
+    await queriedTotal(page, "#county-articles-table", inCounty(articles).length),
+    inCounty(articles).length
+  );
+  assert.match(
+    (await page.locator("#county-articles-table tbody a").first().getAttribute("href"))!,
+    /^\.\.\/article\?id=[0-9a-f]+$/
+  );
   assert.equal(await queriedTotal(page, "#county-facts-table", facts.length), facts.length);
   await page.screenshot({path: `${screenshots}county-371522.png`, fullPage: true});
 
@@ -76,7 +95,7 @@ test("a county page and a town page show their figures, charts and articles", as
   await page.waitForURL(/\/town\/371522114$/);
   await page.waitForSelector("#town-topics svg g[aria-label='bar'] rect");
   assert.match(await page.locator("h1").innerText(), /妹冢镇 mei zhong zhen/);
-  const townArticles = (await kpiValue(page, "town-articles"));
+  const townArticles = await kpiValue(page, "town-articles");
   assert.ok(townArticles >= 5);
   assert.equal(await queriedTotal(page, "#town-articles-table", townArticles), townArticles);
   assert.ok((await page.locator("#town-articles-table tbody tr").count()) >= 5);
@@ -103,7 +122,10 @@ test("a town never mentioned says so", async () => {
 test("the SQL page queries the database file offline, reading only part of it, and totals funds as the overview", async () => {
   const {page, errors, remoteRequests} = await watchedPage(site.browser);
   // No network at all: anything but this server fails.
-  await page.context().route((url) => url.origin !== site.origin, (route) => route.abort("internetdisconnected"));
+  await page.context().route(
+    (url) => url.origin !== site.origin,
+    (route) => route.abort("internetdisconnected")
+  );
   const ranges: {status: number; length: number}[] = [];
   page.on("response", (response) => {
     if (/\.duckdb$/.test(new URL(response.url()).pathname))
@@ -116,7 +138,13 @@ test("the SQL page queries the database file offline, reading only part of it, a
   const {facts} = await engineTables();
   const cells = await page.locator("#funds-total tbody td").allInnerTexts();
   const [relief, all] = cells.filter((d) => d.trim()).map((d) => Number(d.replace(/,/g, "")));
-  assert.equal(relief, sumOf(facts.filter((d) => d.is_poverty_relief), "money"));
+  assert.equal(
+    relief,
+    sumOf(
+      facts.filter((d) => d.is_poverty_relief),
+      "money"
+    )
+  );
   assert.equal(all, sumOf(facts, "money"));
   const overview = await watchedPage(site.browser);
   await overview.page.goto(`${site.origin}/`);
@@ -126,7 +154,9 @@ test("the SQL page queries the database file offline, reading only part of it, a
   assert.match(await page.locator("#custom-result").innerText(), /households/);
   await page.locator("textarea").fill("SELECT count(*)::INT AS n FROM corpus.articles WHERE text LIKE '%贫困户%'");
   await page.click("button:has-text('Run')");
-  await page.waitForFunction(() => /^\s*n\s*$/m.test(document.querySelector("#custom-result thead")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /^\s*n\s*$/m.test(document.querySelector("#custom-result thead")?.textContent ?? "")
+  );
   assert.ok(+(await page.locator("#custom-result tbody td").last().innerText()) > 0);
   await page.screenshot({path: `${screenshots}sql.png`, fullPage: true});
   assert.deepEqual(errors, []);
@@ -144,7 +174,9 @@ test("the articles list pages through every article, 20 at a time, and searches 
   await page.click("#articles-table button[data-page=next]");
   await page.waitForFunction((text) => document.querySelector("#articles-table tbody tr")?.textContent !== text, first);
   // The rows and the count line are redrawn one after the other: wait for the count too.
-  await page.waitForFunction(() => /21–/.test(document.querySelector("#articles-table .query-count")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /21–/.test(document.querySelector("#articles-table .query-count")?.textContent ?? "")
+  );
   await page.locator("main input[type=search]").fill("孝善");
   const matching = articles.filter((d) => [d.title, d.subtitle, d.place_name, d.text].some((s) => s?.includes("孝善")));
   assert.equal(await queriedTotal(page, "#articles-table", matching.length), matching.length);
@@ -153,7 +185,10 @@ test("the articles list pages through every article, 20 at a time, and searches 
 
 test("a queried table reads only part of the database file, offline", async () => {
   const {page, errors} = await watchedPage(site.browser);
-  await page.context().route((url) => url.origin !== site.origin, (route) => route.abort("internetdisconnected"));
+  await page.context().route(
+    (url) => url.origin !== site.origin,
+    (route) => route.abort("internetdisconnected")
+  );
   const ranges: {status: number; length: number}[] = [];
   page.on("response", (response) => {
     if (/\.duckdb$/.test(new URL(response.url()).pathname))
@@ -177,9 +212,11 @@ async function search(query: string) {
   await page.goto(`${site.origin}/`);
   await page.locator("#observablehq-search input").fill(query);
   await page.waitForSelector("#observablehq-search-results li");
-  const results = await page.locator("#observablehq-search-results li a").evaluateAll((links) =>
-    links.map((a) => ({href: new URL((a as HTMLAnchorElement).href).pathname, title: a.textContent ?? ""}))
-  );
+  const results = await page
+    .locator("#observablehq-search-results li a")
+    .evaluateAll((links) =>
+      links.map((a) => ({href: new URL((a as HTMLAnchorElement).href).pathname, title: a.textContent ?? ""}))
+    );
   return {page, errors, results};
 }
 
@@ -187,7 +224,13 @@ test("site search finds towns by any part of their name", async () => {
   const mei = await search("妹冢镇");
   assert.equal(mei.results[0]?.href, "/town/371522114");
   const guan = await search("官屯镇");
-  assert.ok(guan.results.some((r) => r.href === "/town/371502110"), "顾官屯镇");
+  assert.ok(
+    guan.results.some((r) => r.href === "/town/371502110"),
+    "顾官屯镇"
+  );
   const never = await search("清泉街道");
-  assert.ok(never.results.some((r) => r.href === "/town/371525001"), "a town never mentioned still has its page");
+  assert.ok(
+    never.results.some((r) => r.href === "/town/371525001"),
+    "a town never mentioned still has its page"
+  );
 });

@@ -43,7 +43,7 @@ before(async () => {
     const listen = (chunk: Buffer) => {
       output += chunk;
       const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (url) clearTimeout(timer), resolve(url[0]);
+      if (url) (clearTimeout(timer), resolve(url[0]));
     };
     preview.stdout!.on("data", listen);
     preview.stderr!.on("data", listen);
@@ -62,9 +62,12 @@ function printed(pattern: RegExp, timeout = 30_000): Promise<void> {
   const from = output.length;
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
-      if (pattern.test(output.slice(from))) clearInterval(timer), resolve();
+      if (pattern.test(output.slice(from))) (clearInterval(timer), resolve());
     }, 100);
-    setTimeout(() => (clearInterval(timer), reject(new Error(`preview never printed ${pattern}:\n${output.slice(from)}`))), timeout);
+    setTimeout(
+      () => (clearInterval(timer), reject(new Error(`preview never printed ${pattern}:\n${output.slice(from)}`))),
+      timeout
+    );
   });
 }
 
@@ -99,6 +102,9 @@ test("a document added to DATA_DIR while npm run dev runs shows after a reload",
     null,
     {timeout: 180_000, polling: 250}
   );
-  assert.ok(Number(await page.locator("#kpi-articles .big").getAttribute("data-value")) > articles, "the new page's articles are counted");
+  assert.ok(
+    Number(await page.locator("#kpi-articles .big").getAttribute("data-value")) > articles,
+    "the new page's articles are counted"
+  );
   assert.deepEqual(errors, []);
 });

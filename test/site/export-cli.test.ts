@@ -129,7 +129,10 @@ test("every chart as an SVG with marks and Chinese text, and a PNG at twice its 
       const files = readdirSync(join(charts, name));
       const svgs = files.filter((file) => file.endsWith(".svg"));
       assert.ok(svgs.length > 0, `${name} has charts`);
-      assert.deepEqual(files.filter((file) => file.endsWith(".png")).sort(), svgs.map((f) => f.replace(/svg$/, "png")).sort());
+      assert.deepEqual(
+        files.filter((file) => file.endsWith(".png")).sort(),
+        svgs.map((f) => f.replace(/svg$/, "png")).sort()
+      );
       for (const file of svgs) {
         const text = readFileSync(join(charts, name, file), "utf8");
         const svg = await page.evaluate((text) => {
@@ -138,7 +141,9 @@ test("every chart as an SVG with marks and Chinese text, and a PNG at twice its 
           return {
             error: doc.querySelector("parsererror")?.textContent ?? null,
             width: Number(root.getAttribute("width")),
-            marks: root.querySelectorAll(["bar", "dot", "line", "geo", "area", "cell", "rect"].map((m) => `g[aria-label=${m}] > *`).join()).length,
+            marks: root.querySelectorAll(
+              ["bar", "dot", "line", "geo", "area", "cell", "rect"].map((m) => `g[aria-label=${m}] > *`).join()
+            ).length,
             text: root.textContent ?? ""
           };
         }, text);

@@ -58,7 +58,10 @@ test("the methods page draws its chart from the component, in Chinese, from loca
   const pairs = new Set(facts.map((d) => `${d.kind}/${d.topic}`));
   assert.equal(await page.locator("#kind-topic svg g[aria-label='cell'] rect").count(), pairs.size);
   const numbers = await page.locator("#kind-topic svg g[aria-label='text'] text").allTextContents();
-  assert.equal(numbers.reduce((sum, n) => sum + Number(n.replace(/,/g, "")), 0), facts.length);
+  assert.equal(
+    numbers.reduce((sum, n) => sum + Number(n.replace(/,/g, "")), 0),
+    facts.length
+  );
   assert.match(await page.locator("#rejected-table").innerText(), /None/);
   const outside = places.filter((d) => d.level === "village" && !d.registered);
   assert.ok(outside.length > 0, "the seeds name villages the register lacks");
@@ -73,7 +76,10 @@ test("the methods page draws its chart from the component, in Chinese, from loca
 test("the place names that did not resolve are those of the articles table, or None", async () => {
   const {page} = watched;
   const {articles} = await engineTables();
-  assert.ok(articles.every((a) => "unresolved_places" in a), "the articles table has the column");
+  assert.ok(
+    articles.every((a) => "unresolved_places" in a),
+    "the articles table has the column"
+  );
   const names = articles.flatMap((a) => (a.unresolved_places ? a.unresolved_places.split("、") : []));
   const shown = await page.locator("#unresolved-places").innerText();
   if (!names.length) assert.equal(shown.trim(), "None.");

@@ -5,7 +5,18 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {watchedPage, type Watched} from "../support/browser.js";
-import {barCount, chartText, choose, corpusSized, engineTables, kpiValue, queriedTotal, screenshot, sumOf, transfers} from "./pages.js";
+import {
+  barCount,
+  chartText,
+  choose,
+  corpusSized,
+  engineTables,
+  kpiValue,
+  queriedTotal,
+  screenshot,
+  sumOf,
+  transfers
+} from "./pages.js";
 import {servedSite} from "../support/served.js";
 
 let watched: Watched;
@@ -47,14 +58,21 @@ test("the funds page totals the money facts in 万元 and lists each with its se
     assert.equal(await page.locator(`${id} button[data-download]`).count(), 2, `${id} downloads as SVG and PNG`);
   }
   assert.match(await chartText(page, "#funds-by-year"), /年/);
-  assert.deepEqual(firstChart.filter((path) => corpusSized.test(path)), [], "the charts need no file that grows with the corpus");
+  assert.deepEqual(
+    firstChart.filter((path) => corpusSized.test(path)),
+    [],
+    "the charts need no file that grows with the corpus"
+  );
   console.log(`funds: ${sent.bytes()} bytes transferred to the first chart`);
   // The table below queries the database once it comes into view.
   assert.equal(await queriedTotal(page, "#funds-table", facts.length), facts.length);
   assert.match(await page.locator("#funds-table thead").innerText(), /原句 sentence/);
   assert.ok(await page.getByText(facts[0].sentence.slice(0, 12)).first().isVisible());
   assert.equal(await page.locator("#funds-table button[data-download]").count(), 4);
-  assert.ok(sent.paths.some((path) => path.endsWith(".duckdb")), "the rows come from the database file");
+  assert.ok(
+    sent.paths.some((path) => path.endsWith(".duckdb")),
+    "the rows come from the database file"
+  );
   await screenshot(page, "funds");
   assert.deepEqual(errors, []);
   assert.deepEqual(remoteRequests, []);

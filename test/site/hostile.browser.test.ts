@@ -24,7 +24,10 @@ const PAGES = {
 
 /** What the site shows for a text: each bidi control as a visible token, `⟨U+202E⟩`. */
 const shown = (text: string) =>
-  text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase()}⟩`);
+  text.replace(
+    /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase()}⟩`
+  );
 
 /** The hostile articles: the first of each page. */
 const hostile = Object.entries(titles).map(([doc, title]) => ({doc, title, id: articleId(doc, 1)}));
@@ -73,7 +76,8 @@ async function injected(page: Page) {
             found.push(`${element.tagName} ${name}=${value}`);
           }
           if (name.startsWith("on") && value.includes(pwn)) found.push(`${element.tagName} ${name}=${value}`);
-          if (name === "style" && (value.replace(/\s/g, "").includes(byValue) || byName.test(value))) found.push(`style=${value}`);
+          if (name === "style" && (value.replace(/\s/g, "").includes(byValue) || byName.test(value)))
+            found.push(`style=${value}`);
         }
         if (element.tagName === "IFRAME" && element.getAttribute("srcdoc")) found.push("iframe srcdoc");
       }
@@ -150,7 +154,10 @@ for (const [name, path] of views) {
     if (path === PAGES.articles()) {
       await page.waitForSelector("#articles-table tbody tr");
       await page.locator("main input[type=search]").fill("扶贫");
-      await page.waitForFunction((pwn) => document.querySelector("#articles-table tbody")?.textContent?.includes(pwn), PWN);
+      await page.waitForFunction(
+        (pwn) => document.querySelector("#articles-table tbody")?.textContent?.includes(pwn),
+        PWN
+      );
     }
     if (path.startsWith(PAGES.article(""))) await page.waitForSelector("#article-text mark");
     if (path.startsWith(PAGES.search(""))) await page.waitForSelector("#search-results li");
@@ -159,7 +166,10 @@ for (const [name, path] of views) {
     assert.deepEqual(await injected(page), []);
     assert.notEqual(await page.title(), PWN);
     assert.deepEqual(remoteRequests, []);
-    assert.deepEqual(errors.filter((e) => e.includes(PWN)), []);
+    assert.deepEqual(
+      errors.filter((e) => e.includes(PWN)),
+      []
+    );
   });
 }
 
@@ -170,12 +180,17 @@ test("a hostile article shows its markup as text, title and body", async () => {
     assert.equal(await page.locator("#article-title").innerText(), shown(title), doc);
     if (doc.endsWith(".html")) continue; // its tags are the page's markup, stripped; only the escaped ones are text
     const text = await page.locator("#article-text").innerText();
-    for (const shown of [`<script>${PWN}('script')</script>`, `<a href="javascript:${PWN}('link')">`, `onerror="${PWN}('img')"`]) {
+    for (const shown of [
+      `<script>${PWN}('script')</script>`,
+      `<a href="javascript:${PWN}('link')">`,
+      `onerror="${PWN}('img')"`
+    ]) {
       assert.ok(text.includes(shown), `${doc}: shown as text: ${shown}`);
     }
     // An override precedes 36.9万元 in the text: the marks still cover the figures, not characters shifted by it.
     const marked = await page.locator("#article-text mark").allInnerTexts();
-    for (const figure of ["36.9万元", "126户"]) assert.ok(marked.includes(figure), `${doc}: ${figure} in ${marked.join(", ")}`);
+    for (const figure of ["36.9万元", "126户"])
+      assert.ok(marked.includes(figure), `${doc}: ${figure} in ${marked.join(", ")}`);
   }
 });
 
@@ -196,7 +211,10 @@ test("a bidi control in a title, a text or a search excerpt shows as a mark and 
     assert.ok(text.includes(shown(control)), `${path} ${selector} shows ${shown(control)}: ${text}`);
     const xs = await charPositions(page, selector, after, chars);
     assert.ok(xs, `${selector} has ${JSON.stringify(after + chars)}`);
-    assert.ok(increasing(xs), `${chars} after ${JSON.stringify(after)} in ${selector} reads left to right: ${xs.join(", ")}`);
+    assert.ok(
+      increasing(xs),
+      `${chars} after ${JSON.stringify(after)} in ${selector} reads left to right: ${xs.join(", ")}`
+    );
     assert.deepEqual(errors, [], path);
   }
 });

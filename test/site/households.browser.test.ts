@@ -1,7 +1,18 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {watchedPage, type Watched} from "../support/browser.js";
-import {barCount, chartText, choose, corpusSized, engineTables, kpiValue, queriedTotal, screenshot, sumOf, transfers} from "./pages.js";
+import {
+  barCount,
+  chartText,
+  choose,
+  corpusSized,
+  engineTables,
+  kpiValue,
+  queriedTotal,
+  screenshot,
+  sumOf,
+  transfers
+} from "./pages.js";
 import {servedSite} from "../support/served.js";
 
 let watched: Watched;
@@ -26,7 +37,11 @@ test("the households page sums households and persons and lists each figure with
   assert.equal(await kpiValue(page, "kpi-facts"), facts.filter((d) => d.kind === "households").length);
   for (const id of charts) assert.ok((await barCount(page, id)) > 0, `${id} has bars`);
   assert.match(await chartText(page, "#counts-by-county"), /户数 households/);
-  assert.deepEqual(firstChart.filter((path) => corpusSized.test(path)), [], "the charts need no file that grows with the corpus");
+  assert.deepEqual(
+    firstChart.filter((path) => corpusSized.test(path)),
+    [],
+    "the charts need no file that grows with the corpus"
+  );
   const households = facts.filter((d) => d.kind === "households").length;
   assert.equal(await queriedTotal(page, "#counts-table", households), households);
   assert.match(await page.locator("#counts-table thead").innerText(), /原句 sentence/);
@@ -42,7 +57,9 @@ test("the kind filter switches the charts and the table to persons, the county f
   const facts = (await engineTables()).facts.filter((d) => d.is_poverty_relief);
   const persons = facts.filter((d) => d.kind === "persons");
   await choose(page, "kind", /^人数/);
-  await page.waitForFunction(() => /人数 persons/.test(document.querySelector("#counts-by-county svg")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /人数 persons/.test(document.querySelector("#counts-by-county svg")?.textContent ?? "")
+  );
   assert.equal(await kpiValue(page, "kpi-facts"), persons.length);
   assert.equal(await queriedTotal(page, "#counts-table", persons.length), persons.length);
   assert.equal(await page.locator("#counts-table tbody tr").count(), Math.min(persons.length, 20), "a page of 20 rows");

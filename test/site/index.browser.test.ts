@@ -1,7 +1,18 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {watchedPage, type Watched} from "../support/browser.js";
-import {barCount, builtTable, chartText, choose, corpusSized, engineTables, kpiValue, screenshot, sumOf, transfers} from "./pages.js";
+import {
+  barCount,
+  builtTable,
+  chartText,
+  choose,
+  corpusSized,
+  engineTables,
+  kpiValue,
+  screenshot,
+  sumOf,
+  transfers
+} from "./pages.js";
 import {servedSite} from "../support/served.js";
 
 let watched: Watched;
@@ -59,15 +70,26 @@ test("the overview draws its charts from the aggregates only, in Chinese, withou
   assert.match(await chartText(page, "#funds-by-county"), /资金 money \(万元\)/);
   assert.match(await chartText(page, "#by-topic"), /扶贫 [a-z]/, "topics are glossed");
   assert.ok((await page.locator("#latest-articles tbody tr").count()) > 0);
-  assert.match((await page.locator("#latest-articles tbody a").first().getAttribute("href"))!, /^\.\/article\?id=[0-9a-f]+$/);
+  assert.match(
+    (await page.locator("#latest-articles tbody a").first().getAttribute("href"))!,
+    /^\.\/article\?id=[0-9a-f]+$/
+  );
   assert.equal(await page.locator("#latest-articles button[data-download]").count(), 4);
   await screenshot(page, "overview");
   assert.deepEqual(errors, []);
   assert.deepEqual(remoteRequests, []);
-  assert.deepEqual(sent.paths.filter((path) => corpusSized.test(path)), [], "no file that grows with the corpus");
+  assert.deepEqual(
+    sent.paths.filter((path) => corpusSized.test(path)),
+    [],
+    "no file that grows with the corpus"
+  );
   assert.ok(sent.paths.some((path) => /\/_file\/data\/cube\/facts\.[0-9a-f]+\.arrow$/.test(path)));
   // This machine has a Chinese font (fonts-noto-cjk), so the served one is not downloaded for the screen.
-  assert.deepEqual(sent.paths.filter((path) => /noto-sans-sc/.test(path)), [], "no font pieces fetched");
+  assert.deepEqual(
+    sent.paths.filter((path) => /noto-sans-sc/.test(path)),
+    [],
+    "no font pieces fetched"
+  );
   console.log(`overview: ${sent.bytes()} bytes transferred`);
 });
 

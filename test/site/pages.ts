@@ -36,7 +36,7 @@ export function transfers(page: Page): {bytes: () => number; paths: string[]} {
   page.on("response", async (response) => {
     paths.push(new URL(response.url()).pathname);
     const length = Number(response.headers()["content-length"]);
-    bytes += Number.isFinite(length) ? length : ((await response.body().catch(() => Buffer.alloc(0))).length);
+    bytes += Number.isFinite(length) ? length : (await response.body().catch(() => Buffer.alloc(0))).length;
   });
   return {bytes: () => bytes, paths};
 }
@@ -62,7 +62,8 @@ export async function queriedTotal(page: Page, selector: string, expected?: numb
 }
 
 /** Files whose size grows with the number of facts or articles: the data pages must not load them. */
-export const corpusSized = /\/_file\/data\/(facts|articles|places|documents)\.[0-9a-f]+\.json$|\.duckdb$|duckdb.*\.wasm$/;
+export const corpusSized =
+  /\/_file\/data\/(facts|articles|places|documents)\.[0-9a-f]+\.json$|\.duckdb$|duckdb.*\.wasm$/;
 
 /** The unformatted number a KPI card holds. */
 export async function kpiValue(page: Page, id: string): Promise<number> {

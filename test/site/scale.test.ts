@@ -81,14 +81,20 @@ for (const kind of pageKinds) {
   });
 
   const todo = enforce.includes(kind.name) ? undefined : "enabled once pages load aggregates (issue 10, items 2–5)";
-  test(`${kind.name}: bytes loaded grow at most ${MAX_RATIO}× from ${sizes[0]} to ${sizes.at(-1)} pages`, {todo}, () => {
-    const [small, large] = [loads.get(sizes[0])!, loads.get(sizes.at(-1)!)!].map((all) => all.find((l) => l.kind === kind)!);
-    assert.ok(small.load && large.load, `${kind.name} did not load`);
-    const ratio = large.bytes / small.bytes;
-    const report =
-      `${kind.name}: ${MB(small.bytes)} at ${sizes[0]} pages, ${MB(large.bytes)} at ${sizes.at(-1)} pages, ` +
-      `ratio ${ratio.toFixed(2)}; grew most: ${growth(small, large)}`;
-    console.log(`# ${report}`);
-    assert.ok(ratio <= MAX_RATIO, report);
-  });
+  test(
+    `${kind.name}: bytes loaded grow at most ${MAX_RATIO}× from ${sizes[0]} to ${sizes.at(-1)} pages`,
+    {todo},
+    () => {
+      const [small, large] = [loads.get(sizes[0])!, loads.get(sizes.at(-1)!)!].map((all) =>
+        all.find((l) => l.kind === kind)!
+      );
+      assert.ok(small.load && large.load, `${kind.name} did not load`);
+      const ratio = large.bytes / small.bytes;
+      const report =
+        `${kind.name}: ${MB(small.bytes)} at ${sizes[0]} pages, ${MB(large.bytes)} at ${sizes.at(-1)} pages, ` +
+        `ratio ${ratio.toFixed(2)}; grew most: ${growth(small, large)}`;
+      console.log(`# ${report}`);
+      assert.ok(ratio <= MAX_RATIO, report);
+    }
+  );
 }

@@ -36,7 +36,10 @@ test("search finds a substring in the middle of words, highlights it, and ranks 
   assert.match(results[0].title, /贫困户庭院/);
   assert.equal(results[0].titleTerms, 1);
   assert.ok(results.every((r) => r.marks.length > 0 && r.marks.every((m) => m === "户庭")));
-  assert.ok(results.some((r) => r.titleTerms === 0), "an article with 户庭 in its text only");
+  assert.ok(
+    results.some((r) => r.titleTerms === 0),
+    "an article with 户庭 in its text only"
+  );
   for (let i = 1; i < results.length; i++) {
     const [a, b] = [results[i - 1], results[i]];
     assert.ok(a.titleTerms > b.titleTerms || (a.titleTerms === b.titleTerms && a.hits >= b.hits), `ranked: ${i}`);
@@ -100,7 +103,10 @@ test("a query reads a few shards of the index by range requests, not the index",
       `${indexSize} B, store ${totalBytes(store)} B`
   );
   assert.ok(indexBytes < indexSize / 10, `${indexBytes} bytes of a ${indexSize}-byte index`);
-  assert.deepEqual(received.filter((t) => /\.json$/.test(new URL(t.url).pathname)).map((t) => t.url), []);
+  assert.deepEqual(
+    received.filter((t) => /\.json$/.test(new URL(t.url).pathname)).map((t) => t.url),
+    []
+  );
   assert.ok(bytes <= 3e6, `a search transferred ${bytes} bytes`);
   assert.deepEqual(errors, []);
 });

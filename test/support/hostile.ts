@@ -39,7 +39,7 @@ export function seedPages(): Seed[] {
 /** Text of about `size` characters, built by repeating `unit()` (each call may differ). */
 function flood(size: number, unit: () => string): string {
   const parts: string[] = [];
-  for (let n = 0; n < size; ) {
+  for (let n = 0; n < size;) {
     const part = unit();
     parts.push(part);
     n += part.length;
@@ -83,12 +83,19 @@ export const FAMILIES: Record<string, (r: Random, size: number) => {bytes: Uint8
   controls: (r, size) => {
     const parts: string[] = [];
     // Sparse (one in 200, under decode's 1% share for binary), so that they are read around rather than rejected.
-    for (const char of seedText(r, size)) parts.push(r.next() < 1 / 200 ? String.fromCharCode(r.pick(CONTROLS)) + char : char);
+    for (const char of seedText(r, size))
+      parts.push(r.next() < 1 / 200 ? String.fromCharCode(r.pick(CONTROLS)) + char : char);
     return {bytes: Buffer.from(parts.join("")), ext: ".txt"};
   },
   hugeLine: (r, size) => ({bytes: Buffer.from(seedText(r, size).replace(/[\n。！？；!?;]/g, "，")), ext: ".txt"}),
   digitFlood: (r, size) => ({
-    bytes: Buffer.from(flood(size, () => `${digits(r, 1 + r.int(30))}${r.next() < 0.5 ? r.pick(UNITS) : ""}${r.pick(["", ".", ",", "，", "-", "~"])}`)),
+    bytes: Buffer.from(
+      flood(
+        size,
+        () =>
+          `${digits(r, 1 + r.int(30))}${r.next() < 0.5 ? r.pick(UNITS) : ""}${r.pick(["", ".", ",", "，", "-", "~"])}`
+      )
+    ),
     ext: ".txt"
   }),
   numeralFlood: (r, size) => ({
@@ -96,15 +103,28 @@ export const FAMILIES: Record<string, (r: Random, size: number) => {bytes: Uint8
     ext: ".txt"
   }),
   cueFlood: (r, size) => ({
-    bytes: Buffer.from(flood(size, () => `${r.pick(CUES)}${r.next() < 0.5 ? digits(r, 1 + r.int(3)) : numerals(r, 1 + r.int(3))}${r.pick(CUES)}${r.pick(UNITS)}`)),
+    bytes: Buffer.from(
+      flood(
+        size,
+        () =>
+          `${r.pick(CUES)}${r.next() < 0.5 ? digits(r, 1 + r.int(3)) : numerals(r, 1 + r.int(3))}${r.pick(CUES)}${r.pick(UNITS)}`
+      )
+    ),
     ext: ".txt"
   }),
   fractionFlood: (r, size) => ({
-    bytes: Buffer.from(flood(size, () => `${r.next() < 0.5 ? "百" : numerals(r, 1)}分之${r.next() < 0.5 ? digits(r, 2) : numerals(r, 2)}`)),
+    bytes: Buffer.from(
+      flood(
+        size,
+        () => `${r.next() < 0.5 ? "百" : numerals(r, 1)}分之${r.next() < 0.5 ? digits(r, 2) : numerals(r, 2)}`
+      )
+    ),
     ext: ".txt"
   }),
   bracketFlood: (r, size) => ({
-    bytes: Buffer.from(flood(size, () => (r.next() < 0.7 ? r.pick([...BRACKETS]) : r.pick(["帮扶", "贫困户", "12户", "村", "“"])))),
+    bytes: Buffer.from(
+      flood(size, () => (r.next() < 0.7 ? r.pick([...BRACKETS]) : r.pick(["帮扶", "贫困户", "12户", "村", "“"])))
+    ),
     ext: ".txt"
   }),
   htmlFlood: (r, size) => ({
@@ -132,9 +152,14 @@ export const FAMILIES: Record<string, (r: Random, size: number) => {bytes: Uint8
     ),
     ext: ".html"
   }),
-  placeFlood: (r, size) => ({bytes: Buffer.from(flood(size, () => r.pick(["马庙村，", "阳谷县3户。", "东城街道", "开发区"]))), ext: ".txt"}),
+  placeFlood: (r, size) => ({
+    bytes: Buffer.from(flood(size, () => r.pick(["马庙村，", "阳谷县3户。", "东城街道", "开发区"]))),
+    ext: ".txt"
+  }),
   headingLines: (r, size) => ({
-    bytes: Buffer.from(seedPages()[0].text.slice(0, 400) + "\n" + flood(size, () => `${r.pick(["扶贫", "测试", "聊城"])}${r.int(100)}\n`)),
+    bytes: Buffer.from(
+      seedPages()[0].text.slice(0, 400) + "\n" + flood(size, () => `${r.pick(["扶贫", "测试", "聊城"])}${r.int(100)}\n`)
+    ),
     ext: ".txt"
   }),
   binary: (r, size) => {
@@ -142,7 +167,10 @@ export const FAMILIES: Record<string, (r: Random, size: number) => {bytes: Uint8
     for (let i = 0; i < bytes.length; i++) bytes[i] = r.int(256);
     return {bytes, ext: ".txt"};
   },
-  empty: (r) => ({bytes: Buffer.from(r.pick(["", "\ufeff", " \n\t\n", "\r\n\r\n"])), ext: r.pick([".txt", ".md", ".html"])})
+  empty: (r) => ({
+    bytes: Buffer.from(r.pick(["", "\ufeff", " \n\t\n", "\r\n\r\n"])),
+    ext: r.pick([".txt", ".md", ".html"])
+  })
 };
 
 export type Family = keyof typeof FAMILIES;
@@ -203,7 +231,8 @@ function gbk(text: string): Buffer {
       for (let trail = 0x40; trail <= 0xfe; trail++) {
         if (trail === 0x7f) continue;
         const char = decoder.decode(Uint8Array.of(lead, trail));
-        if (char.length === 1 && char !== "\ufffd" && !gbkTable.has(char)) gbkTable.set(char, Buffer.from([lead, trail]));
+        if (char.length === 1 && char !== "\ufffd" && !gbkTable.has(char))
+          gbkTable.set(char, Buffer.from([lead, trail]));
       }
     }
   }

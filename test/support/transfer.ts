@@ -19,7 +19,7 @@ export function recordTransfer(page: Page) {
   context.on("requestfailed", (request) => pending.delete(request));
   return {
     async settle(quietMs = 300): Promise<Transfer[]> {
-      for (let quiet = 0; quiet < quietMs; ) {
+      for (let quiet = 0; quiet < quietMs;) {
         await page.waitForTimeout(50);
         quiet = pending.size ? 0 : quiet + 50;
       }
