@@ -4,18 +4,9 @@ import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync}
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {loadGazetteer} from "../loaders/gazetteer.js";
+import {random} from "./random.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-
-/** mulberry32: a small seeded generator, so the corpus is the same on every machine. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticCorpus(megabytes: number): string {
   const dir = join(root, "bench", "corpus", `${megabytes}mb`);

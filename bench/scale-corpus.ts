@@ -12,22 +12,13 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {loadGazetteer, type Place} from "../loaders/gazetteer.js";
+import {random} from "./random.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 /** Bumped when the generator changes, so archives made by an older one are made again. */
 export const GENERATOR_VERSION = "scale-1";
 /** Bytes a page of the seeds has on average (11–16 kB): 10,000 pages ≈ 150 MB. */
 const TARGET_PAGE_BYTES = 15_000;
-
-/** mulberry32: a small seeded generator, so the archive is the same on every machine. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(next: Random, xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];

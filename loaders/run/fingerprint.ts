@@ -64,8 +64,3 @@ export function engineFingerprint(options: {prefecture?: string} = {}): string {
     })
   );
 }
-
-/** The cache key of a corpus's tables: the same inputs read by the same engine give the same key. */
-export function tablesKey(files: DocumentFile[], engine: string): string {
-  return sha256(`${engine}\n${documentsFingerprint(files)}`).slice(0, 32);
-}
