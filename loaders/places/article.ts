@@ -12,11 +12,11 @@ const memos = {title: emptyMemo(), text: emptyMemo()};
 
 /** The article's main place, from its title first and its text second, with the mentions found on the way. */
 export function resolveArticlePlace(title: string, text: string, gazetteer: Gazetteer): ArticlePlace {
-  const titleMemo = scanMemo(memos.title, title);
+  const titleMemo = scanMemo(memos.title, title, gazetteer);
   const firstTitle = findWithMemo(title, gazetteer, {}, titleMemo);
   const firstPlace = titlePlace(gazetteer, firstTitle);
   const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
-  const memo = scanMemo(memos.text, text);
+  const memo = scanMemo(memos.text, text, gazetteer);
   const firstUnresolved: string[] = [];
   const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo, firstUnresolved);
 

@@ -1,7 +1,7 @@
 // Place mentions in a string: the scan, then the villages the register lacks, then resolution in context.
 import type {Gazetteer, Place} from "../gazetteer.js";
 import {resolve} from "./resolve.js";
-import {scan, type ScanMemo} from "./scan.js";
+import {emptyMemo, scan, scanMemo, type ScanMemo} from "./scan.js";
 import type {FindOptions, PlaceMention} from "./types.js";
 import {withVillagePatterns} from "./villages.js";
 
@@ -19,11 +19,11 @@ export function findWithMemo(
 ): PlaceMention[] {
   const context = options.context ?? [];
   const bareTowns = townsOfBareNames(context);
-  if (memo?.text !== text) memo = null;
+  if (memo?.text !== text) memo = scanMemo(emptyMemo(), text, gazetteer);
   const towns = [...bareTowns].sort().join();
-  if (memo) memo.towns ??= towns;
+  memo.towns ??= towns;
   const extra = options.extra?.size ? options.extra : null;
-  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo, memo?.towns === towns));
+  const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo, memo.towns === towns));
   return resolve(text, raw, gazetteer, context, unresolved);
 }
 

@@ -21,36 +21,85 @@ import {
 } from "../trie.js";
 import {BOUNDARY_CHARS, type RawMatch} from "./types.js";
 
-/** What a scan of one text found at each position it visited, so a second scan of the same text (resolveArticlePlace's,
- * with the article's villages added and maybe another context) walks the gazetteer's trie only where the first did
- * not: `end[i]` is 0 for a position not yet walked, -1 for no acceptable form there, else the form's end. A position
- * where a bare village name was weighed (`bare[i]`) is reused only in the context it was walked in. */
+/** Every form of the gazetteer that occurs in one text, found by one walk of the trie from each position, so that the
+ * scans of that text (resolveArticlePlace scans it twice, with the article's villages added and maybe another
+ * context) visit only the positions where a form starts, and walk the trie no more: `count` groups of candidates,
+ * group g at position `at[g]`, its forms ending at `ends[from[g], from[g + 1])` (ascending) with their trie nodes in
+ * `nodes`. What a scan decided at a group is remembered for the next (`end[g]`: 0 not decided yet, -1 no acceptable
+ * form, else the form's end, whose forms are `forms[g]`); a group with a bare village name (MARKED) is reused only in
+ * the context it was decided in. Arrays are reused from text to text: allocating them per article costs more. */
 export interface ScanMemo {
   text: string;
   /** The towns in context (townsOfBareNames) of the scan that filled the memo, as a key; null before it. */
   towns: string | null;
+  count: number;
+  at: Int32Array;
+  from: Int32Array;
+  ends: Int32Array;
+  nodes: Int32Array;
+  marked: Uint8Array;
   end: Int32Array;
-  bare: Uint8Array;
-  forms: Map<number, NameForm[]>;
+  forms: NameForm[][];
 }
 
 export function emptyMemo(): ScanMemo {
-  return {text: "", towns: null, end: new Int32Array(256), bare: new Uint8Array(256), forms: new Map()};
+  return {
+    text: "",
+    towns: null,
+    count: 0,
+    at: new Int32Array(64),
+    from: new Int32Array(65),
+    ends: new Int32Array(64),
+    nodes: new Int32Array(64),
+    marked: new Uint8Array(64),
+    end: new Int32Array(64),
+    forms: []
+  };
 }
 
-/** `memo` made ready for scans of `text`. */
-export function scanMemo(memo: ScanMemo, text: string): ScanMemo {
-  if (memo.end.length < text.length) {
-    memo.end = new Int32Array(2 * text.length);
-    memo.bare = new Uint8Array(2 * text.length);
-  } else {
-    memo.end.fill(0, 0, text.length);
-    memo.bare.fill(0, 0, text.length);
+/** `memo` filled with the candidates of `text`: one walk of the gazetteer's trie from each position. */
+export function scanMemo(memo: ScanMemo, text: string, gazetteer: Gazetteer): ScanMemo {
+  const trie = gazetteer.trie;
+  const n = text.length;
+  let count = 0;
+  let entries = 0;
+  let {at, from, ends, nodes, marked} = memo;
+  for (let i = 0, second = n > 0 ? text.charCodeAt(0) : 0; i + 1 < n; i++) {
+    const first = second;
+    second = text.charCodeAt(i + 1);
+    // Most positions start no form: one bit read rules them out.
+    if (!mayStart(trie, first, second)) continue;
+    let bare = 0;
+    const group = entries;
+    for (let node = rootChild(trie, first), j = i + 1; node >= 0; j++) {
+      if (node & HAS_VALUE) {
+        if (entries === ends.length) ((ends = grow(ends)), (nodes = grow(nodes)));
+        ends[entries] = j;
+        nodes[entries++] = node;
+        bare |= node;
+      }
+      if (j >= n) break;
+      node = childOf(trie, node, text.charCodeAt(j));
+    }
+    if (entries === group) continue;
+    // `from` holds one more than the others: its last entry closes the last group.
+    if (count + 1 >= at.length) {
+      ((at = grow(at)), (from = grow(from)), (marked = grow(marked)), (memo.end = grow(memo.end)));
+    }
+    at[count] = i;
+    from[count] = group;
+    marked[count++] = bare & MARKED;
   }
-  memo.forms.clear();
-  memo.text = text;
-  memo.towns = null;
+  from[count] = entries;
+  memo.end.fill(0, 0, count);
+  Object.assign(memo, {text, towns: null, count, at, from, ends, nodes, marked});
   return memo;
+}
+
+function grow<A extends Int32Array | Uint8Array>(array: A): A {
+  const bigger = new (array.constructor as new (n: number) => A)(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }
 
 const SUFFIX_FOLLOWERS_NOT_VILLAGE = new Set("民里落容貌级干".split(""));
@@ -63,65 +112,62 @@ export function endsVillage(text: string, end: number): boolean {
   return !(SUFFIX_FOLLOWERS_NOT_VILLAGE.has(text[end]) && !text.startsWith("民委员会", end));
 }
 
-/** The extra forms as a small trie (packed without the root table, which would cost more than the article), and
- * their first code units marked in a shared table so that the scan walks the trie only where one may start: linear
- * in the text however many villages an article names. */
+/** The extra forms as a small trie (packed without the root table, which would cost more than the article), made once
+ * per map of them (an article's title and text are scanned with the same one). */
+const extraTries = new WeakMap<Map<string, Place>, PackedTrie<Place>>();
 function extraTrie(extra: Map<string, Place>): PackedTrie<Place> {
-  const trie = trieBuilder<Place>();
-  for (const [form, place] of extra) pathNode(trie, form).value = place;
-  return packTrie(trie);
+  let packed = extraTries.get(extra);
+  if (!packed) {
+    const trie = trieBuilder<Place>();
+    for (const [form, place] of extra) pathNode(trie, form).value = place;
+    extraTries.set(extra, (packed = packTrie(trie)));
+  }
+  return packed;
 }
 
-// Marks of the first code units of the current scan's extra forms; cleared when the scan ends.
+// Marks of the first code units of the current scan's extra forms, so that the scan walks their trie only where one
+// may start: linear in the text however many villages an article names. Cleared when the scan ends.
 const extraFirst = new Uint8Array(0x10000);
 
+/** The leftmost-longest acceptable matches of `text`, whose candidates `memo` holds (scanMemo). */
 export function scan(
   text: string,
   gazetteer: Gazetteer,
   bareTowns: Set<string>,
   extra: Map<string, Place> | null,
-  memo: ScanMemo | null,
+  memo: ScanMemo,
   sameTowns: boolean
 ): RawMatch[] {
   const matches: RawMatch[] = [];
   const n = text.length;
   const trie = gazetteer.trie;
-  // Ends of the nodes with forms along one walk, longest last: the longest acceptable one wins.
-  const ends: number[] = [];
-  const nodes: NameForm[][] = [];
-  let found = 0;
+  const {count, at, from, ends, nodes, marked, end, forms: memoForms} = memo;
   const more = extra ? extraTrie(extra) : null;
   const moreFirst = more ? firstUnits(more) : null;
   if (moreFirst) for (const unit of moreFirst) extraFirst[unit] = 1;
-  let i = 0;
+  let g = 0;
+  let i = more ? 0 : count ? at[0] : n;
   while (i < n) {
+    while (g < count && at[g] < i) g++;
     let best: RawMatch | null = null;
-    const known = memo && (sameTowns || !memo.bare[i]) ? memo.end[i] : 0;
-    if (known > 0) best = {start: i, end: known, forms: memo!.forms.get(i)!, extra: null, pattern: null, text: ""};
-    else if (known === 0) {
-      found = 0;
-      let bare = 0;
-      const first = text.charCodeAt(i);
-      const walk = i + 1 < n && mayStart(trie, first, text.charCodeAt(i + 1));
-      for (let node = walk ? rootChild(trie, first) : -1, j = i + 1; node >= 0; j++) {
-        if (node & HAS_VALUE) ((ends[found] = j), (nodes[found++] = valueAt(trie, node)), (bare |= node));
-        if (j >= n) break;
-        node = childOf(trie, node, text.charCodeAt(j));
-      }
-      const afterPlace = matches.length > 0 && matches[matches.length - 1].end === i;
-      adjacencyConsulted = false;
-      for (let k = found - 1; k >= 0; k--) {
-        const forms = acceptable(text, i, ends[k], nodes[k], gazetteer, bareTowns, afterPlace);
-        if (forms.length) {
-          best = {start: i, end: ends[k], forms, extra: null, pattern: null, text: ""};
-          break;
+    if (g < count && at[g] === i) {
+      const known = sameTowns || !marked[g] ? end[g] : 0;
+      if (known > 0) best = {start: i, end: known, forms: memoForms[g], extra: null, pattern: null, text: ""};
+      else if (known === 0) {
+        const afterPlace = matches.length > 0 && matches[matches.length - 1].end === i;
+        adjacencyConsulted = false;
+        for (let k = from[g + 1] - 1; k >= from[g]; k--) {
+          const forms = acceptable(text, i, ends[k], valueAt(trie, nodes[k]), gazetteer, bareTowns, afterPlace);
+          if (forms.length) {
+            best = {start: i, end: ends[k], forms, extra: null, pattern: null, text: ""};
+            break;
+          }
         }
-      }
-      // A result that depended on the match before it is not memoised: the second scan may match differently there.
-      if (memo && sameTowns && !adjacencyConsulted) {
-        memo.end[i] = best ? best.end : -1;
-        memo.bare[i] = bare & MARKED;
-        if (best) memo.forms.set(i, best.forms);
+        // A result that depended on the match before it is not memoised: the second scan may match differently there.
+        if (sameTowns && !adjacencyConsulted) {
+          end[g] = best ? best.end : -1;
+          if (best) memoForms[g] = best.forms;
+        }
       }
     }
     if (more && extraFirst[text.charCodeAt(i)]) {
@@ -137,6 +183,11 @@ export function scan(
       matches.push(best);
       i = best.end;
     } else i++;
+    // Without extra forms, no match starts before the next candidate.
+    if (!more) {
+      while (g < count && at[g] < i) g++;
+      i = g < count ? at[g] : n;
+    }
   }
   if (moreFirst) for (const unit of moreFirst) extraFirst[unit] = 0;
   return matches;
