@@ -73,19 +73,32 @@ export function withHomeCounty(article: ArticlePlace, text: string, home: Place 
 /** The deepest title place all the others are ancestors of; their common ancestor when they diverge. Places of
  * the configured prefecture are preferred to places elsewhere (诸城一临清… → 临清市). */
 function titlePlace(gazetteer: Gazetteer, mentions: PlaceMention[]): Place | null {
-  const local = mentions.filter((m) => m.place.in_prefecture).map((m) => m.place);
-  const places = local.length ? local : mentions.map((m) => m.place);
-  if (!places.length) return null;
-  const deepest = [...places].sort((a, b) => levelDepth(b.level) - levelDepth(a.level));
-  for (const candidate of deepest) if (places.every((p) => isWithin(gazetteer, candidate, p))) return candidate;
+  if (!mentions.length) return null;
+  const places: Place[] = [];
+  for (const m of mentions) if (m.place.in_prefecture) places.push(m.place);
+  if (!places.length) for (const m of mentions) places.push(m.place);
+  // The deepest first, in order of mention among equals (as a stable sort by depth would have them).
+  for (let depth = DEEPEST; depth >= 0; depth--) {
+    for (const candidate of places) {
+      if (levelDepth(candidate.level) === depth && places.every((p) => isWithin(gazetteer, candidate, p))) {
+        return candidate;
+      }
+    }
+  }
   return commonAncestor(gazetteer, places);
 }
+
+const DEEPEST = levelDepth("village");
 
 export function commonAncestor(gazetteer: Gazetteer, places: Place[]): Place | null {
   const chains = places.map((p) => chainOf(gazetteer, p));
   let common: Place | null = null;
-  for (let i = 0; chains.every((c) => c[i] && c[i].code === chains[0][i].code); i++) common = chains[0][i];
-  return common;
+  for (let i = 0; ; i++) {
+    const step = chains[0][i];
+    if (!step) return common;
+    for (const chain of chains) if (!chain[i] || chain[i].code !== step.code) return common;
+    common = step;
+  }
 }
 
 function mainPlace(gazetteer: Gazetteer, fromTitle: Place | null, mentions: PlaceMention[]): Place | null {

@@ -12,6 +12,7 @@ import {
 } from "../gazetteer.js";
 import type {PlaceMention, RawMatch} from "./types.js";
 import {suffixCursor, TOWN_SUFFIXES, unplacedTowns, unplacedVillage} from "./unresolved.js";
+import {endsWithVillageSuffix} from "./villages.js";
 
 /** The matches as places, in context. With `unresolved`, also the names of places the text names but that cannot be
  * placed, in order: villages with no town, county or zone to sit under (unplacedVillage), and 镇, 乡 or 街道 names the
@@ -24,9 +25,9 @@ export function resolve(
   unresolved: string[] | null = null
 ): PlaceMention[] {
   const mentions: PlaceMention[] = [];
-  let town = [...context].reverse().find((p) => p.level === "town") ?? null;
+  let town = lastOf(context, (p) => p.level === "town");
   let county =
-    [...context].reverse().find((p) => p.level === "county" || p.level === "zone") ??
+    lastOf(context, (p) => p.level === "county" || p.level === "zone") ??
     (town?.county_code ? (gazetteer.places.get(town.county_code) ?? null) : null);
   let previous: PlaceMention | null = null;
   // Looking for unresolved names is a walk of the 镇, 乡 and 街道 in the text, between the matches.
@@ -44,7 +45,8 @@ export function resolve(
       const mention: PlaceMention = {
         start: match.start,
         end: match.end,
-        text: text.slice(match.start, match.end),
+        // withVillagePatterns wrote the match's text: the same slice.
+        text: match.text,
         place,
         form: match.pattern ? "pattern" : match.extra ? "full" : bestKind(match.forms, place.code)
       };
@@ -80,10 +82,20 @@ export function resolve(
       const parent = adjacent ? villageParent(adjacent.place) : (town ?? county);
       return parent && placesVillages(parent, adjacent) ? unregisteredVillage(gazetteer, parent, match.pattern) : null;
     }
-    const candidates = match.forms.map((f) => gazetteer.places.get(f.code)!).filter(Boolean);
-    const villages = candidates.length > 0 && candidates.every((p) => p.level === "village");
-    const generic = match.forms.every((f) => f.kind === "generic");
-    const written = /(?:村|社区)$/.test(match.text) ? match.text : candidates[0]?.name;
+    // In plain loops: this runs for every match of every scan.
+    const candidates: Place[] = [];
+    let generic = true;
+    let villages = match.forms.length > 0;
+    for (const form of match.forms) {
+      const place = gazetteer.places.get(form.code);
+      if (place) {
+        candidates.push(place);
+        if (place.level !== "village") villages = false;
+      }
+      if (form.kind !== "generic") generic = false;
+    }
+    villages &&= candidates.length > 0;
+    const written = endsWithVillageSuffix(match.text) ? match.text : candidates[0]?.name;
     if (adjacent) {
       if (generic && !adjacent.place.in_prefecture) return null;
       const parent = villageParent(adjacent.place);
@@ -148,7 +160,18 @@ export function resolve(
   }
 }
 
+/** The best-ranked kind of the forms of `code` (the first of equals), else full. */
 function bestKind(forms: NameForm[], code: string): FormKind {
-  const kinds = forms.filter((f) => f.code === code).map((f) => f.kind);
-  return kinds.sort((a, b) => FORM_RANK[a] - FORM_RANK[b])[0] ?? "full";
+  let best: FormKind | null = null;
+  for (const form of forms) {
+    if (form.code === code && (best === null || FORM_RANK[form.kind] < FORM_RANK[best])) best = form.kind;
+  }
+  return best ?? "full";
 }
+
+/** The last place of `places` that `test` accepts, or null. */
+function lastOf(places: Place[], test: (place: Place) => boolean): Place | null {
+  for (let i = places.length - 1; i >= 0; i--) if (test(places[i])) return places[i];
+  return null;
+}
+

@@ -125,9 +125,38 @@ function extraTrie(extra: Map<string, Place>): PackedTrie<Place> {
   return packed;
 }
 
-// Marks of the first code units of the current scan's extra forms, so that the scan walks their trie only where one
-// may start: linear in the text however many villages an article names. Cleared when the scan ends.
+// Marks of the first code units of the extra forms being looked for, so that their trie is walked only where one may
+// start: linear in the text however many villages an article names. Cleared after each text.
 const extraFirst = new Uint8Array(0x10000);
+
+/** Where the extra forms occur in a text, grouped by start as ScanMemo groups the gazetteer's. */
+interface ExtraOccurrences {
+  count: number;
+  at: number[];
+  from: number[];
+  ends: number[];
+  places: Place[];
+}
+
+function extraOccurrences(text: string, trie: PackedTrie<Place>): ExtraOccurrences {
+  const found: ExtraOccurrences = {count: 0, at: [], from: [], ends: [], places: []};
+  const first = firstUnits(trie);
+  for (const unit of first) extraFirst[unit] = 1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!extraFirst[text.charCodeAt(i)]) continue;
+    const group = found.ends.length;
+    for (let node = rootChild(trie, text.charCodeAt(i)), j = i + 1; node >= 0; j++) {
+      if (node & HAS_VALUE) (found.ends.push(j), found.places.push(valueAt(trie, node)));
+      if (j >= n) break;
+      node = childOf(trie, node, text.charCodeAt(j));
+    }
+    if (found.ends.length > group) (found.at.push(i), found.from.push(group), found.count++);
+  }
+  found.from.push(found.ends.length);
+  for (const unit of first) extraFirst[unit] = 0;
+  return found;
+}
 
 /** The leftmost-longest acceptable matches of `text`, whose candidates `memo` holds (scanMemo). */
 export function scan(
@@ -142,13 +171,15 @@ export function scan(
   const n = text.length;
   const trie = gazetteer.trie;
   const {count, at, from, ends, nodes, marked, end, forms: memoForms} = memo;
-  const more = extra ? extraTrie(extra) : null;
-  const moreFirst = more ? firstUnits(more) : null;
-  if (moreFirst) for (const unit of moreFirst) extraFirst[unit] = 1;
+  const more = extra ? extraOccurrences(text, extraTrie(extra)) : null;
   let g = 0;
-  let i = more ? 0 : count ? at[0] : n;
-  while (i < n) {
+  let x = 0;
+  for (let i = 0; ; ) {
+    // The next position where a gazetteer or an extra form starts: no match starts before it.
     while (g < count && at[g] < i) g++;
+    if (more) while (x < more.count && more.at[x] < i) x++;
+    i = Math.min(g < count ? at[g] : n, more && x < more.count ? more.at[x] : n);
+    if (i >= n) break;
     let best: RawMatch | null = null;
     if (g < count && at[g] === i) {
       const known = sameTowns || !marked[g] ? end[g] : 0;
@@ -170,26 +201,19 @@ export function scan(
         }
       }
     }
-    if (more && extraFirst[text.charCodeAt(i)]) {
-      for (let node = rootChild(more, text.charCodeAt(i)), j = i + 1; node >= 0; j++) {
-        if (node & HAS_VALUE && (!best || j >= best.end) && !personAround(text, i, j)) {
-          best = {start: i, end: j, forms: [], extra: valueAt(more, node), pattern: null, text: ""};
+    if (more && x < more.count && more.at[x] === i) {
+      for (let k = more.from[x]; k < more.from[x + 1]; k++) {
+        const j = more.ends[k];
+        if ((!best || j >= best.end) && !personAround(text, i, j)) {
+          best = {start: i, end: j, forms: [], extra: more.places[k], pattern: null, text: ""};
         }
-        if (j >= n) break;
-        node = childOf(more, node, text.charCodeAt(j));
       }
     }
     if (best) {
       matches.push(best);
       i = best.end;
     } else i++;
-    // Without extra forms, no match starts before the next candidate.
-    if (!more) {
-      while (g < count && at[g] < i) g++;
-      i = g < count ? at[g] : n;
-    }
   }
-  if (moreFirst) for (const unit of moreFirst) extraFirst[unit] = 0;
   return matches;
 }
 

@@ -4,12 +4,13 @@ import {NOT_PLACE_WORDS, NOT_VILLAGE_NAMES, WORDS_STARTING_XIANG} from "../data/
 import {villageCore, type Gazetteer} from "../gazetteer.js";
 import type {PlaceLevel} from "../types.js";
 import {BOUNDARY_CHARS, type PlaceMention, type RawMatch} from "./types.js";
+import {endsWithVillageSuffix} from "./villages.js";
 import {allHan, VILLAGE_FIRST, wordStartsAt} from "./villages.js";
 
 /** The name of a village a match that resolved to no place names: a village the register lacks (the 村/社区
  * pattern), or a register village's name several towns share, unless it is also an ordinary word (和谐村). */
 export function unplacedVillage(match: RawMatch, gazetteer: Gazetteer): string | null {
-  const name = match.pattern ?? (/(?:村|社区)$/.test(match.text) ? match.text : null);
+  const name = match.pattern ?? (endsWithVillageSuffix(match.text) ? match.text : null);
   if (!name || NOT_PLACE_WORDS.has(name) || NOT_VILLAGE_NAMES.has(villageCore(name))) return null;
   for (const form of match.forms) if (gazetteer.places.get(form.code)?.level !== "village") return null;
   return name;

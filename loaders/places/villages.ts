@@ -95,3 +95,8 @@ export function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
 export function isVillageMatch(match: RawMatch): boolean {
   return match.extra?.level === "village" || match.forms.some((f) => f.kind === "full" || f.kind === "bare");
 }
+
+/** Whether a name ends in 村 or 社区, as a village's does. */
+export function endsWithVillageSuffix(name: string): boolean {
+  return name.endsWith("村") || name.endsWith("社区");
+}
