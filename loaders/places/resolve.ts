@@ -174,4 +174,3 @@ function lastOf(places: Place[], test: (place: Place) => boolean): Place | null 
   for (let i = places.length - 1; i >= 0; i--) if (test(places[i])) return places[i];
   return null;
 }
-

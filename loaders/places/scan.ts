@@ -174,7 +174,7 @@ export function scan(
   const more = extra ? extraOccurrences(text, extraTrie(extra)) : null;
   let g = 0;
   let x = 0;
-  for (let i = 0; ; ) {
+  for (let i = 0; ;) {
     // The next position where a gazetteer or an extra form starts: no match starts before it.
     while (g < count && at[g] < i) g++;
     if (more) while (x < more.count && more.at[x] < i) x++;
@@ -245,28 +245,50 @@ function acceptable(
   if (text[end - 1] === "村" && !endsVillage(text, end)) return [];
   // 王家乡亲: 乡亲 (folks) is a word, not the suffix of 王家乡.
   if (text[end - 1] === "乡" && WORDS_AFTER_TOWN_XIANG.has(text[end])) return [];
-  if (forms.every((f) => f.kind === "full")) return forms;
-  if (guardedWord(text, start, end)) return forms.filter((f) => f.kind === "full" || f.kind === "generic");
-  let guardedOut: boolean | null = null;
-  const guarded = () => (guardedOut ??= personAround(text, start, end) || inByline(text, start, end));
-  return forms.filter((f) => {
+  let allFull = true;
+  for (const f of forms) if (f.kind !== "full") allFull = false;
+  if (allFull) return forms;
+  const guardedWordHere = guardedWord(text, start, end);
+  // Plain loops, no closures: this runs at every candidate of every scan. `guarded` is worked out once, when first
+  // needed; followsPlace is consulted in the same cases as before (it records that the answer depended on it).
+  const kept: NameForm[] = [];
+  let guarded: boolean | null = null;
+  for (const f of forms) {
     switch (f.kind) {
       case "full":
-        return true;
+        kept.push(f);
+        break;
       case "generic":
-        return !GENERIC_BLOCKERS.some((w) => text.startsWith(w, start - w.length));
+        if (guardedWordHere || !endsAnyBefore(text, start, GENERIC_BLOCKERS)) kept.push(f);
+        break;
       case "short":
-        return (
-          !ORG_AFTER.some((w) => text.startsWith(w, end)) &&
-          !guarded() &&
-          (gazetteer.places.get(f.code)?.in_prefecture || startsAWord(text, start) || followsPlace(afterPlace))
-        );
+        if (guardedWordHere || startsAny(text, end, ORG_AFTER)) break;
+        if ((guarded ??= personAround(text, start, end) || inByline(text, start, end))) break;
+        if (gazetteer.places.get(f.code)?.in_prefecture || startsAWord(text, start) || followsPlace(afterPlace)) {
+          kept.push(f);
+        }
+        break;
       case "bare": {
+        if (guardedWordHere) break;
         const parent = gazetteer.places.get(f.code)?.parent_code;
-        return parent != null && bareTowns.has(parent) && !guarded();
+        if (parent == null || !bareTowns.has(parent)) break;
+        if (!(guarded ??= personAround(text, start, end) || inByline(text, start, end))) kept.push(f);
       }
     }
-  });
+  }
+  return kept.length === forms.length ? forms : kept;
+}
+
+/** Whether one of `words` starts at `at`. */
+function startsAny(text: string, at: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
+}
+
+/** Whether one of `words` ends at `at` (startsWith reads a position before 0 as 0, as the rule always has). */
+function endsAnyBefore(text: string, at: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, at - w.length)) return true;
+  return false;
 }
 
 /** A short form right after a place (山东临沭, 湖北罗田) starts a word there. */
@@ -283,9 +305,7 @@ function startsAWord(text: string, start: number): boolean {
 }
 
 export function personAround(text: string, start: number, end: number): boolean {
-  return (
-    PERSON_AFTER.some((w) => text.startsWith(w, end)) || PERSON_BEFORE.some((w) => text.startsWith(w, start - w.length))
-  );
+  return startsAny(text, end, PERSON_AFTER) || endsAnyBefore(text, start, PERSON_BEFORE);
 }
 
 const [OPEN_ASCII, OPEN_WIDE, CLOSE_ASCII, CLOSE_WIDE] = [..."(（)）"].map((c) => c.charCodeAt(0));
