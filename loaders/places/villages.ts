@@ -45,13 +45,14 @@ export function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
     const gapStart = from ? from.end : -1;
     let name: string | null = null;
     let start = -1;
+    // Each test on characters before any slice: this runs at every 村 and 社区 of the text.
     if (from && at - gapStart >= 1 && at - gapStart <= 4) {
-      const part = text.slice(gapStart, at);
+      const first = text[gapStart];
       if (
+        VILLAGE_FIRST.has(first) &&
+        !BOUNDARY_CHARS.has(first) &&
         allHan(text, gapStart, at) &&
-        VILLAGE_FIRST.has(part[0]) &&
-        !BOUNDARY_CHARS.has(part[0]) &&
-        !NOT_VILLAGE_NAMES.has(part)
+        !NOT_VILLAGE_NAMES.has(text.slice(gapStart, at))
       ) {
         if (!covering) [name, start] = [text.slice(gapStart, suffixEnd), gapStart];
         else if (covering.start > gapStart) [name, start] = [text.slice(gapStart, suffixEnd), gapStart];
@@ -64,18 +65,13 @@ export function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
         [name, start] = [text.slice(first, suffixEnd), first];
     }
     if (start < 0 && !covering && isCun) {
-      for (const length of [3, 2]) {
+      for (let length = 3; length >= 2; length--) {
         const first = at - length;
         if (first < (previous?.end ?? 0)) continue;
+        if (length === 3 && BOUNDARY_CHARS.has(text[first])) continue;
+        if (!VILLAGE_FIRST.has(text[first]) || !allHan(text, first, at) || !wordStartsAt(text, first)) continue;
         const part = text.slice(first, at);
-        if (length === 3 && BOUNDARY_CHARS.has(part[0])) continue;
-        if (
-          allHan(text, first, at) &&
-          VILLAGE_FIRST.has(part[0]) &&
-          !NOT_VILLAGE_NAMES.has(part) &&
-          !NOT_VILLAGE_NAMES.has(part.slice(1)) &&
-          wordStartsAt(text, first)
-        ) {
+        if (!NOT_VILLAGE_NAMES.has(part) && !NOT_VILLAGE_NAMES.has(part.slice(1))) {
           name = part + "村";
           start = first;
           break;
