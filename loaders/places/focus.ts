@@ -30,8 +30,8 @@ interface ArticleView {
   /** The article's sentences in order, and their ends (for bisection). */
   sentences: Span[];
   sentenceEnds: Int32Array;
-  /** Positions of CLAUSE_END characters, ascending. */
-  clauseEnds: Int32Array;
+  /** Positions of CLAUSE_END characters, ascending; drawn when a span first needs its clause (clauseEnds). */
+  clauseEnds: Int32Array | null;
   /** For each mention, the index of the first mention of the run of mentions of its place it ends. */
   runStart: Int32Array;
   /** The anaphor of each sentence looked at, by its start and end. */
@@ -43,9 +43,9 @@ const views = new WeakMap<ArticlePlace, ArticleView>();
 function viewOf(article: ArticlePlace, text: string): ArticleView {
   let view = views.get(article);
   if (view?.text === text) return view;
-  const clauseEnds: number[] = [];
-  for (let i = 0; i < text.length; i++) if (CLAUSE_END[text.charCodeAt(i)]) clauseEnds.push(i);
   const spans = sentences(text);
+  const sentenceEnds = new Int32Array(spans.length);
+  for (let i = 0; i < spans.length; i++) sentenceEnds[i] = spans[i].end;
   const {mentions} = article;
   const runStart = new Int32Array(mentions.length);
   for (let i = 1; i < mentions.length; i++) {
@@ -55,8 +55,8 @@ function viewOf(article: ArticlePlace, text: string): ArticleView {
     text,
     paragraphs: paragraphs(text),
     sentences: spans,
-    sentenceEnds: Int32Array.from(spans, (span) => span.end),
-    clauseEnds: Int32Array.from(clauseEnds),
+    sentenceEnds,
+    clauseEnds: null,
     runStart,
     anaphora: new Map()
   };
@@ -111,8 +111,17 @@ function sentenceAt(view: ArticleView, start: number, end: number, paragraph: Ra
   return {start: from, end: to};
 }
 
+/** Only spans whose sentence names several places at one level need their clause: most articles never do. */
+function clauseEnds(view: ArticleView): Int32Array {
+  if (view.clauseEnds) return view.clauseEnds;
+  const {text} = view;
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) if (CLAUSE_END[text.charCodeAt(i)]) ends.push(i);
+  return (view.clauseEnds = Int32Array.from(ends));
+}
+
 function clauseAt(view: ArticleView, start: number, end: number): Range {
-  const ends = view.clauseEnds;
+  const ends = clauseEnds(view);
   const before = firstAtLeast(ends, start) - 1;
   const after = firstAtLeast(ends, end);
   return {start: before >= 0 ? ends[before] + 1 : 0, end: after < ends.length ? ends[after] : view.text.length};

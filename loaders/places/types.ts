@@ -59,7 +59,16 @@ export interface ArticlePlace {
   unresolved: string[];
 }
 
+// A place's ref, made once: every fact placed there shares it (nothing changes a PlaceRef once made).
+const refs = new WeakMap<Place, PlaceRef>();
+
 export function placeRef(gazetteer: Gazetteer, place: Place): PlaceRef {
+  let ref = refs.get(place);
+  if (!ref) refs.set(place, (ref = makePlaceRef(gazetteer, place)));
+  return ref;
+}
+
+function makePlaceRef(gazetteer: Gazetteer, place: Place): PlaceRef {
   const chain = chainOf(gazetteer, place);
   const at = (levels: PlaceLevel[]) => chain.find((p) => levels.includes(p.level))?.name ?? null;
   const county = at(["county", "zone"]);
