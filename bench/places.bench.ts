@@ -1,9 +1,16 @@
-// Gazetteer load time (cold, then cached) and mention-scan throughput over the seeds repeated to at least 20 MB.
+// Gazetteer load time (cold, then cached), mention-scan throughput over the seeds repeated to at least 20 MB, and the
+// articles' places over the 10 MB synthetic corpus in a fresh process: first pass (cold: the engine's code not yet
+// compiled, and the compiler's threads counted apart), then warm.
 import {spawnSync} from "node:child_process";
 import {readFileSync, readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
+import {decode, type Decoded} from "../loaders/decode.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
 import {findPlaceMentions, placeForSpan, resolveArticlePlace} from "../loaders/places/index.js";
+import {repair} from "../loaders/repair.js";
+import {listDocuments} from "../loaders/run/corpus.js";
+import {segment} from "../loaders/segment.js";
+import {syntheticCorpus} from "./corpus.js";
 
 const coldRunner = fileURLToPath(new URL("./gazetteer-cold.ts", import.meta.url));
 const coldRuns = 3;
@@ -67,6 +74,51 @@ export default async function run(): Promise<void> {
   const articleSeconds = (performance.now() - t) / 1000;
   console.log(`resolveArticlePlace (paragraphs as articles): ${(mb / articleSeconds).toFixed(1)} MB/s`);
   linearity();
+  coldAndWarm();
+}
+
+/** CPU seconds of this process's main thread (Linux: /proc), or NaN where that cannot be read. */
+function mainThreadSeconds(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The 10 MB corpus's articles placed in a child process (this one has run the place code already). */
+function coldAndWarm(): void {
+  const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url)], {
+    encoding: "utf8",
+    env: {...process.env, PLACES_BENCH_CHILD: "1"}
+  });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const {mb, passes} = JSON.parse(child.stdout.trim().split("\n").pop()!);
+  const [cold, warm] = passes as {cpu: number; main: number}[];
+  console.log(
+    `resolveArticlePlace over the ${mb.toFixed(1)} MB synthetic corpus, fresh process: first pass ${cold.cpu.toFixed(2)} ` +
+      `CPU s (${cold.main.toFixed(2)} on the main thread, the rest the compiler's and collector's threads), then ` +
+      `${warm.cpu.toFixed(2)} s warm = ${(mb / warm.cpu).toFixed(1)} MB/s`
+  );
+}
+
+if (process.env.PLACES_BENCH_CHILD) {
+  const files = listDocuments([syntheticCorpus(10)]).map((file) => readFileSync(file.path));
+  const gazetteer = loadGazetteer();
+  const articles = files
+    .flatMap((bytes) => segment(repair((decode(bytes, {format: "auto"}) as Decoded).text).paragraphs))
+    .filter((article) => !article.notice);
+  const passes = [0, 1].map(() => {
+    const before = process.cpuUsage();
+    const main = mainThreadSeconds();
+    for (const article of articles) resolveArticlePlace(article.title, article.text, gazetteer);
+    const {user, system} = process.cpuUsage(before);
+    return {cpu: (user + system) / 1e6, main: mainThreadSeconds() - main};
+  });
+  const mb = files.reduce((sum, bytes) => sum + bytes.length, 0) / 1e6;
+  console.log(JSON.stringify({mb, passes}));
 }
 
 /** Hostile articles of issue 15, each resolved and every figure placed, at one size and twice it: twice the input
