@@ -98,8 +98,8 @@ function coldAndWarm(): void {
   const {mb, passes} = JSON.parse(child.stdout.trim().split("\n").pop()!);
   const [cold, warm] = passes as {cpu: number; main: number}[];
   console.log(
-    `resolveArticlePlace over the ${mb.toFixed(1)} MB synthetic corpus, fresh process: first pass ${cold.cpu.toFixed(2)} ` +
-      `CPU s (${cold.main.toFixed(2)} on the main thread, the rest the compiler's and collector's threads), then ` +
+    `resolveArticlePlace over the ${mb.toFixed(1)} MB synthetic corpus, fresh process: ` +
+      `first pass ${cold.cpu.toFixed(2)} CPU s (${cold.main.toFixed(2)} on the main thread, the rest the compiler's and collector's threads), then ` +
       `${warm.cpu.toFixed(2)} s warm = ${(mb / warm.cpu).toFixed(1)} MB/s`
   );
 }
