@@ -71,7 +71,14 @@ export interface ReadOptions {
 
 const startsPrefixedUnit = (text: string, j: number) => PREFIXED_UNITS.some((u) => text.startsWith(u, j));
 
-const PAIRS = new Set(DIGIT_PAIRS);
+/** DIGIT_PAIRS as a table indexed by 10 × first + second. */
+const PAIRS = new Uint8Array(100);
+for (const pair of DIGIT_PAIRS) {
+  const [a, b] = pair.split(",").map(Number);
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= 9 && b >= 0 && b <= 9))
+    throw new Error(`DIGIT_PAIRS: ${pair} is not a pair of digits`);
+  PAIRS[10 * a + b] = 1;
+}
 
 interface Arabic {
   end: number;
@@ -88,6 +95,7 @@ function asciiPart(text: string, from: number, to: number, full: boolean): strin
 }
 
 const isSlash = (text: string, at: number) => text[at] === "/" || text[at] === "／";
+const [LIANG, LIANG_TRADITIONAL, PART, OF, AND, ZERO_MARK, BELOW] = [..."两兩分之又零下"].map((ch) => ch.charCodeAt(0));
 
 /** An Arabic number at j: digits, thousands groups (`1,064`; `，` only between full-width digits), a decimal part. */
 export function readArabic(text: string, j: number): Arabic | null {
@@ -151,7 +159,7 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
   } else if (opts.wide && (c0 === 45 || c0 === 0xff0d || c0 === 0x2212)) {
     sign = -1;
     j++;
-  } else if (text.startsWith("零下", j) && classAt(text, j + 2) !== NONE) {
+  } else if (c0 === ZERO_MARK && text.charCodeAt(j + 1) === BELOW && classAt(text, j + 2) !== NONE) {
     sign = -1;
     j += 2;
   }
@@ -230,9 +238,9 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
       const three = two && isCjkDigit(text.charCodeAt(k + 2));
       const d1 = VALUE[c];
       const d2 = VALUE[text.charCodeAt(k + 1)];
-      const isPair = two && !three && cls === DIGIT && PAIRS.has(`${d1},${d2}`) && classAt(text, k + 2) !== POINT;
+      const isPair = two && !three && cls === DIGIT && PAIRS[10 * d1 + d2] === 1 && classAt(text, k + 2) !== POINT;
       // Beyond 一两 and 两三, 两 is never a digit in a run (两两, 二两 = 2 liang): such a run is read digit by digit.
-      const len = !two || (!isPair && (text[k] === "两" || text[k + 1] === "两")) ? 1 : 2;
+      const len = !two || (!isPair && (c === LIANG || text.charCodeAt(k + 1) === LIANG)) ? 1 : 2;
       if (len >= 2) {
         if (isPair) {
           pending = true;
@@ -439,7 +447,8 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
     lo = hi = sequence.value;
   } else {
     // 两 ends a numeral only before a unit (两千); after one (两万两, 三千两百两) it is the weight 两.
-    const two = text[pendingDigitAt] === "两" || text[pendingDigitAt] === "兩";
+    const last = text.charCodeAt(pendingDigitAt);
+    const two = last === LIANG || last === LIANG_TRADITIONAL;
     if (pending && pendingDigitAt >= 0 && lastUnit > 0 && two) {
       pending = false;
       end = pendingDigitAt;
@@ -481,9 +490,10 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
 /** `五分之一`, `三百五又三分之一`, and in wide mode `3/5`, `1 3/5`. */
 function fractionOf(text: string, num: Numeral, opts: ReadOptions): Numeral {
   let k = skipSpaces(text, num.end);
-  if (text[k] === "分") {
+  const c = text.charCodeAt(k);
+  if (c === PART) {
     k = skipSpaces(text, k + 1);
-    if (text[k] === "之" && Number.isInteger(num.value) && num.value !== 0 && num.valueMax === null) {
+    if (text.charCodeAt(k) === OF && Number.isInteger(num.value) && num.value !== 0 && num.valueMax === null) {
       const top = readNumeral(text, skipSpaces(text, k + 1), {wide: opts.wide, bare: false});
       if (top && !top.approx && top.valueMax === null) {
         const value = tidy(top.value / num.value);
@@ -492,7 +502,7 @@ function fractionOf(text: string, num: Numeral, opts: ReadOptions): Numeral {
     }
     return num;
   }
-  if (text[k] === "又") {
+  if (c === AND) {
     const rest = readNumeral(text, skipSpaces(text, k + 1), {...opts, bare: false});
     if (rest?.fraction && rest.value >= 0) {
       const value = tidy(num.value + Math.sign(num.value || 1) * rest.value);
