@@ -65,7 +65,9 @@ export interface SentenceWindow extends Span {
 /** The sentence [span) as a fact's provenance around the figure at [from, to): whole when it is at most
  * SENTENCE_WINDOW long, else a window of that size centred on the figure (start, end index `text` itself). */
 export function sentenceWindow(text: string, span: Span, from: number, to: number): SentenceWindow {
-  if (span.end - span.start <= SENTENCE_WINDOW) return {...span, text: text.slice(span.start, span.end), cut: false};
+  // A literal, not {...span, …}: a spread with added fields takes V8's slow path, microseconds per fact.
+  if (span.end - span.start <= SENTENCE_WINDOW)
+    return {start: span.start, end: span.end, text: text.slice(span.start, span.end), cut: false};
   const size = Math.max(SENTENCE_WINDOW, to - from);
   let start = Math.max(span.start, Math.min(from - ((size - (to - from)) >> 1), span.end - size));
   let end = Math.min(span.end, start + size);

@@ -128,6 +128,7 @@ export interface NumberMention {
 export type ScanMode = "number" | "quantity";
 
 const RANGE_MARKS = "至到-—–~～〜－―";
+const RANGE_MARK_CHARS = chars.charTable(RANGE_MARKS);
 const PERCENT_PREFIX: Readonly<Record<string, number>> = {百: 1, 佰: 1, 千: 0.1, 仟: 0.1, 万: 0.01, 萬: 0.01};
 
 /** The end of `word` at k, letting up to four spaces sit between its characters (`个 百 分点`), or -1. */
@@ -149,11 +150,11 @@ interface Prefix {
   bareOnly: boolean;
 }
 
-const PREFIX_ENDS = new Set(PREFIXES.map(([word]) => word[word.length - 1]));
+const PREFIX_ENDS = chars.charTable(PREFIXES.map(([word]) => word[word.length - 1]).join(""));
 
 /** An approximating word right before i: 约三百元, 近百人, 超过1/2, 上万元. Bounded look-back. */
 export function prefixBefore(text: string, i: number): Prefix | null {
-  if (i === 0 || !PREFIX_ENDS.has(text[i - 1])) return null;
+  if (i === 0 || PREFIX_ENDS[text.charCodeAt(i - 1)] !== 1) return null;
   for (const [word, notAfter, bareOnly] of PREFIXES) {
     const at = i - word.length;
     if (at < 0 || !text.startsWith(word, at)) continue;
@@ -191,7 +192,7 @@ function mention(num: Numeral, patch: Partial<NumberMention> = {}): NumberMentio
 function rangeAfter(text: string, first: Numeral, opts: ReadOptions, wide: boolean): NumberMention | null {
   let k = first.approxEnd;
   if (wide) k = skipSpaces(text, k);
-  if (k >= text.length || !RANGE_MARKS.includes(text[k])) return null;
+  if (k >= text.length || RANGE_MARK_CHARS[text.charCodeAt(k)] !== 1) return null;
   let m = k + 1;
   if (wide) m = skipSpaces(text, m);
   if (!isNumeralStart(text.charCodeAt(m))) return null;
