@@ -20,7 +20,12 @@ export const isWhiteSpace = (c: number): boolean => c < 0x10000 && SPACE[c] === 
 
 /** Full-width digits to ASCII, same length, so offsets found in the folded string index the original. */
 export function asciiDigits(s: string): string {
-  return /[０-９]/.test(s) ? s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+  // A loop over code units, not a regex test: most strings hold no full-width digit and are returned as they are.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  }
+  return s;
 }
 
 /** Spaces within a line that may sit inside a numeral (`一百 五 十`): space, tab, ideographic space, no-break space. */

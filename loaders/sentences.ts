@@ -13,7 +13,21 @@ export interface Span {
   end: number;
 }
 
+// The spans of the last text split: the article's topic, its places and its facts each ask for the sentences of the
+// same text in turn, and get the one array instead of three passes. Frozen, so that a caller changing it fails loudly
+// instead of changing the others' sentences.
+let lastText: string | null = null;
+let lastSpans: Span[] = [];
+
 export function sentences(text: string): Span[] {
+  if (text === lastText) return lastSpans;
+  const spans = splitSentences(text);
+  lastText = text;
+  lastSpans = Object.freeze(spans) as Span[];
+  return lastSpans;
+}
+
+function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   const push = (end: number) => {
