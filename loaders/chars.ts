@@ -20,13 +20,13 @@ export const isWhiteSpace = (c: number): boolean => c < 0x10000 && SPACE[c] === 
 
 /** Full-width digits to ASCII, same length, so offsets found in the folded string index the original. */
 export function asciiDigits(s: string): string {
-  // A loop over code units, not a regex test: most strings hold no full-width digit and are returned as they are.
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff19) return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  }
-  return s;
+  return /[０-９]/.test(s) ? s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
 }
+
+/** The code unit at k, or 0 before the start and past the end, where charCodeAt gives NaN: the engine's tables
+ * have nothing at 0, so a look beside a figure reads the same either way, and optimised code that reads past a
+ * string's end with charCodeAt is thrown away and compiled again, which on a busy machine costs more than the scan. */
+export const codeAt = (s: string, k: number): number => (k >= 0 && k < s.length ? s.charCodeAt(k) : 0);
 
 /** Spaces within a line that may sit inside a numeral (`一百 五 十`): space, tab, ideographic space, no-break space. */
 const INLINE_SPACE = charTable(" \t\u3000\u00a0");

@@ -1,7 +1,7 @@
 // Dates: the issue date a masthead prints, each article's dateline as printed and the date it stands for, the year a
 // page speaks of when nothing prints it, and the period a single sentence names (for dating facts).
 // Dates are ISO strings as precise as the text allows: "2020-08-31", "2020-08" or "2020".
-import {asciiDigits, charTable, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
+import {asciiDigits, charTable, codeAt, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
 
 // Kept importable from here for callers written before chars.ts held it.
 export {asciiDigits};
@@ -292,16 +292,16 @@ const DATE_MARK = charTable("年月日号");
 
 /** Whether DATE_AT may match something at `at`: a few table reads rule out most positions without running it. */
 function mayBeDate(s: string, at: number): boolean {
-  if (DATE_FIRST[s.charCodeAt(at)] !== 1) return false;
+  if (DATE_FIRST[codeAt(s, at)] !== 1) return false;
   const to = Math.min(s.length, at + HEAD);
   let k = at + 1;
   while (k < to && DATE_RUN[s.charCodeAt(k)] === 1) k++;
-  return k < to && DATE_MARK[s.charCodeAt(k)] === 1;
+  return k < to && DATE_MARK[codeAt(s, k)] === 1;
 }
 
 /** The date expression starting at `at` in `s` (digits folded), or null. */
 export function readTimeAt(s: string, at: number): TimeExpression | null {
-  if (WORD_FIRST[s.charCodeAt(at)] === 1) {
+  if (WORD_FIRST[codeAt(s, at)] === 1) {
     const word = relativeWordAt(s, at);
     if (word !== null) return word;
   }

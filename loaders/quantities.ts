@@ -20,7 +20,7 @@ import type {Kind, Per, Quantity} from "./types.js";
 const {APPROX_AFTER, charClass, scanNumbers, tidy} = numerals;
 const {isAsciiLetter, isDigitCode} = charClass;
 const {unitAt} = units;
-const {charTable, isHan} = chars;
+const {charTable, codeAt} = chars;
 const {hasWordIn, isWordAt, lastWordIn, wordAt, wordList} = wordLists;
 const {COUNTED_KINDS, GENERAL_COUNTERS} = countedKinds;
 const {
@@ -34,7 +34,7 @@ const {
   TOTAL_WORDS
 } = rates;
 /** Is the code unit at k (none before 0 or past the end) in the table? */
-const isIn = (table: Uint8Array, text: string, k: number) => k >= 0 && table[text.charCodeAt(k)] === 1;
+const isIn = (table: Uint8Array, text: string, k: number) => k >= 0 && table[codeAt(text, k)] === 1;
 /** Is ch one of chars? (Unlike String#includes, the empty string past the text's end is in no set.) */
 const has = (chars: string, ch: string | undefined) => !!ch && chars.includes(ch);
 const code = (ch: string) => ch.charCodeAt(0);
@@ -88,9 +88,9 @@ function quantityOf(text: string, m: NumberMention, previous: Quantity | null): 
   }
 
   let at = m.unitAt;
-  if (text.charCodeAt(at) === SPACE && unitAt(text, at + 1)) at++;
+  if (codeAt(text, at) === SPACE && unitAt(text, at + 1)) at++;
   const u = unitAt(text, at);
-  const symbol = CURRENCY_BY_UNIT.get(text.charCodeAt(m.start - 1));
+  const symbol = CURRENCY_BY_UNIT.get(codeAt(text, m.start - 1));
   if (symbol && (!u || u.kind !== "money") && !m.range) {
     // ￥300, $20: the sign before the number is the unit.
     const q = finish(text, m, m.unitAt, text[m.start - 1], "money", 1, null, previous);
@@ -102,8 +102,8 @@ function quantityOf(text: string, m: NumberMention, previous: Quantity | null): 
   let kind: Kind = u.kind;
 
   if (has(u.notBefore, next) || next === "儿") return null;
-  if (isAsciiLetter(u.unit.charCodeAt(0)) && isAsciiLetter(text.charCodeAt(unitEnd))) return null;
-  const han = isUnified(text.charCodeAt(unitEnd));
+  if (isAsciiLetter(u.unit.charCodeAt(0)) && isAsciiLetter(codeAt(text, unitEnd))) return null;
+  const han = isUnified(codeAt(text, unitEnd));
   const counts = u.countBefore;
   if (counts && (has(counts.chars, next) || (counts.han && han && !has(counts.except, next)))) kind = "count";
   if (u.plainOnly && (m.lone === "一" || m.lone === "两" || m.pair || m.range || han)) return null;
@@ -165,14 +165,14 @@ const ORDINAL_BEFORE = charTable("届初周号#№");
 
 /** Numbers that are codes, dates' parts or ordinals whatever follows them. */
 function plausibleNumber(text: string, m: NumberMention): boolean {
-  const before = text.charCodeAt(m.start - 1);
+  const before = codeAt(text, m.start - 1);
   if (m.arabic) {
     if (m.arabic.length > 1 && m.arabic[0] === "0") return false; // 0635…, 012: a code or phone number
     if (m.arabic.length >= 12) return false;
     if (isAsciiLetter(before)) return false; // G20, A2021…
   }
   if (isDigitCode(before)) return false;
-  if (DATE_JOINS[before] === 1 && isDigitCode(text.charCodeAt(m.start - 2))) return false;
+  if (DATE_JOINS[before] === 1 && isDigitCode(codeAt(text, m.start - 2))) return false;
   // 十三届九次全会, 初十, 周一, 星期三, 3号楼
   if (ORDINAL_BEFORE[before] === 1) return false;
   if (m.start >= 2 && (isWordAt(text, m.start - 2, "星期", m.start) || isWordAt(text, m.start - 2, "礼拜", m.start)))
@@ -212,7 +212,7 @@ function finish(
     } else if (text.startsWith("人民币", end)) end += 3;
   } else if (u && kind === "money" && u.unit !== "人民币" && text.startsWith("人民币", end)) end += 3;
 
-  const half = text.charCodeAt(end) === HALF && !isIn(NOT_HALF_BEFORE, text, end + 1);
+  const half = codeAt(text, end) === HALF && !isIn(NOT_HALF_BEFORE, text, end + 1);
   if (half && !m.range && !m.pair && kind !== "percent") {
     value += 0.5;
     end++;
@@ -221,8 +221,8 @@ function finish(
     end++;
   }
   // 3块多, 一吨多: but not 3户多次走访, where 多 starts the next word.
-  const c = text.charCodeAt(end);
-  const after = text.charCodeAt(end + 1);
+  const c = codeAt(text, end);
+  const after = codeAt(text, end + 1);
   const more = (c === MORE || c === OVER) && !(isUnified(after) && !isIn(MORE_THEN, text, end + 1));
   if (more && kind !== "percent") {
     approx = true;
@@ -284,11 +284,11 @@ const [SLASH, EVERY, DAY, SUN, MONTH, PIECE, YEAR, HOUSEHOLD, PERSON] = [..."/�
 
 /** A rate written right after the figure: 100元/月, 50元每天. */
 function perAfter(text: string, end: number): Per {
-  const c = text.charCodeAt(end);
+  const c = codeAt(text, end);
   if (c !== SLASH && c !== EVERY) return null;
-  const d = text.charCodeAt(end + 1);
+  const d = codeAt(text, end + 1);
   if (d === DAY || d === SUN) return "day";
-  if (d === MONTH || (d === PIECE && text.charCodeAt(end + 2) === MONTH)) return "month";
+  if (d === MONTH || (d === PIECE && codeAt(text, end + 2) === MONTH)) return "month";
   return d === YEAR ? "year" : null;
 }
 
@@ -324,7 +324,7 @@ function rateBefore(text: string, from: number, start: number, kind: Kind | unde
   const {first, groups} = PER_CUE_WORDS;
   let sharedOut: boolean | null = null;
   for (let p = start - 1; p >= from; p--) {
-    const g = first[text.charCodeAt(p)];
+    const g = first[codeAt(text, p)];
     if (g === 0) continue;
     let per: Per = null;
     for (const w of groups[g - 1]) {
@@ -377,7 +377,7 @@ function sentenceRate(text: string, clauseStart: number, start: number, previous
   if (hasWordIn(SPANS, text, cueEnd, start)) return null;
   for (let q = cueEnd + 1; q < start - 1; q++) {
     const yearRange =
-      isIn(RANGE_MARKS, text, q) && isDigitCode(text.charCodeAt(q - 1)) && isDigitCode(text.charCodeAt(q + 1));
+      isIn(RANGE_MARKS, text, q) && isDigitCode(codeAt(text, q - 1)) && isDigitCode(codeAt(text, q + 1));
     if (yearRange) return null;
   }
   return per;
@@ -393,9 +393,9 @@ export function entityOf(text: string, start: number, end: number): Entity {
 }
 
 function entityAfter(text: string, end: number): Entity {
-  const c = text.charCodeAt(end);
+  const c = codeAt(text, end);
   if (c !== SLASH && c !== EVERY) return null;
-  const d = text.charCodeAt(end + 1);
+  const d = codeAt(text, end + 1);
   return d === HOUSEHOLD ? "household" : d === PERSON ? "person" : null;
 }
 

@@ -1,5 +1,5 @@
 // The subject of a quantity: the thing counted, as a short phrase of its sentence (see loaders/data/subjects.ts).
-import {charTable, HAN_RANGES, isHan} from "./chars.js";
+import {charTable, codeAt, HAN_RANGES, isHan} from "./chars.js";
 import {COUNTED_KINDS} from "./data/counted-kinds.js";
 import {COUNTED_NOUNS, LEADING_WORDS, TRAILING_WORDS} from "./data/subjects.js";
 import {isWordAt, wordAt, wordList} from "./word-list.js";
@@ -33,7 +33,7 @@ const NOUN_REACH = 8;
  */
 export function subjectOf(sentence: string, start: number, end: number, kind?: string): string | null {
   // 20万群众: a count without a measure word ends with the noun it counts.
-  for (const word of kindNounsByLast.get(sentence.charCodeAt(end - 1)) ?? []) {
+  for (const word of kindNounsByLast.get(codeAt(sentence, end - 1)) ?? []) {
     if (end - word.length > start && isWordAt(sentence, end - word.length, word, end)) return word;
   }
   const noun = wordAt(NOUNS, sentence, end, Math.min(sentence.length, end + NOUN_REACH));
@@ -46,9 +46,9 @@ export function subjectOf(sentence: string, start: number, end: number, kind?: s
 }
 
 function phraseAfter(sentence: string, end: number): string | null {
-  if (end >= 0 && NOT_A_NOUN_START[sentence.charCodeAt(end)] === 1) return null;
+  if (end >= 0 && NOT_A_NOUN_START[codeAt(sentence, end)] === 1) return null;
   let to = end;
-  while (to < sentence.length && to - end < 8 && !isBoundary(sentence, to) && PHRASE_END[sentence.charCodeAt(to)] !== 1)
+  while (to < sentence.length && to - end < 8 && !isBoundary(sentence, to) && PHRASE_END[codeAt(sentence, to)] !== 1)
     to++;
   return to - end >= 2 && allHan(sentence, end, to) ? sentence.slice(end, to) : null;
 }
@@ -58,7 +58,7 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Whether sentence[from, to) is all Chinese characters, as HAN_ONLY tests it (run only where a surrogate is). */
 function allHan(sentence: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    const c = sentence.charCodeAt(k);
+    const c = codeAt(sentence, k);
     if (isHan(c)) continue;
     return c >= 0xd800 && c <= 0xdfff && HAN_ONLY.test(sentence.slice(from, to));
   }
@@ -70,7 +70,7 @@ const COMPARISONS = charTable("<>＜＞≤≥≦≧≈~～=");
 const [OF, DONE] = [..."的了"].map((ch) => ch.charCodeAt(0));
 
 function phraseBefore(sentence: string, start: number): string | null {
-  while (start > 0 && COMPARISONS[sentence.charCodeAt(start - 1)] === 1) start--;
+  while (start > 0 && COMPARISONS[codeAt(sentence, start - 1)] === 1) start--;
   let from = start;
   while (from > 0 && start - from < MAX_LENGTH && !isBoundary(sentence, from - 1)) from--;
   // The phrase is sentence[from, to), trimmed by moving its ends: no substring until the one returned.
@@ -85,7 +85,7 @@ function phraseBefore(sentence: string, start: number): string | null {
       if (to - from > word.length && isWordAt(sentence, from, word, to)) ((from += word.length), (changed = true));
     }
   }
-  const last = sentence.charCodeAt(to - 1);
+  const last = codeAt(sentence, to - 1);
   if (to > from && (last === OF || last === DONE)) to--;
   if (to - from < 2) return null;
   const phrase = sentence.slice(from, to);

@@ -4,6 +4,7 @@
 // of their own in the contract: they are `other`, in metres, watts and cubic metres.
 // Words a unit's characters begin (名单, 元旦) and the readings that depend on the next character (一块地, 两口井) are
 // columns of the same table, so that quantities.ts applies one rule to every unit.
+import {codeAt} from "./chars.js";
 import {NOT_TENTHS_AFTER} from "./data/numerals.js";
 import type {Kind} from "./types.js";
 
@@ -177,7 +178,7 @@ for (const u of UNITS.values()) {
 
 /** The longest unit written at `at`, if any. */
 export function unitAt(text: string, at: number): Unit | null {
-  const group = at >= 0 ? firstGroup[text.charCodeAt(at)] : 0;
+  const group = at >= 0 ? firstGroup[codeAt(text, at)] : 0;
   if (!group) return null;
   for (const u of byFirst[group]) if (text.startsWith(u.unit, at)) return u;
   return null;

@@ -3,6 +3,8 @@
 // start there are compared unit by unit. No substring is made and no regex runs, so a check costs a few reads.
 // (Long lists walked from every position of a text are words.ts's tries.)
 
+import {codeAt} from "./chars.js";
+
 export interface WordList {
   words: readonly string[];
   /** For each code unit, 1 + the index in `groups` of the words that start with it, or 0. */
@@ -30,14 +32,14 @@ export function wordList(words: readonly string[]): WordList {
 /** Whether `word` is written at `at` and ends at or before `limit`. */
 export function isWordAt(text: string, at: number, word: string, limit: number): boolean {
   if (at < 0 || at + word.length > limit) return false;
-  for (let q = 0; q < word.length; q++) if (text.charCodeAt(at + q) !== word.charCodeAt(q)) return false;
+  for (let q = 0; q < word.length; q++) if (codeAt(text, at + q) !== word.charCodeAt(q)) return false;
   return true;
 }
 
 /** The index of the first word of the list written at `at` and ending at or before `limit`, or -1. */
 export function wordAt(list: WordList, text: string, at: number, limit = text.length): number {
   if (at < 0 || at >= limit) return -1;
-  const g = list.first[text.charCodeAt(at)];
+  const g = list.first[codeAt(text, at)];
   if (g === 0) return -1;
   const group = list.groups[g - 1];
   for (let k = 0; k < group.length; k++) if (isWordAt(text, at, list.words[group[k]], limit)) return group[k];
@@ -47,7 +49,7 @@ export function wordAt(list: WordList, text: string, at: number, limit = text.le
 /** Whether a word of the list lies wholly inside text[from, to): `text.slice(from, to).includes(word)` for some. */
 export function hasWordIn(list: WordList, text: string, from: number, to: number): boolean {
   for (let p = Math.max(0, from); p < to; p++)
-    if (list.first[text.charCodeAt(p)] && wordAt(list, text, p, to) >= 0) return true;
+    if (list.first[codeAt(text, p)] && wordAt(list, text, p, to) >= 0) return true;
   return false;
 }
 
@@ -55,7 +57,7 @@ export function hasWordIn(list: WordList, text: string, from: number, to: number
  * list among those starting there): what the largest `slice.lastIndexOf(word)` over the list finds. */
 export function lastWordIn(list: WordList, text: string, from: number, to: number): {at: number; word: number} | null {
   for (let p = to - 1; p >= Math.max(0, from); p--) {
-    if (!list.first[text.charCodeAt(p)]) continue;
+    if (!list.first[codeAt(text, p)]) continue;
     const word = wordAt(list, text, p, to);
     if (word >= 0) return {at: p, word};
   }

@@ -34,6 +34,7 @@ const {
   RATIO_WORDS
 } = lexicon;
 const {readNumeral, tidy} = read;
+const {codeAt} = chars;
 
 export {APPROX_AFTER};
 
@@ -69,16 +70,16 @@ const FINANCIAL_COMMON_CHARS = chars.charTable(FINANCIAL_COMMON);
 /** Whether `word` is written at `at` (code by code: no substring, no builtin call). */
 function wordAt(text: string, at: number, word: string): boolean {
   if (at < 0) return false;
-  for (let q = 0; q < word.length; q++) if (text.charCodeAt(at + q) !== word.charCodeAt(q)) return false;
+  for (let q = 0; q < word.length; q++) if (codeAt(text, at + q) !== word.charCodeAt(q)) return false;
   return true;
 }
 
 /** Length of the rest of a not-a-number word from i (0 if none), or 1 when the numeral at i is the tail of one. */
 export function notNumberAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   const group = notNumberGroup[c];
   if (group) {
-    const list = notNumberNext[group].get(text.charCodeAt(i + 1));
+    const list = notNumberNext[group].get(codeAt(text, i + 1));
     if (list) {
       for (let k = 0; k < list.length; k++) {
         const {word, offset} = list[k];
@@ -154,7 +155,7 @@ const PREFIX_ENDS = chars.charTable(PREFIXES.map(([word]) => word[word.length - 
 
 /** An approximating word right before i: 约三百元, 近百人, 超过1/2, 上万元. Bounded look-back. */
 export function prefixBefore(text: string, i: number): Prefix | null {
-  if (i === 0 || PREFIX_ENDS[text.charCodeAt(i - 1)] !== 1) return null;
+  if (i === 0 || PREFIX_ENDS[codeAt(text, i - 1)] !== 1) return null;
   for (const [word, notAfter, bareOnly] of PREFIXES) {
     const at = i - word.length;
     if (at < 0 || !text.startsWith(word, at)) continue;
@@ -192,10 +193,10 @@ function mention(num: Numeral, patch: Partial<NumberMention> = {}): NumberMentio
 function rangeAfter(text: string, first: Numeral, opts: ReadOptions, wide: boolean): NumberMention | null {
   let k = first.approxEnd;
   if (wide) k = skipSpaces(text, k);
-  if (k >= text.length || RANGE_MARK_CHARS[text.charCodeAt(k)] !== 1) return null;
+  if (k >= text.length || RANGE_MARK_CHARS[codeAt(text, k)] !== 1) return null;
   let m = k + 1;
   if (wide) m = skipSpaces(text, m);
-  if (!isNumeralStart(text.charCodeAt(m))) return null;
+  if (!isNumeralStart(codeAt(text, m))) return null;
   const second = readNumeral(text, m, {...opts, wide, bare: false});
   if (!second || second.fraction || first.fraction) return null;
   let low = first.value;
@@ -239,8 +240,9 @@ export function scanNumbers(text: string, mode: ScanMode = "number"): NumberMent
   let i = 0;
   while (i < n) {
     // By code unit: a one-character string per position of a Chinese text would be an allocation each.
+    // i < n: charCodeAt itself, no call, on the one per-character path.
     const start = starts[text.charCodeAt(i)];
-    if (start === 0 || (start === BEFORE_NUMERAL && !isNumeralStart(text.charCodeAt(i + 1)))) {
+    if (start === 0 || (start === BEFORE_NUMERAL && !isNumeralStart(codeAt(text, i + 1)))) {
       i++;
       continue;
     }
@@ -265,12 +267,12 @@ const PERCENT_SCALE = new Map(Object.entries(PERCENT_PREFIX).map(([ch, scale]) =
 
 function mentionAt(text: string, i: number, mode: ScanMode): NumberMention | null {
   const wide = mode === "number";
-  const c = text.charCodeAt(i);
-  const prevCode = i > 0 ? text.charCodeAt(i - 1) : 0;
+  const c = codeAt(text, i);
+  const prevCode = i > 0 ? codeAt(text, i - 1) : 0;
 
   if (c === ORDINAL_MARK) {
     const at = skipSpaces(text, i + 1);
-    if (!isNumeralStart(text.charCodeAt(at))) return null;
+    if (!isNumeralStart(codeAt(text, at))) return null;
     const num = readNumeral(text, at, {});
     return num ? mention(num, {start: i, type: "ordinal"}) : null;
   }
@@ -278,7 +280,7 @@ function mentionAt(text: string, i: number, mode: ScanMode): NumberMention | nul
     return i > 0 && text[i - 1] === "打" ? percent(i, i + 2, 50, "折") : null;
   }
   if (c === HALF) {
-    const next = text.charCodeAt(i + 1);
+    const next = codeAt(text, i + 1);
     if (next === HUNDRED) return {...percent(i, i + 2, 50, ""), type: "number"};
     if (next === TENTHS) return percent(i, i + 2, 5, "成");
     if (wide && next === DISCOUNT) return percent(i, i + 2, 50, "折");
@@ -347,7 +349,7 @@ function mentionAt(text: string, i: number, mode: ScanMode): NumberMention | nul
       e++;
     } else {
       const d = skipSpaces(text, e);
-      const dc = text.charCodeAt(d);
+      const dc = codeAt(text, d);
       if (d > e && (CLASS[dc] === DIGIT || isDigitCode(dc)) && classAt(text, d + 1) === NONE) {
         v += (CLASS[dc] === DIGIT ? VALUE[dc] : arabicValue(dc)) / 10;
         e = d + 1;
@@ -384,7 +386,7 @@ const APPROX_AFTER_FIRST = chars.charTable(APPROX_AFTER.map((word) => word[0]).j
 
 /** 以上, 左右 … right after a number: 五百以上, 100人左右 (the unit is checked by scanQuantities). */
 function approxAfter(text: string, at: number): boolean {
-  return APPROX_AFTER_FIRST[text.charCodeAt(at)] === 1 && APPROX_AFTER.some((w) => text.startsWith(w, at));
+  return APPROX_AFTER_FIRST[codeAt(text, at)] === 1 && APPROX_AFTER.some((w) => text.startsWith(w, at));
 }
 
 function notationOf(ch: string): string {
