@@ -1,12 +1,50 @@
 // Quantity-scan throughput over the seeds repeated to at least 20 MB, on one core, and the time for inputs built to
 // make a backtracking scanner blow up: a megabyte of digits, of 一二三…, of 十 and of 余; then the hostile inputs of
 // bench/hostile-numbers.ts at 0.5 and 1 MB, checking linear growth (2× input ≤ 2.5× time) and ≥ 1 MB/s.
+// First, CPU seconds over the articles of the 10 MB synthetic corpus: the first pass (what one run of the command
+// line pays, the compiler's warm-up included) and a warm one, beside one plain pass over the same texts.
 import {readFileSync, readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
+import {readDocument} from "../loaders/document.js";
 import {scanQuantities} from "../loaders/quantities.js";
+import {listDocuments} from "../loaders/run/corpus.js";
+import {syntheticCorpus} from "./corpus.js";
 import {fastest, HOSTILE_NUMBERS} from "./hostile-numbers.js";
 
+/** CPU seconds (user + system) `work` takes. */
+function cpu(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const {user, system} = process.cpuUsage(before);
+  return (user + system) / 1e6;
+}
+
+function corpusPasses(): void {
+  const files = listDocuments([syntheticCorpus(10)]);
+  let bytes = 0;
+  const texts: string[] = [];
+  for (const file of files) {
+    const data = new Uint8Array(readFileSync(file.path));
+    bytes += data.length;
+    for (const article of readDocument(file.doc, data).articles) if (!article.is_notice) texts.push(article.text);
+  }
+  let sum = 0;
+  const plain = cpu(() => {
+    for (const text of texts) for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+  });
+  let found = 0;
+  const first = cpu(() => texts.forEach((text) => (found += scanQuantities(text).length)));
+  const warm = Math.min(...[1, 2, 3].map(() => cpu(() => texts.forEach((text) => scanQuantities(text)))));
+  const mb = bytes / 1e6;
+  console.log(
+    `scanQuantities over the ${mb.toFixed(1)} MB corpus (${found} quantities), CPU s: first pass ${first.toFixed(2)} ` +
+      `(${(mb / first).toFixed(1)} MB/s), warm ${warm.toFixed(2)} (${(mb / warm).toFixed(1)} MB/s, ` +
+      `${(warm / plain).toFixed(0)}× a plain pass of ${plain.toFixed(3)} s)${sum === 0.5 ? " " : ""}`
+  );
+}
+
 export default async function run(): Promise<void> {
+  corpusPasses();
   const dir = fileURLToPath(new URL("../data/", import.meta.url));
   const corpus = readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))

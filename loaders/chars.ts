@@ -23,6 +23,11 @@ export function asciiDigits(s: string): string {
   return /[０-９]/.test(s) ? s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
 }
 
+/** The code unit at k, or 0 before the start and past the end, where charCodeAt gives NaN: the engine's tables
+ * have nothing at 0, so a look beside a figure reads the same either way, and optimised code that reads past a
+ * string's end with charCodeAt is thrown away and compiled again, which on a busy machine costs more than the scan. */
+export const codeAt = (s: string, k: number): number => (k >= 0 && k < s.length ? s.charCodeAt(k) : 0);
+
 /** Spaces within a line that may sit inside a numeral (`一百 五 十`): space, tab, ideographic space, no-break space. */
 const INLINE_SPACE = charTable(" \t\u3000\u00a0");
 export const isInlineSpace = (c: number): boolean => INLINE_SPACE[c] === 1;

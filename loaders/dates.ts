@@ -1,7 +1,7 @@
 // Dates: the issue date a masthead prints, each article's dateline as printed and the date it stands for, the year a
 // page speaks of when nothing prints it, and the period a single sentence names (for dating facts).
 // Dates are ISO strings as precise as the text allows: "2020-08-31", "2020-08" or "2020".
-import {asciiDigits, charTable, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
+import {asciiDigits, charTable, codeAt, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
 
 // Kept importable from here for callers written before chars.ts held it.
 export {asciiDigits};
@@ -281,9 +281,37 @@ const DATE_AT = new RegExp(
   `^(?:${YEAR}\\s*(?:[-—–~～至到]\\s*${YEAR}\\s*)?年(?:\\s*[至到-]\\s*${YEAR}\\s*年)?)?(?:${NUM}月)?(?:${NUM}[日号])?`
 );
 
+/** How far a date expression is looked for from its start. */
+const HEAD = 40;
+const WORD_FIRST = charTable([...Object.keys(RELATIVE_YEARS), ...RECENT].map((word) => word[0]).join(""));
+// What DATE_AT can match before its first 年, 月, 日 or 号 (digits, numerals, spaces, range marks), and what it can
+// start with: where the run from a position does not stop at one of those four, DATE_AT matches nothing there.
+const DATE_FIRST = charTable("0123456789〇零一二三四五六七八九十廿");
+const DATE_RUN = charTable("0123456789〇零一二三四五六七八九十廿-—–~～至到" + SPACE_CHARS, SPACE_RANGES);
+const DATE_MARK = charTable("年月日号");
+
+/** Whether DATE_AT may match something at `at`: a few table reads rule out most positions without running it. */
+function mayBeDate(s: string, at: number): boolean {
+  if (DATE_FIRST[codeAt(s, at)] !== 1) return false;
+  const to = Math.min(s.length, at + HEAD);
+  let k = at + 1;
+  while (k < to && DATE_RUN[s.charCodeAt(k)] === 1) k++;
+  return k < to && DATE_MARK[codeAt(s, k)] === 1;
+}
+
 /** The date expression starting at `at` in `s` (digits folded), or null. */
 export function readTimeAt(s: string, at: number): TimeExpression | null {
-  const head = s.slice(at, at + 40);
+  if (WORD_FIRST[codeAt(s, at)] === 1) {
+    const word = relativeWordAt(s, at);
+    if (word !== null) return word;
+  }
+  if (!mayBeDate(s, at)) return null;
+  return dateAt(s, at, s.slice(at, at + HEAD));
+}
+
+/** 今年…, 去年以来, 近日 …: a relative word at `at`, as readTimeAt reads it, or null. */
+function relativeWordAt(s: string, at: number): TimeExpression | null {
+  const head = s.slice(at, at + HEAD);
   for (const word of Object.keys(RELATIVE_YEARS)) {
     if (!head.startsWith(word)) continue;
     const rest = readTimeAt(s, at + word.length);
@@ -299,6 +327,10 @@ export function readTimeAt(s: string, at: number): TimeExpression | null {
     if (!head.startsWith(word)) continue;
     return {year: null, month: null, day: null, raw: word, start: at, end: at + word.length, relative: word};
   }
+  return null;
+}
+
+function dateAt(s: string, at: number, head: string): TimeExpression | null {
   const m = DATE_AT.exec(head);
   if (!m || !m[0]) return null;
   const a = m[1] ? year4(m[1]) : null;
@@ -436,6 +468,7 @@ export function sentencePeriod(
   at?: number,
   all: TimeExpression[] = timeExpressions(sentence)
 ): Period | null {
+  if (all.length === 0) return null;
   let chosen: TimeExpression | undefined;
   if (at === undefined) chosen = all[0];
   else {
@@ -454,25 +487,28 @@ export function sentencePeriod(
     }
   }
   if (!chosen) return null;
-  const article = parseIso(articleDate);
-  const base = {raw: sentence.slice(chosen.start, chosen.end), start: chosen.start, end: chosen.end};
-  if (chosen.relative && RECENT.includes(chosen.relative)) return {...base, date: articleDate, inferred: true};
-  if (chosen.relative) {
-    const year = resolveRelativeYear(chosen.relative, articleDate);
-    const date = year === null ? null : isoDate({year, month: chosen.month, day: chosen.day});
-    return {...base, date, inferred: true};
+  const t = chosen;
+  if (t.relative && RECENT.includes(t.relative)) return periodOf(sentence, t, articleDate, true);
+  if (t.relative) {
+    const year = resolveRelativeYear(t.relative, articleDate);
+    return periodOf(sentence, t, year === null ? null : isoDate({year, month: t.month, day: t.day}), true);
   }
-  if (chosen.year !== null) {
-    const out: Period = {...base, date: isoDate(chosen), inferred: false};
-    if (chosen.fromYear !== undefined) out.from = String(chosen.fromYear);
+  if (t.year !== null) {
+    const out = periodOf(sentence, t, isoDate(t), false);
+    if (t.fromYear !== undefined) out.from = String(t.fromYear);
     return out;
   }
-  if (chosen.month === null) {
-    const date = article.month !== null ? isoDate({...article, day: chosen.day}) : articleDate;
-    return {...base, date, inferred: true};
+  const article = parseIso(articleDate);
+  if (t.month === null) {
+    return periodOf(sentence, t, article.month !== null ? isoDate({...article, day: t.day}) : articleDate, true);
   }
   const year = article.year;
-  return {...base, date: year === null ? null : isoDate({year, month: chosen.month, day: chosen.day}), inferred: true};
+  return periodOf(sentence, t, year === null ? null : isoDate({year, month: t.month, day: t.day}), true);
+}
+
+/** A literal, not {...base, …}: a spread with added fields takes V8's slow path, and this runs once per fact. */
+function periodOf(sentence: string, t: TimeExpression, date: string | null, inferred: boolean): Period {
+  return {raw: sentence.slice(t.start, t.end), start: t.start, end: t.end, date, inferred};
 }
 
 const CLAUSE_BOUNDARY = charTable("，,；;：:");

@@ -11,6 +11,8 @@ import type {Unit} from "./units.js";
 import * as countedKinds from "./data/counted-kinds.js";
 import * as rates from "./data/rates.js";
 import * as numerals from "./numerals/index.js";
+import * as chars from "./chars.js";
+import * as wordLists from "./word-list.js";
 import type {NumberMention} from "./numerals/index.js";
 import type {Kind, Per, Quantity} from "./types.js";
 
@@ -18,6 +20,8 @@ import type {Kind, Per, Quantity} from "./types.js";
 const {APPROX_AFTER, charClass, scanNumbers, tidy} = numerals;
 const {isAsciiLetter, isDigitCode} = charClass;
 const {unitAt} = units;
+const {charTable, codeAt} = chars;
+const {hasWordIn, isWordAt, lastWordIn, wordAt, wordList} = wordLists;
 const {COUNTED_KINDS, GENERAL_COUNTERS} = countedKinds;
 const {
   CHANGE_VERBS,
@@ -29,8 +33,14 @@ const {
   SPAN_WORDS,
   TOTAL_WORDS
 } = rates;
+/** Is the code unit at k (none before 0 or past the end) in the table? */
+const isIn = (table: Uint8Array, text: string, k: number) => k >= 0 && table[codeAt(text, k)] === 1;
 /** Is ch one of chars? (Unlike String#includes, the empty string past the text's end is in no set.) */
 const has = (chars: string, ch: string | undefined) => !!ch && chars.includes(ch);
+const code = (ch: string) => ch.charCodeAt(0);
+/** The CJK Unified Ideographs block, U+4E00 to U+9FFF. */
+const isUnified = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+const SPACE = 32;
 
 /** Currency signs written before a number: ￥300, $20. */
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
@@ -41,9 +51,10 @@ const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   "€": "EUR",
   "£": "GBP"
 };
+const CURRENCY_BY_UNIT = new Map(Object.entries(CURRENCY_SIGNS).map(([sign, iso]) => [code(sign), iso]));
 
 /** Where a clause ends: rate words before a number are looked for back to here. */
-const CLAUSE_END = new Set([...'，,。；;！!？?：:\n（(）)“”"']);
+const CLAUSE_END = charTable('，,。；;！!？?：:\n（(）)“”"');
 const LOOKBACK = 16;
 
 /** Characters that end a place name (十八里铺, 三家村, 五台山): a Chinese numeral and counter before them name a place. */
@@ -77,9 +88,9 @@ function quantityOf(text: string, m: NumberMention, previous: Quantity | null): 
   }
 
   let at = m.unitAt;
-  if (text[at] === " " && unitAt(text, at + 1)) at++;
+  if (codeAt(text, at) === SPACE && unitAt(text, at + 1)) at++;
   const u = unitAt(text, at);
-  const symbol = CURRENCY_SIGNS[text[m.start - 1]];
+  const symbol = CURRENCY_BY_UNIT.get(codeAt(text, m.start - 1));
   if (symbol && (!u || u.kind !== "money") && !m.range) {
     // ￥300, $20: the sign before the number is the unit.
     const q = finish(text, m, m.unitAt, text[m.start - 1], "money", 1, null, previous);
@@ -91,8 +102,8 @@ function quantityOf(text: string, m: NumberMention, previous: Quantity | null): 
   let kind: Kind = u.kind;
 
   if (has(u.notBefore, next) || next === "儿") return null;
-  if (/^[A-Za-z]/.test(u.unit) && isAsciiLetter(text.charCodeAt(unitEnd))) return null;
-  const han = /[\u4e00-\u9fff]/.test(next);
+  if (isAsciiLetter(u.unit.charCodeAt(0)) && isAsciiLetter(codeAt(text, unitEnd))) return null;
+  const han = isUnified(codeAt(text, unitEnd));
   const counts = u.countBefore;
   if (counts && (has(counts.chars, next) || (counts.han && han && !has(counts.except, next)))) kind = "count";
   if (u.plainOnly && (m.lone === "一" || m.lone === "两" || m.pair || m.range || han)) return null;
@@ -149,21 +160,32 @@ function bareCount(text: string, m: NumberMention, previous: Quantity | null): Q
   return finish(text, m, unitEnd, written, COUNTED_KINDS.get(noun)!, 1, null, previous);
 }
 
+const DATE_JOINS = charTable("-—/.");
+const ORDINAL_BEFORE = charTable("届初周号#№");
+
 /** Numbers that are codes, dates' parts or ordinals whatever follows them. */
 function plausibleNumber(text: string, m: NumberMention): boolean {
-  const before = text[m.start - 1] ?? "";
+  const before = codeAt(text, m.start - 1);
   if (m.arabic) {
     if (m.arabic.length > 1 && m.arabic[0] === "0") return false; // 0635…, 012: a code or phone number
     if (m.arabic.length >= 12) return false;
-    if (isAsciiLetter(text.charCodeAt(m.start - 1))) return false; // G20, A2021…
+    if (isAsciiLetter(before)) return false; // G20, A2021…
   }
-  if (isDigitCode(text.charCodeAt(m.start - 1))) return false;
-  if (has("-—/.", before) && isDigitCode(text.charCodeAt(m.start - 2))) return false;
+  if (isDigitCode(before)) return false;
+  if (DATE_JOINS[before] === 1 && isDigitCode(codeAt(text, m.start - 2))) return false;
   // 十三届九次全会, 初十, 周一, 星期三, 3号楼
-  if (has("届初周号#№", before) || text.startsWith("星期", m.start - 2) || text.startsWith("礼拜", m.start - 2))
+  if (ORDINAL_BEFORE[before] === 1) return false;
+  if (m.start >= 2 && (isWordAt(text, m.start - 2, "星期", m.start) || isWordAt(text, m.start - 2, "礼拜", m.start)))
     return false;
   return true;
 }
+
+const [HALF, MORE, OVER] = [..."半多余"].map(code);
+/** After 半, these make it part of the next word (半数, 半年), not half of the unit. */
+const NOT_HALF_BEFORE = charTable("数价岛导径边场身截夜年月天日");
+/** After 多 or 余, these still leave it the figure's (3块多的, 一吨多了): any other Han character starts a word. */
+const MORE_THEN = charTable("的了钱点");
+const APPROX_AFTER_WORDS = wordList(APPROX_AFTER);
 
 function finish(
   text: string,
@@ -190,7 +212,7 @@ function finish(
     } else if (text.startsWith("人民币", end)) end += 3;
   } else if (u && kind === "money" && u.unit !== "人民币" && text.startsWith("人民币", end)) end += 3;
 
-  const half = text[end] === "半" && !has("数价岛导径边场身截夜年月天日", text[end + 1]);
+  const half = codeAt(text, end) === HALF && !isIn(NOT_HALF_BEFORE, text, end + 1);
   if (half && !m.range && !m.pair && kind !== "percent") {
     value += 0.5;
     end++;
@@ -199,21 +221,18 @@ function finish(
     end++;
   }
   // 3块多, 一吨多: but not 3户多次走访, where 多 starts the next word.
-  const after = (text[end + 1] ?? "").replace(/[的了钱点]/, "");
-  const more = (text[end] === "多" || text[end] === "余") && !/[\u4e00-\u9fff]/.test(after);
+  const c = codeAt(text, end);
+  const after = codeAt(text, end + 1);
+  const more = (c === MORE || c === OVER) && !(isUnified(after) && !isIn(MORE_THEN, text, end + 1));
   if (more && kind !== "percent") {
     approx = true;
     end++;
   }
-  for (const word of APPROX_AFTER) {
-    if (text.startsWith(word, end)) {
-      approx = true;
-      break;
-    }
-  }
+  if (wordAt(APPROX_AFTER_WORDS, text, end) >= 0) approx = true;
 
-  const per = rateOf(text, m.start, end, kind, previous);
-  const perEntity = entityOf(text, m.start, end);
+  const from = clauseStart(text, m.start);
+  const per = perAfter(text, end) ?? rateBefore(text, from, m.start, kind, previous);
+  const perEntity = entityAfter(text, end) ?? entityBefore(text, from, m.start);
   const q: Quantity = {
     value: tidy(value * factor),
     value_max: valueMax === null ? null : tidy(valueMax * factor),
@@ -254,95 +273,135 @@ function digitValue(text: string, k: number): number | null {
   return j >= 0 ? j : null;
 }
 
-/** The clause before a number, at most LOOKBACK characters: where its rate words are. */
-function clauseBefore(text: string, start: number): [from: number, s: string] {
+/** Where the clause before a number starts, at most LOOKBACK characters back: where its rate words are. */
+function clauseStart(text: string, start: number): number {
   let k = start;
-  while (k > 0 && start - k < LOOKBACK && !CLAUSE_END.has(text[k - 1])) k--;
-  return [k, text.slice(k, start)];
+  while (k > 0 && start - k < LOOKBACK && !isIn(CLAUSE_END, text, k - 1)) k--;
+  return k;
 }
+
+const [SLASH, EVERY, DAY, SUN, MONTH, PIECE, YEAR, HOUSEHOLD, PERSON] = [..."/每天日月个年户人"].map(code);
+
+/** A rate written right after the figure: 100元/月, 50元每天. */
+function perAfter(text: string, end: number): Per {
+  const c = codeAt(text, end);
+  if (c !== SLASH && c !== EVERY) return null;
+  const d = codeAt(text, end + 1);
+  if (d === DAY || d === SUN) return "day";
+  if (d === MONTH || (d === PIECE && codeAt(text, end + 2) === MONTH)) return "month";
+  return d === YEAR ? "year" : null;
+}
+
+const PER_CUE_WORDS = wordList(PER_CUES.map(([cue]) => cue));
+// What may make a cue's occurrence a date or a span instead of a rate: for 一天, 一年 … the characters on both
+// sides (一年来, 第一天), for a cue that starts with its period (年接待, 日均) the character before (2019年收入).
+const [NO_CHECK, CHECK_BEFORE, CHECK_BOTH] = [0, 1, 2];
+const CUE_CHECKS = PER_CUES.map(([cue]) => {
+  const periodFirst = cue.search(/[年月日天]/) === 0;
+  if (cue[0] !== "每" && cue[0] !== "按" && !cue.endsWith("均")) {
+    return cue[0] === "一" ? CHECK_BOTH : periodFirst ? CHECK_BEFORE : NO_CHECK;
+  }
+  return cue.endsWith("均") && periodFirst ? CHECK_BEFORE : NO_CHECK;
+});
+const NOT_RATE_BEFORE_CHARS = charTable(NOT_RATE_BEFORE);
+const NOT_RATE_AFTER_CHARS = charTable(NOT_RATE_AFTER);
+const DISTRIBUTIVE = wordList(DISTRIBUTIVE_WORDS);
+/** Which cues one look-back has met already (by stamp): a cue counts at its last occurrence only. */
+const cueSeen = new Int32Array(PER_CUES.length);
+let cueStamp = 0;
 
 /** day, month or year when the sentence states a rate: 一天能挣50块钱, 每月100元, 年接待5万余人次, 100元/月.
  * A rate said before the previous quantity is that one's, unless the two list amounts of one kind (每月100元、200元). */
 export function rateOf(text: string, start: number, end: number, kind?: Kind, previous: Quantity | null = null): Per {
-  const after = text.slice(end, end + 3);
-  if (/^(\/|每)(天|日)/.test(after)) return "day";
-  if (/^(\/|每)(个)?月/.test(after)) return "month";
-  if (/^(\/|每)年/.test(after)) return "year";
-  const [from, clause] = clauseBefore(text, start);
-  // Only a previous quantity inside the clause can use a rate up, so the words between are at most LOOKBACK long.
-  const between = previous && previous.end >= from && previous.end <= start ? text.slice(previous.end, start) : "";
-  const sharedOut = DISTRIBUTIVE_WORDS.some((w) => between.includes(w));
-  let best = -1;
-  let per: Per = null;
-  for (const [cue, p] of PER_CUES) {
-    const k = clause.lastIndexOf(cue);
-    if (k < 0 || k < best) continue;
-    const at = from + k;
-    const usedUp = previous && previous.end > at + cue.length && previous.end <= start && previous.kind !== kind;
-    if (usedUp && !sharedOut) continue;
-    const unitChar = cue.search(/[年月日天]/);
-    if (cue[0] !== "每" && cue[0] !== "按" && !cue.endsWith("均")) {
-      if (cue[0] === "一") {
-        if (has(NOT_RATE_AFTER, text[at + cue.length]) || has(NOT_RATE_BEFORE, text[at - 1])) continue;
-      } else if (unitChar === 0 && has(NOT_RATE_BEFORE, text[at - 1])) continue;
-    } else if (cue.endsWith("均") && unitChar === 0 && has(NOT_RATE_BEFORE, text[at - 1])) continue;
-    best = k;
-    per = p;
-  }
-  return per ?? sentenceRate(text, from, clause, start, previous?.end ?? -1);
+  return perAfter(text, end) ?? rateBefore(text, clauseStart(text, start), start, kind, previous);
 }
 
-const SENTENCE_START = new Set([..."。；;！!？?\n"]);
-const RANGE_MARKS = new Set([..."-—–~～至到"]);
+/** The rate a cue in the clause [from, start) before a figure states, else the sentence's (sentenceRate). The cue
+ * counted is the one whose last occurrence starts last and is not ruled out there (of those starting at one place,
+ * the last of PER_CUES), found walking back from the figure. */
+function rateBefore(text: string, from: number, start: number, kind: Kind | undefined, previous: Quantity | null): Per {
+  if (++cueStamp === 0x7fffffff) (cueSeen.fill(0), (cueStamp = 1));
+  const {first, groups} = PER_CUE_WORDS;
+  let sharedOut: boolean | null = null;
+  for (let p = start - 1; p >= from; p--) {
+    const g = first[codeAt(text, p)];
+    if (g === 0) continue;
+    let per: Per = null;
+    for (const w of groups[g - 1]) {
+      const [cue, period] = PER_CUES[w];
+      if (cueSeen[w] === cueStamp || !isWordAt(text, p, cue, start)) continue;
+      cueSeen[w] = cueStamp;
+      const cueEnd = p + cue.length;
+      // Only a previous quantity inside the clause can use a rate up, so the words between are at most LOOKBACK long.
+      if (previous && previous.end > cueEnd && previous.end <= start && previous.kind !== kind) {
+        sharedOut ??= hasWordIn(DISTRIBUTIVE, text, previous.end, start);
+        if (!sharedOut) continue;
+      }
+      const check = CUE_CHECKS[w];
+      if (check === CHECK_BOTH && isIn(NOT_RATE_AFTER_CHARS, text, cueEnd)) continue;
+      if (check !== NO_CHECK && isIn(NOT_RATE_BEFORE_CHARS, text, p - 1)) continue;
+      per = period;
+    }
+    if (per) return per;
+  }
+  return sentenceRate(text, from, start, previous?.end ?? -1);
+}
+
+const SENTENCE_START = charTable("。；;！!？?\n");
+const RANGE_MARKS = charTable("-—–~～至到");
+const TOTALS = wordList(TOTAL_WORDS);
+const SPANS = wordList(SPAN_WORDS);
+const CHANGES = wordList(CHANGE_VERBS);
+const EVERY_CUES = PER_CUES.filter(([cue]) => cue[0] === "每");
+const EVERY_CUE_WORDS = wordList(EVERY_CUES.map(([cue]) => cue));
 
 /** A 每-rate stated earlier in the sentence governs the number (每个月总会抽出两天…,送去一笔200元) unless its own
- * clause calls it a total, or the rate is used up before the number: by a figure of its own (每月100元…,给予10%),
- * by a change it qualifies (每年增长,五年内投入5574万元) or by a span of several periods in between (五年内, 以来,
- * 2016—2020年). */
-function sentenceRate(text: string, clauseStart: number, clause: string, start: number, previousEnd: number): Per {
-  if (TOTAL_WORDS.some((w) => clause.includes(w))) return null;
+ * clause [clauseStart, start) calls it a total, or the rate is used up before the number: by a figure of its own
+ * (每月100元…,给予10%), by a change it qualifies (每年增长,五年内投入5574万元) or by a span of several periods in
+ * between (五年内, 以来, 2016—2020年). */
+function sentenceRate(text: string, clauseStart: number, start: number, previousEnd: number): Per {
+  if (hasWordIn(TOTALS, text, clauseStart, start)) return null;
   // Both walks are bounded: a clause longer than the reach has no earlier clause to look at.
   let end = clauseStart;
-  while (end > 0 && clauseStart - end < 3 * LOOKBACK && !CLAUSE_END.has(text[end - 1])) end--;
-  if (end > 0 && !CLAUSE_END.has(text[end - 1])) return null;
+  while (end > 0 && clauseStart - end < 3 * LOOKBACK && !isIn(CLAUSE_END, text, end - 1)) end--;
+  if (end > 0 && !isIn(CLAUSE_END, text, end - 1)) return null;
   let k = end;
-  while (k > 0 && end - k < 3 * LOOKBACK && !SENTENCE_START.has(text[k - 1])) k--;
-  const earlier = text.slice(k, end);
-  let best = -1;
-  let per: Per = null;
-  let cue = "";
-  for (const [word, p] of PER_CUES) {
-    const at = word[0] === "每" ? earlier.lastIndexOf(word) : -1;
-    if (at > best) [best, per, cue] = [at, p, word];
-  }
-  if (per === null) return null;
-  const cueEnd = k + best + cue.length;
+  while (k > 0 && end - k < 3 * LOOKBACK && !isIn(SENTENCE_START, text, k - 1)) k--;
+  // The cue whose last occurrence starts last (the first of the list of those starting there).
+  const found = lastWordIn(EVERY_CUE_WORDS, text, k, end);
+  if (found === null) return null;
+  const [cue, per] = EVERY_CUES[found.word];
+  const cueEnd = found.at + cue.length;
   if (previousEnd > cueEnd) return null;
-  if (CHANGE_VERBS.some((verb) => text.startsWith(verb, cueEnd))) return null;
-  const between = text.slice(cueEnd, start);
-  if (SPAN_WORDS.some((w) => between.includes(w))) return null;
-  for (let q = 1; q < between.length - 1; q++) {
+  if (wordAt(CHANGES, text, cueEnd) >= 0) return null;
+  if (hasWordIn(SPANS, text, cueEnd, start)) return null;
+  for (let q = cueEnd + 1; q < start - 1; q++) {
     const yearRange =
-      RANGE_MARKS.has(between[q]) && isDigitCode(between.charCodeAt(q - 1)) && isDigitCode(between.charCodeAt(q + 1));
+      isIn(RANGE_MARKS, text, q) && isDigitCode(codeAt(text, q - 1)) && isDigitCode(codeAt(text, q + 1));
     if (yearRange) return null;
   }
   return per;
 }
 
+const ENTITY_CUES = wordList(PER_ENTITY_CUES.map(([cue]) => cue));
+
+type Entity = "household" | "person" | null;
+
 /** Averages over households or persons: 户均1.5万元, 每人每月100元, 200元/人. */
-export function entityOf(text: string, start: number, end: number): "household" | "person" | null {
-  const after = text.slice(end, end + 2);
-  if (after === "/户" || after === "每户") return "household";
-  if (after === "/人" || after === "每人") return "person";
-  const [, clause] = clauseBefore(text, start);
-  let best = -1;
-  let who: "household" | "person" | null = null;
-  for (const [cue, w] of PER_ENTITY_CUES) {
-    const k = clause.lastIndexOf(cue);
-    if (k > best) {
-      best = k;
-      who = w;
-    }
-  }
-  return who;
+export function entityOf(text: string, start: number, end: number): Entity {
+  return entityAfter(text, end) ?? entityBefore(text, clauseStart(text, start), start);
+}
+
+function entityAfter(text: string, end: number): Entity {
+  const c = codeAt(text, end);
+  if (c !== SLASH && c !== EVERY) return null;
+  const d = codeAt(text, end + 1);
+  return d === HOUSEHOLD ? "household" : d === PERSON ? "person" : null;
+}
+
+/** The cue whose last occurrence in the clause [from, start) starts last (the first of the list of those starting
+ * there). */
+function entityBefore(text: string, from: number, start: number): Entity {
+  const found = lastWordIn(ENTITY_CUES, text, from, start);
+  return found === null ? null : PER_ENTITY_CUES[found.word][1];
 }

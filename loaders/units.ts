@@ -4,6 +4,7 @@
 // of their own in the contract: they are `other`, in metres, watts and cubic metres.
 // Words a unit's characters begin (名单, 元旦) and the readings that depend on the next character (一块地, 两口井) are
 // columns of the same table, so that quantities.ts applies one rule to every unit.
+import {codeAt} from "./chars.js";
 import {NOT_TENTHS_AFTER} from "./data/numerals.js";
 import type {Kind} from "./types.js";
 
@@ -163,19 +164,22 @@ export const UNITS: ReadonlyMap<string, Unit> = new Map(
   ])
 );
 
-/** Units by first character, longest first, so a lookup tries `平方公里` before `平方`. */
-const byFirst = new Map<string, Unit[]>();
+/** Units by first code unit, longest first, so a lookup tries `平方公里` before `平方`; most characters after a number
+ * begin no unit, and a table read says so. */
+const firstGroup = new Uint8Array(0x10000);
+const byFirst: Unit[][] = [[]];
 for (const u of UNITS.values()) {
-  const list = byFirst.get(u.unit[0]) ?? [];
+  const unit = u.unit.charCodeAt(0);
+  if (!firstGroup[unit]) firstGroup[unit] = byFirst.push([]) - 1;
+  const list = byFirst[firstGroup[unit]];
   list.push(u);
   list.sort((a, b) => b.unit.length - a.unit.length);
-  byFirst.set(u.unit[0], list);
 }
 
 /** The longest unit written at `at`, if any. */
 export function unitAt(text: string, at: number): Unit | null {
-  const list = byFirst.get(text[at]);
-  if (!list) return null;
-  for (const u of list) if (text.startsWith(u.unit, at)) return u;
+  const group = at >= 0 ? firstGroup[codeAt(text, at)] : 0;
+  if (!group) return null;
+  for (const u of byFirst[group]) if (text.startsWith(u.unit, at)) return u;
   return null;
 }

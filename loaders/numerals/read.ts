@@ -1,5 +1,6 @@
 // Reading one numeral at a position: Chinese, financial, Arabic and full-width digits, with 万/亿 multipliers,
 // decimals, approximation (余, 多, 几, 七八), fractions (三分之一) and Recognizers-Text's wider syntax.
+import * as chars from "../chars.js";
 import * as lexicon from "../data/numerals.js";
 import * as classes from "./classes.js";
 
@@ -28,6 +29,7 @@ const {
   ZERO
 } = classes;
 const {DIGIT_PAIRS, PREFIXED_UNITS} = lexicon;
+const {codeAt} = chars;
 
 /** Round away binary noise (83.66 × 10000 = 836600.0000000001) without touching exact integers. */
 export function tidy(x: number): number {
@@ -71,7 +73,14 @@ export interface ReadOptions {
 
 const startsPrefixedUnit = (text: string, j: number) => PREFIXED_UNITS.some((u) => text.startsWith(u, j));
 
-const PAIRS = new Set(DIGIT_PAIRS);
+/** DIGIT_PAIRS as a table indexed by 10 × first + second. */
+const PAIRS = new Uint8Array(100);
+for (const pair of DIGIT_PAIRS) {
+  const [a, b] = pair.split(",").map(Number);
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= 9 && b >= 0 && b <= 9))
+    throw new Error(`DIGIT_PAIRS: ${pair} is not a pair of digits`);
+  PAIRS[10 * a + b] = 1;
+}
 
 interface Arabic {
   end: number;
@@ -88,6 +97,7 @@ function asciiPart(text: string, from: number, to: number, full: boolean): strin
 }
 
 const isSlash = (text: string, at: number) => text[at] === "/" || text[at] === "／";
+const [LIANG, LIANG_TRADITIONAL, PART, OF, AND, ZERO_MARK, BELOW] = [..."两兩分之又零下"].map((ch) => ch.charCodeAt(0));
 
 /** An Arabic number at j: digits, thousands groups (`1,064`; `，` only between full-width digits), a decimal part. */
 export function readArabic(text: string, j: number): Arabic | null {
@@ -95,12 +105,12 @@ export function readArabic(text: string, j: number): Arabic | null {
   let k = j;
   let full = false;
   while (k < n && isDigitCode(text.charCodeAt(k))) {
-    if (text.charCodeAt(k) >= 0xff10) full = true;
+    if (codeAt(text, k) >= 0xff10) full = true;
     k++;
   }
   let s = asciiPart(text, j, k, full);
   for (;;) {
-    const c = text.charCodeAt(k);
+    const c = codeAt(text, k);
     if (!(s && (c === 44 || (c === 0xff0c && full)))) break;
     let m = k + 1;
     while (m < n && m - k <= 4 && isDigitCode(text.charCodeAt(m))) m++;
@@ -110,12 +120,12 @@ export function readArabic(text: string, j: number): Arabic | null {
   }
   const int = s;
   let decimal = false;
-  const dot = text.charCodeAt(k);
-  if ((dot === 46 || dot === 0xff0e) && isDigitCode(text.charCodeAt(k + 1))) {
+  const dot = codeAt(text, k);
+  if ((dot === 46 || dot === 0xff0e) && isDigitCode(codeAt(text, k + 1))) {
     decimal = true;
     const from = ++k;
     while (k < n && isDigitCode(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(from) >= 0xff10 || text.charCodeAt(k - 1) >= 0xff10) full = true;
+    if (codeAt(text, from) >= 0xff10 || codeAt(text, k - 1) >= 0xff10) full = true;
     s += "." + asciiPart(text, from, k, full);
   }
   if (!s) return null;
@@ -127,7 +137,7 @@ function readDecimals(text: string, j: number): {end: number; value: number} | n
   let k = j;
   let s = "0.";
   while (k < text.length) {
-    const c = text.charCodeAt(k);
+    const c = codeAt(text, k);
     if (isCjkDigit(c) && c !== 0x4e24 && c !== 0x5169 && c !== 0x5006) s += String(VALUE[c]);
     else if (isDigitCode(c)) s += String(arabicValue(c));
     else break;
@@ -144,14 +154,14 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
   const n = text.length;
   let j = i;
   let sign = 1;
-  const c0 = text.charCodeAt(j);
+  const c0 = codeAt(text, j);
   if (c0 === 0x8d1f || c0 === 0x8ca0) {
     sign = -1;
     j = skipSpaces(text, j + 1);
   } else if (opts.wide && (c0 === 45 || c0 === 0xff0d || c0 === 0x2212)) {
     sign = -1;
     j++;
-  } else if (text.startsWith("零下", j) && classAt(text, j + 2) !== NONE) {
+  } else if (c0 === ZERO_MARK && codeAt(text, j + 1) === BELOW && classAt(text, j + 2) !== NONE) {
     sign = -1;
     j += 2;
   }
@@ -190,10 +200,10 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
 
   while (j < n) {
     let k = j;
-    let c = text.charCodeAt(k);
+    let c = codeAt(text, k);
     if (consumed && isSpace(c)) {
       k = skipSpaces(text, j);
-      c = text.charCodeAt(k);
+      c = codeAt(text, k);
       const cls = CLASS[c];
       const prevUnit = prev === SMALL || prev === BIG;
       const ok =
@@ -205,7 +215,7 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
         (prevUnit && (cls === DIGIT || cls === ZERO || cls === FEW || cls === ARABIC));
       if (!ok) break;
     }
-    const cls = opts.wide && !consumed && c === 46 && isDigitCode(text.charCodeAt(k + 1)) ? ARABIC : CLASS[c];
+    const cls = opts.wide && !consumed && c === 46 && isDigitCode(codeAt(text, k + 1)) ? ARABIC : CLASS[c];
     if (cls === ARABIC) {
       if (consumed && !(prev === SMALL || prev === BIG || prev === ZERO)) break;
       if (decimalDone) break;
@@ -226,13 +236,13 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
       if (pending || decimalDone) break;
       // Only the next two characters decide how a run of digits is read; the run's end is looked for only when it is
       // read whole, digit by digit (and then consumed), so a flood of digits is never walked from each position.
-      const two = isCjkDigit(text.charCodeAt(k + 1));
-      const three = two && isCjkDigit(text.charCodeAt(k + 2));
+      const two = isCjkDigit(codeAt(text, k + 1));
+      const three = two && isCjkDigit(codeAt(text, k + 2));
       const d1 = VALUE[c];
-      const d2 = VALUE[text.charCodeAt(k + 1)];
-      const isPair = two && !three && cls === DIGIT && PAIRS.has(`${d1},${d2}`) && classAt(text, k + 2) !== POINT;
+      const d2 = VALUE[codeAt(text, k + 1)];
+      const isPair = two && !three && cls === DIGIT && PAIRS[10 * d1 + d2] === 1 && classAt(text, k + 2) !== POINT;
       // Beyond 一两 and 两三, 两 is never a digit in a run (两两, 二两 = 2 liang): such a run is read digit by digit.
-      const len = !two || (!isPair && (text[k] === "两" || text[k + 1] === "两")) ? 1 : 2;
+      const len = !two || (!isPair && (c === LIANG || codeAt(text, k + 1) === LIANG)) ? 1 : 2;
       if (len >= 2) {
         if (isPair) {
           pending = true;
@@ -439,7 +449,8 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
     lo = hi = sequence.value;
   } else {
     // 两 ends a numeral only before a unit (两千); after one (两万两, 三千两百两) it is the weight 两.
-    const two = text[pendingDigitAt] === "两" || text[pendingDigitAt] === "兩";
+    const last = codeAt(text, pendingDigitAt);
+    const two = last === LIANG || last === LIANG_TRADITIONAL;
     if (pending && pendingDigitAt >= 0 && lastUnit > 0 && two) {
       pending = false;
       end = pendingDigitAt;
@@ -481,9 +492,10 @@ export function readNumeral(text: string, i: number, opts: ReadOptions = {}): Nu
 /** `五分之一`, `三百五又三分之一`, and in wide mode `3/5`, `1 3/5`. */
 function fractionOf(text: string, num: Numeral, opts: ReadOptions): Numeral {
   let k = skipSpaces(text, num.end);
-  if (text[k] === "分") {
+  const c = codeAt(text, k);
+  if (c === PART) {
     k = skipSpaces(text, k + 1);
-    if (text[k] === "之" && Number.isInteger(num.value) && num.value !== 0 && num.valueMax === null) {
+    if (codeAt(text, k) === OF && Number.isInteger(num.value) && num.value !== 0 && num.valueMax === null) {
       const top = readNumeral(text, skipSpaces(text, k + 1), {wide: opts.wide, bare: false});
       if (top && !top.approx && top.valueMax === null) {
         const value = tidy(top.value / num.value);
@@ -492,7 +504,7 @@ function fractionOf(text: string, num: Numeral, opts: ReadOptions): Numeral {
     }
     return num;
   }
-  if (text[k] === "又") {
+  if (c === AND) {
     const rest = readNumeral(text, skipSpaces(text, k + 1), {...opts, bare: false});
     if (rest?.fraction && rest.value >= 0) {
       const value = tidy(num.value + Math.sign(num.value || 1) * rest.value);
@@ -501,7 +513,7 @@ function fractionOf(text: string, num: Numeral, opts: ReadOptions): Numeral {
     return num;
   }
   if (opts.wide && num.arabic && !num.arabic.includes(".")) {
-    if (isSlash(text, num.end) && isDigitCode(text.charCodeAt(num.end + 1))) {
+    if (isSlash(text, num.end) && isDigitCode(codeAt(text, num.end + 1))) {
       const b = readArabic(text, num.end + 1);
       if (b && b.value !== 0) {
         const value = tidy(num.value / b.value);
@@ -509,9 +521,9 @@ function fractionOf(text: string, num: Numeral, opts: ReadOptions): Numeral {
       }
     }
     // 1 3/5: a whole number, one space, a fraction.
-    if (isSpace(text.charCodeAt(num.end)) && isDigitCode(text.charCodeAt(num.end + 1))) {
+    if (isSpace(codeAt(text, num.end)) && isDigitCode(codeAt(text, num.end + 1))) {
       const a = readArabic(text, num.end + 1);
-      if (a && !a.decimal && isSlash(text, a.end) && isDigitCode(text.charCodeAt(a.end + 1))) {
+      if (a && !a.decimal && isSlash(text, a.end) && isDigitCode(codeAt(text, a.end + 1))) {
         const b = readArabic(text, a.end + 1);
         if (b && b.value !== 0) {
           const value = tidy(num.value + Math.sign(num.value || 1) * (a.value / b.value));
@@ -537,7 +549,7 @@ function widen(text: string, num: Numeral, sign: number): Numeral {
       m++;
     }
     const e = readArabic(text, m);
-    if (e && !e.decimal && !isAsciiLetter(text.charCodeAt(e.end))) {
+    if (e && !e.decimal && !isAsciiLetter(codeAt(text, e.end))) {
       const value = tidy(sign * magnitude * 10 ** (s * e.value));
       return {...num, end: e.end, approxEnd: e.end, multStart: e.end, value};
     }
@@ -552,10 +564,10 @@ function widen(text: string, num: Numeral, sign: number): Numeral {
       return {...num, end: e.end, approxEnd: e.end, multStart: e.end, value};
     }
   }
-  if (isSpace(text.charCodeAt(k)) && "kKＫM".includes(text[k + 1] ?? "_")) k++;
+  if (isSpace(codeAt(text, k)) && "kKＫM".includes(text[k + 1] ?? "_")) k++;
   const suffix = text[k];
   const kilo = suffix === "k" || suffix === "K" || suffix === "Ｋ";
-  if ((kilo || suffix === "M") && !isAsciiLetter(text.charCodeAt(k + 1))) {
+  if ((kilo || suffix === "M") && !isAsciiLetter(codeAt(text, k + 1))) {
     const value = tidy(sign * magnitude * (suffix === "M" ? 1e6 : 1e3));
     return {...num, end: k + 1, approxEnd: k + 1, multStart: k + 1, value};
   }

@@ -1,5 +1,6 @@
 // Numbers in running text, in one forward pass: where numerals start (and where a numeral is part of a word, not a
 // number), approximating words around them, ranges, percentages, ordinals.
+import * as chars from "../chars.js";
 import * as lexicon from "../data/numerals.js";
 import * as classes from "./classes.js";
 import * as read from "./read.js";
@@ -33,41 +34,64 @@ const {
   RATIO_WORDS
 } = lexicon;
 const {readNumeral, tidy} = read;
+const {codeAt} = chars;
 
 export {APPROX_AFTER};
 
 // --- Words that contain numerals but are not numbers -----------------------------------------------------------------
 
-/** NOT_NUMBERS by their first numeral character, longest first, with where that character sits in the word. */
+/** A NOT_NUMBERS word, with where its first numeral character sits in it. */
 interface NotNumber {
   word: string;
   offset: number;
 }
-const byNumeral = new Map<string, NotNumber[]>();
-for (const word of NOT_NUMBERS) {
+/** NOT_NUMBERS by their first numeral character and the character after it (every word goes on after its
+ * numeral), longest first: a numeral followed by a character no word has there costs one lookup. */
+const notNumberGroup = new Uint8Array(0x10000);
+const notNumberNext: Map<number, NotNumber[]>[] = [new Map()];
+for (const word of [...NOT_NUMBERS].sort((a, b) => b.length - a.length)) {
   let offset = 0;
   while (offset < word.length && CLASS[word.charCodeAt(offset)] === NONE) offset++;
   if (offset === word.length) offset = 0;
-  const list = byNumeral.get(word[offset]) ?? [];
+  if (offset === word.length - 1) throw new Error(`NOT_NUMBERS: ${word} ends with its numeral`);
+  const numeral = word.charCodeAt(offset);
+  if (!notNumberGroup[numeral]) notNumberGroup[numeral] = notNumberNext.push(new Map()) - 1;
+  const byNext = notNumberNext[notNumberGroup[numeral]];
+  const next = word.charCodeAt(offset + 1);
+  const list = byNext.get(next) ?? [];
   list.push({word, offset});
-  list.sort((a, b) => b.word.length - a.word.length);
-  byNumeral.set(word[offset], list);
+  byNext.set(next, list);
+}
+const notAfterChar = new Map(
+  Object.entries(NOT_AFTER_CHAR).map(([numeral, before]) => [numeral.charCodeAt(0), before])
+);
+const FINANCIAL_COMMON_CHARS = chars.charTable(FINANCIAL_COMMON);
+
+/** Whether `word` is written at `at` (code by code: no substring, no builtin call). */
+function wordAt(text: string, at: number, word: string): boolean {
+  if (at < 0) return false;
+  for (let q = 0; q < word.length; q++) if (codeAt(text, at + q) !== word.charCodeAt(q)) return false;
+  return true;
 }
 
 /** Length of the rest of a not-a-number word from i (0 if none), or 1 when the numeral at i is the tail of one. */
 export function notNumberAt(text: string, i: number): number {
-  const list = byNumeral.get(text[i]);
-  if (list) {
-    for (let k = 0; k < list.length; k++) {
-      const {word, offset} = list[k];
-      if (i >= offset && text.startsWith(word, i - offset)) return word.length - offset;
+  const c = codeAt(text, i);
+  const group = notNumberGroup[c];
+  if (group) {
+    const list = notNumberNext[group].get(codeAt(text, i + 1));
+    if (list) {
+      for (let k = 0; k < list.length; k++) {
+        const {word, offset} = list[k];
+        if (wordAt(text, i - offset, word)) return word.length - offset;
+      }
     }
   }
-  const before = NOT_AFTER_CHAR[text[i]];
+  const before = notAfterChar.get(c);
   if (before && i > 0 && before.includes(text[i - 1])) return 1;
   // Financial digits that are common characters elsewhere (入伍, 陆地, 拾取, 放肆) count only beside other numerals.
   if (
-    FINANCIAL_COMMON.includes(text[i]) &&
+    FINANCIAL_COMMON_CHARS[c] === 1 &&
     classAt(text, skipSpaces(text, i + 1)) === NONE &&
     classAt(text, i - 1) === NONE
   )
@@ -105,6 +129,7 @@ export interface NumberMention {
 export type ScanMode = "number" | "quantity";
 
 const RANGE_MARKS = "至到-—–~～〜－―";
+const RANGE_MARK_CHARS = chars.charTable(RANGE_MARKS);
 const PERCENT_PREFIX: Readonly<Record<string, number>> = {百: 1, 佰: 1, 千: 0.1, 仟: 0.1, 万: 0.01, 萬: 0.01};
 
 /** The end of `word` at k, letting up to four spaces sit between its characters (`个 百 分点`), or -1. */
@@ -126,11 +151,11 @@ interface Prefix {
   bareOnly: boolean;
 }
 
-const PREFIX_ENDS = new Set(PREFIXES.map(([word]) => word[word.length - 1]));
+const PREFIX_ENDS = chars.charTable(PREFIXES.map(([word]) => word[word.length - 1]).join(""));
 
 /** An approximating word right before i: 约三百元, 近百人, 超过1/2, 上万元. Bounded look-back. */
 export function prefixBefore(text: string, i: number): Prefix | null {
-  if (i === 0 || !PREFIX_ENDS.has(text[i - 1])) return null;
+  if (i === 0 || PREFIX_ENDS[codeAt(text, i - 1)] !== 1) return null;
   for (const [word, notAfter, bareOnly] of PREFIXES) {
     const at = i - word.length;
     if (at < 0 || !text.startsWith(word, at)) continue;
@@ -168,10 +193,10 @@ function mention(num: Numeral, patch: Partial<NumberMention> = {}): NumberMentio
 function rangeAfter(text: string, first: Numeral, opts: ReadOptions, wide: boolean): NumberMention | null {
   let k = first.approxEnd;
   if (wide) k = skipSpaces(text, k);
-  if (k >= text.length || !RANGE_MARKS.includes(text[k])) return null;
+  if (k >= text.length || RANGE_MARK_CHARS[codeAt(text, k)] !== 1) return null;
   let m = k + 1;
   if (wide) m = skipSpaces(text, m);
-  if (!isNumeralStart(text.charCodeAt(m))) return null;
+  if (!isNumeralStart(codeAt(text, m))) return null;
   const second = readNumeral(text, m, {...opts, wide, bare: false});
   if (!second || second.fraction || first.fraction) return null;
   let low = first.value;
@@ -192,7 +217,16 @@ function rangeAfter(text: string, first: Numeral, opts: ReadOptions, wide: boole
 
 const [NEGATIVE, NEGATIVE_TRADITIONAL, ORDINAL, HALF] = [..."负負第半"].map((ch) => ch.charCodeAt(0));
 /** Where a number can start when scanning for every number (mode "number"): -3, －3, .5, 对折. */
-const WIDE_STARTS = new Set([..."-－.对對"].map((ch) => ch.charCodeAt(0)));
+const WIDE_STARTS = [..."-－.对對"].map((ch) => ch.charCodeAt(0));
+// Where a number can start, by code unit: 1 where it can, 2 where it can if a numeral follows (负3), 0 elsewhere, so
+// that the scan passes over most of a text with one table read per character.
+const [ANYWAY, BEFORE_NUMERAL] = [1, 2];
+const QUANTITY_STARTS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isNumeralStart(c)) QUANTITY_STARTS[c] = ANYWAY;
+QUANTITY_STARTS[ORDINAL] = QUANTITY_STARTS[HALF] = ANYWAY;
+QUANTITY_STARTS[NEGATIVE] = QUANTITY_STARTS[NEGATIVE_TRADITIONAL] = BEFORE_NUMERAL;
+const NUMBER_STARTS = QUANTITY_STARTS.slice();
+for (const c of WIDE_STARTS) NUMBER_STARTS[c] = ANYWAY;
 
 /**
  * Every number in a text, one forward pass: numerals with their approximation and ranges, percentages (`10%`,
@@ -200,20 +234,15 @@ const WIDE_STARTS = new Set([..."-－.对對"].map((ch) => ch.charCodeAt(0)));
  * "quantity" mode is the reading scanQuantities builds on: no exponents or k/M suffixes, no discounts (折).
  */
 export function scanNumbers(text: string, mode: ScanMode = "number"): NumberMention[] {
-  const wide = mode === "number";
+  const starts = mode === "number" ? NUMBER_STARTS : QUANTITY_STARTS;
   const out: NumberMention[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
     // By code unit: a one-character string per position of a Chinese text would be an allocation each.
-    const c = text.charCodeAt(i);
-    const startable =
-      isNumeralStart(c) ||
-      ((c === NEGATIVE || c === NEGATIVE_TRADITIONAL) && isNumeralStart(text.charCodeAt(i + 1))) ||
-      c === ORDINAL ||
-      c === HALF ||
-      (wide && WIDE_STARTS.has(c));
-    if (!startable) {
+    // i < n: charCodeAt itself, no call, on the one per-character path.
+    const start = starts[text.charCodeAt(i)];
+    if (start === 0 || (start === BEFORE_NUMERAL && !isNumeralStart(codeAt(text, i + 1)))) {
       i++;
       continue;
     }
@@ -231,38 +260,43 @@ export function scanNumbers(text: string, mode: ScanMode = "number"): NumberMent
   return out;
 }
 
+const [ORDINAL_MARK, TO_HALVE, TO_HALVE_TRADITIONAL, HUNDRED, TENTHS, DISCOUNT, DASH, WIDE_DASH, DOT] = [
+  ..."第对對百成折-－."
+].map((ch) => ch.charCodeAt(0));
+const PERCENT_SCALE = new Map(Object.entries(PERCENT_PREFIX).map(([ch, scale]) => [ch.charCodeAt(0), scale]));
+
 function mentionAt(text: string, i: number, mode: ScanMode): NumberMention | null {
   const wide = mode === "number";
-  const ch = text[i];
-  const c = text.charCodeAt(i);
-  const prevCode = i > 0 ? text.charCodeAt(i - 1) : 0;
+  const c = codeAt(text, i);
+  const prevCode = i > 0 ? codeAt(text, i - 1) : 0;
 
-  if (ch === "第") {
+  if (c === ORDINAL_MARK) {
     const at = skipSpaces(text, i + 1);
-    if (!isNumeralStart(text.charCodeAt(at))) return null;
+    if (!isNumeralStart(codeAt(text, at))) return null;
     const num = readNumeral(text, at, {});
     return num ? mention(num, {start: i, type: "ordinal"}) : null;
   }
-  if ((ch === "对" || ch === "對") && text[i + 1] === "折") {
+  if ((c === TO_HALVE || c === TO_HALVE_TRADITIONAL) && text[i + 1] === "折") {
     return i > 0 && text[i - 1] === "打" ? percent(i, i + 2, 50, "折") : null;
   }
-  if (ch === "半") {
-    const next = text[i + 1];
-    if (next === "百") return {...percent(i, i + 2, 50, ""), type: "number"};
-    if (next === "成") return percent(i, i + 2, 5, "成");
-    if (wide && next === "折") return percent(i, i + 2, 50, "折");
+  if (c === HALF) {
+    const next = codeAt(text, i + 1);
+    if (next === HUNDRED) return {...percent(i, i + 2, 50, ""), type: "number"};
+    if (next === TENTHS) return percent(i, i + 2, 5, "成");
+    if (wide && next === DISCOUNT) return percent(i, i + 2, 50, "折");
     if (halfUnit(text, i + 1)) return {...percent(i, i + 1, 0.5, ""), type: "number", unitAt: i + 1, unitFrom: i + 1};
     return null;
   }
   if (
-    (ch === "-" || ch === "－" || ch === ".") &&
+    (c === DASH || c === WIDE_DASH || c === DOT) &&
     (isDigitCode(prevCode) || isAsciiLetter(prevCode) || prevCode === 46)
   )
     return null;
 
   // 百分之八十, 千分之五, 万分之三
-  const scale = PERCENT_PREFIX[ch];
+  const scale = PERCENT_SCALE.get(c);
   if (scale !== undefined) {
+    const ch = text[i];
     const after = spacedWord(text, skipSpaces(text, i + 1), "分之");
     if (after > 0) {
       const at = skipSpaces(text, after);
@@ -287,15 +321,15 @@ function mentionAt(text: string, i: number, mode: ScanMode): NumberMention | nul
 
   const prefix = prefixBefore(text, i);
   const bareStart = CLASS[c] === SMALL || CLASS[c] === BIG;
-  const num = readNumeral(text, i, {wide, fractions: true, bare: prefix !== null});
+  const num = readNumeral(text, i, readOptions(wide, prefix !== null));
   if (!num) return null;
-  if (wide && isDigitCode(prevCode) && (ch === "-" || ch === "－")) return null;
+  if (wide && isDigitCode(prevCode) && (c === DASH || c === WIDE_DASH)) return null;
   // 上 and 过 before digits are verbs (上3个台阶): the number is read plainly.
   const approxByPrefix = prefix !== null && (!prefix.bareOnly || bareStart);
-  const opts: ReadOptions = {wide, fractions: true};
-  const ranged = rangeAfter(text, num, opts, wide);
-  let m = ranged ?? mention(num);
-  if (approxByPrefix || approxAfter(text, m.unitAt)) m = {...m, approx: true};
+  const ranged = rangeAfter(text, num, readOptions(wide, false), wide);
+  const m = ranged ?? mention(num);
+  // m is this call's own object: set in place, its fields keep their order.
+  if (approxByPrefix || approxAfter(text, m.unitAt)) m.approx = true;
   if (!wide) return m;
 
   // Number mode: percentages and discounts written after the numeral, and dozens.
@@ -315,7 +349,7 @@ function mentionAt(text: string, i: number, mode: ScanMode): NumberMention | nul
       e++;
     } else {
       const d = skipSpaces(text, e);
-      const dc = text.charCodeAt(d);
+      const dc = codeAt(text, d);
       if (d > e && (CLASS[dc] === DIGIT || isDigitCode(dc)) && classAt(text, d + 1) === NONE) {
         v += (CLASS[dc] === DIGIT ? VALUE[dc] : arabicValue(dc)) / 10;
         e = d + 1;
@@ -342,9 +376,17 @@ function mentionAt(text: string, i: number, mode: ScanMode): NumberMention | nul
   return m;
 }
 
+/** The options mentionAt reads a numeral with, made once: an object per call would be an allocation per number. */
+const READ_OPTIONS: ReadOptions[] = [false, true].flatMap((wide) =>
+  [false, true].map((bare) => Object.freeze({wide, fractions: true, bare}))
+);
+const readOptions = (wide: boolean, bare: boolean) => READ_OPTIONS[(wide ? 2 : 0) + (bare ? 1 : 0)];
+
+const APPROX_AFTER_FIRST = chars.charTable(APPROX_AFTER.map((word) => word[0]).join(""));
+
 /** 以上, 左右 … right after a number: 五百以上, 100人左右 (the unit is checked by scanQuantities). */
 function approxAfter(text: string, at: number): boolean {
-  return "左以上开有出".includes(text[at] ?? "_") && APPROX_AFTER.some((w) => text.startsWith(w, at));
+  return APPROX_AFTER_FIRST[codeAt(text, at)] === 1 && APPROX_AFTER.some((w) => text.startsWith(w, at));
 }
 
 function notationOf(ch: string): string {
