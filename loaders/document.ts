@@ -1,6 +1,6 @@
 // One input file to its `documents` row and `articles` rows: decode → repair → segment → dates.
 // Places, topics and poverty-relief flags are filled by later stages; here they are null, "other" and false.
-import {createHash} from "node:crypto";
+import {createHash, hash} from "node:crypto";
 import {decode, type DecodeOptions} from "./decode.js";
 import {asciiDigits} from "./chars.js";
 import {dateFromPath, findIssueDate, inferYear, readTimeAt, resolveDateline} from "./dates.js";
@@ -18,7 +18,7 @@ export interface ReadDocument {
  * the same ids on every run and ids stay unique across documents. `seq` counts from 1 in page order.
  */
 export function articleId(doc: string, seq: number): string {
-  return createHash("sha1").update(`${doc}#${seq}`).digest("hex").slice(0, 16);
+  return hash("sha1", `${doc}#${seq}`).slice(0, 16);
 }
 
 function formatOf(doc: string): DecodeOptions["format"] {
