@@ -34,6 +34,7 @@ interface Outcome {
   reason?: string | null;
   facts?: number;
   outputBytes?: number | null;
+  csvBytes?: number;
   crash?: string;
   timedOut?: boolean;
 }
@@ -133,7 +134,7 @@ export default async function run(): Promise<void> {
     if (passes.includes("1")) {
       const started = performance.now();
       let bytesIn = 0;
-      const worst = new Map<Family, {mbps: number; ratio: number; c: Case}>();
+      const worst = new Map<Family, {mbps: number; json: number; csv: number}>();
       for (const [i, c] of cases.entries()) {
         if (i && i % 200 === 0) process.stderr.write(`pass 1: ${i} of ${cases.length} documents\n`);
         const outcome = await extractor.run(`case${c.ext}`, c.bytes, limitFor(c.bytes.length));
@@ -149,19 +150,18 @@ export default async function run(): Promise<void> {
           );
         else {
           // Output size counts only for inputs of 1 KB or more: a rejected 10-byte file's row is itself 30× its size.
-          const ratio =
-            c.bytes.length < 1000 ? 0 : outcome.outputBytes == null ? Infinity : outcome.outputBytes / c.bytes.length;
-          const speed = mbps(c.bytes.length, outcome.cpuMs!);
-          const w = worst.get(c.family);
+          const big = c.bytes.length >= 1000;
+          const json = big ? outcome.outputBytes! / c.bytes.length : 0;
+          const csv = big ? outcome.csvBytes! / c.bytes.length : 0;
           // Throughput counts only for inputs of 10 KB or more: below that, fixed costs dominate.
-          const slow = c.bytes.length >= 10_000 ? speed : Infinity;
-          if (!w || slow < w.mbps || ratio > w.ratio)
-            worst.set(c.family, {mbps: Math.min(slow, w?.mbps ?? Infinity), ratio: Math.max(ratio, w?.ratio ?? 0), c});
-          if (ratio > 20 && c.bytes.length >= 1000) {
+          const speed = c.bytes.length >= 10_000 ? mbps(c.bytes.length, outcome.cpuMs!) : Infinity;
+          const w = worst.get(c.family) ?? {mbps: Infinity, json: 0, csv: 0};
+          worst.set(c.family, {mbps: Math.min(speed, w.mbps), json: Math.max(json, w.json), csv: Math.max(csv, w.csv)});
+          if (json > 20)
             findings.push(
-              `output ${ratio === Infinity ? "beyond V8's string limit" : `${ratio.toFixed(0)}× input`}: ${c.family}, ${c.bytes.length} bytes\n  ${reproducer(c)}`
+              `output ${json.toFixed(0)}× input in JSON (${csv.toFixed(0)}× in CSV): ${c.family}, ` +
+                `${c.bytes.length} bytes, ${outcome.facts} facts\n  ${reproducer(c)}`
             );
-          }
         }
       }
       const seconds = (performance.now() - started) / 1000;
@@ -172,7 +172,7 @@ export default async function run(): Promise<void> {
           `${crashes} crashes, ${hangs} hangs, ${outcomes.filter((o) => o.status === "rejected").length} rejected`
       );
       console.log(
-        "family                 documents  hangs  rejected  worst MB/s (≥10 KB, CPU)  worst output/input (≥1 KB)"
+        "family                 documents  hangs  rejected  worst MB/s (≥10 KB, CPU)  worst output/input (≥1 KB): JSON  CSV"
       );
       for (const family of families) {
         const w = worst.get(family);
@@ -181,7 +181,7 @@ export default async function run(): Promise<void> {
         console.log(
           `${family.padEnd(22)} ${String(mine.length).padStart(9)}  ${String(mine.filter((o) => o.timedOut).length).padStart(5)}` +
             `  ${String(mine.filter((o) => o.status === "rejected").length).padStart(8)}  ${mbpsText.padStart(24)}` +
-            `  ${(w ? w.ratio.toFixed(1) : "-").padStart(27)}`
+            `  ${(w ? w.json.toFixed(1) : "-").padStart(33)}  ${(w ? w.csv.toFixed(1) : "-").padStart(4)}`
         );
       }
     } else for (const _ of cases) outcomes.push({});
@@ -195,7 +195,11 @@ export default async function run(): Promise<void> {
       const chars = scaleMB ? charsFor(family, seed0, scaleMB * 1e6) : scale;
       const small = makeCase(family, seed0, chars);
       const large = makeCase(family, seed0, 2 * chars);
-      const a = await extractor.run(`case${small.ext}`, small.bytes, 60_000);
+      // The smaller is run twice and the faster kept: the first run of a family pays for compiling its paths.
+      const first = await extractor.run(`case${small.ext}`, small.bytes, 60_000);
+      const again =
+        first.timedOut || first.crash ? first : await extractor.run(`case${small.ext}`, small.bytes, 60_000);
+      const a = again.cpuMs! < first.cpuMs! || again.timedOut || again.crash ? again : first;
       const b =
         a.timedOut || a.crash ? {timedOut: true} : await extractor.run(`case${large.ext}`, large.bytes, 120_000);
       const line = (c: Case, o: Outcome) =>
