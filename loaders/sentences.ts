@@ -6,6 +6,8 @@ import {charTable, isWhiteSpace} from "./chars.js";
 
 const TERMINAL = charTable("。！？!?；;\n");
 const CLOSING = charTable("”’」』)）》");
+/** Where a clause ends inside a sentence: a dense sentence's fact keeps its own clauses. */
+const CLAUSE_END = charTable("，,、：:；;");
 const NEWLINE = 10;
 
 export interface Span {
@@ -71,9 +73,11 @@ export interface SentenceWindow extends Span {
 
 /**
  * The provenance of each figure in `figures` (ascending, not overlapping): its whole sentence while the sentence is at
- * most SENTENCE_WINDOW long and holds at most SHARED_FIGURES figures; else only the figure's own stretch of it, from
- * the end of the figure before to the start of the figure after (each character then lies in at most two windows),
- * cut to SENTENCE_WINDOW around the figure and marked as cut. One pass over the figures.
+ * most SENTENCE_WINDOW long and holds at most SHARED_FIGURES figures; else only the figure's own stretch of it: from
+ * the end of the figure before, or the clause end after it, to the start of the figure after, or the first clause end
+ * before it (each character then lies in at most two windows, and in one where clauses part the figures), cut to
+ * SENTENCE_WINDOW around the figure and marked as cut. Each gap between figures is read at most twice, and no more
+ * than SENTENCE_WINDOW of it.
  */
 export function figureWindows(
   text: string,
@@ -93,14 +97,27 @@ export function figureWindows(
         continue;
       }
       const stretch = {
-        start: i > first ? Math.min(from, Math.max(sentence.start, figures[i - 1].end)) : sentence.start,
-        end: i + 1 < last ? Math.max(to, Math.min(sentence.end, figures[i + 1].start)) : sentence.end
+        start: i > first ? clauseAfter(text, Math.max(sentence.start, figures[i - 1].end), from) : sentence.start,
+        end: i + 1 < last ? clauseBefore(text, to, Math.min(sentence.end, figures[i + 1].start)) : sentence.end
       };
       windows.push(windowIn(text, sentence, stretch, from, to, true));
     }
     first = last;
   }
   return windows;
+}
+
+/** Where the clause of a figure starting at `to` begins, after the last clause end in [from, to): `from` if none. */
+function clauseAfter(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from && to - i <= SENTENCE_WINDOW; i--)
+    if (CLAUSE_END[text.charCodeAt(i)] === 1) return i + 1;
+  return from;
+}
+
+/** Where the clause of a figure ending at `from` ends, with its first clause end in [from, to): `to` if none. */
+function clauseBefore(text: string, from: number, to: number): number {
+  for (let i = from; i < to && i - from < SENTENCE_WINDOW; i++) if (CLAUSE_END[text.charCodeAt(i)] === 1) return i + 1;
+  return to;
 }
 
 /** The sentence [span) as the provenance of the figure at [from, to): whole when it is at most SENTENCE_WINDOW long,

@@ -25,6 +25,12 @@ test("a sentence dense with figures and no stop: each fact carries its own stret
 test("a short sentence with many figures is cut too; one with SHARED_FIGURES or fewer is carried whole", () => {
   const dense = ("1户".repeat(100) + "。\n").repeat(50);
   assert.ok(sentenceChars(dense) <= 3 * dense.length, `${sentenceChars(dense)} for ${dense.length}`);
+  // Clauses part the figures: each fact keeps its own clause.
+  const clauses = extract("共投入资金5万元，帮扶贫困户3户，".repeat(10) + "。").facts;
+  assert.deepEqual(
+    clauses.slice(2, 4).map((fact) => fact.sentence),
+    ["…共投入资金5万元，…", "…帮扶贫困户3户，…"]
+  );
   const few = "全镇共有贫困户312户、贫困人口768人，其中已脱贫298户、720人，新增就业岗位40个。";
   const {facts} = extract(few);
   assert.ok(facts.length > 1 && facts.length <= SHARED_FIGURES);
