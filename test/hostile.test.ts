@@ -4,6 +4,7 @@
 // shared machine's load cannot fail a test.
 import {test} from "node:test";
 import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
 import {extractDocument} from "../loaders/extract.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
 import {placeForSpan, resolveArticlePlace} from "../loaders/places/index.js";
@@ -67,4 +68,21 @@ test("an HTML page flooded with numeric entities for numerals is read in linear 
   const page = "<p>" + "&#x4e8c;&#x4e24;".repeat(100_000) + "</p>";
   const result = within("entities", () => extractDocument("page.html", new TextEncoder().encode(page), gazetteer));
   assert.equal(result.document.status, "ok");
+});
+
+test("a UTF-8 page with a few stray NUL bytes is kept, read as without them (a fault in part of a page)", () => {
+  const page = readFileSync(new URL("../data/000_75a53e5b155eac84.txt", import.meta.url));
+  const damaged: number[] = [];
+  // A NUL after every 1,000th byte that starts a character: under decode's 1% share for control characters.
+  page.forEach((byte, i) => {
+    if (i % 1000 === 0 && (byte & 0xc0) !== 0x80) damaged.push(0);
+    damaged.push(byte);
+  });
+  const clean = extractDocument("page.txt", page, gazetteer);
+  const read = extractDocument("page.txt", Uint8Array.from(damaged), gazetteer);
+  assert.equal(read.document.status, "ok", read.document.reason ?? "");
+  assert.deepEqual(read.facts, clean.facts);
+  // Binary data is still binary: NULs beyond that share are no stray faults.
+  const binary = extractDocument("page.txt", Uint8Array.from([0x61, 0, 0, 0, 1, 2, 0x62, 0x63, 0, 0x64]), gazetteer);
+  assert.match(binary.document.reason ?? "", /^binary/);
 });
