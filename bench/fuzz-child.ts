@@ -1,7 +1,21 @@
 // Child process of fuzz.bench.ts: extracts each document it is sent, alone, and answers with its CPU time and the
-// size of its rows, so the parent can stop it when a document hangs and go on with a new child.
+// size of its rows in JSON and CSV, so the parent can stop it when a document hangs and go on with a new child.
 import {extractDocument} from "../loaders/extract.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
+import {encodeRows, type Staging} from "../loaders/run/write.js";
+
+/** Bytes of the document's rows in a table file of this staging format (documents, articles, facts; the places
+ * table is counted over a corpus, a few rows per place). */
+function tableBytes(result: ReturnType<typeof extractDocument>, staging: Staging): number {
+  let bytes = 0;
+  for (const [table, rows] of [
+    ["documents", [result.document]],
+    ["articles", result.articles],
+    ["facts", result.facts]
+  ] as const)
+    for (const piece of encodeRows(table, staging, rows)) bytes += piece.length;
+  return bytes;
+}
 
 const gazetteer = loadGazetteer();
 process.on("message", ({id, doc, bytes}: {id: number; doc: string; bytes: Uint8Array}) => {
@@ -11,10 +25,8 @@ process.on("message", ({id, doc, bytes}: {id: number; doc: string; bytes: Uint8A
   try {
     const result = extractDocument(doc, bytes, gazetteer);
     const used = process.cpuUsage(cpu);
-    let outputBytes: number | null = null;
-    try {
-      outputBytes = Buffer.byteLength(JSON.stringify(result));
-    } catch {} // longer than V8's string limit: reported as null
+    const outputBytes = tableBytes(result, "json");
+    const csvBytes = tableBytes(result, "csv");
     answer = {
       id,
       cpuMs: (used.user + used.system) / 1000,
@@ -22,7 +34,8 @@ process.on("message", ({id, doc, bytes}: {id: number; doc: string; bytes: Uint8A
       status: result.document.status,
       reason: result.document.reason,
       facts: result.facts.length,
-      outputBytes
+      outputBytes,
+      csvBytes
     };
   } catch (error) {
     answer = {id, crash: (error as Error).stack ?? String(error)};

@@ -91,7 +91,11 @@ function detectEncoding(bytes: Uint8Array): Guess {
   // The other side has NULs too, fewer: characters such as 一 (U+4E00) have a NUL low byte.
   if (oddNul >= enough && evenNul <= oddNul / 4) return decodeAs(bytes, "utf-16le", "utf-16le");
   if (evenNul >= enough && oddNul <= evenNul / 4) return decodeAs(bytes, "utf-16be", "utf-16be");
-  if (evenNul + oddNul > 0) return {rejected: "binary: contains NUL bytes", encoding: "unknown"};
+  // A few stray NULs in a text page are a fault in part of it (normalise drops them, as other stray controls); more
+  // than controls may make up of a text, and it is binary.
+  if (evenNul + oddNul > sample.length * MAX_CONTROL_SHARE) {
+    return {rejected: "binary: contains NUL bytes", encoding: "unknown"};
+  }
   const utf8 = strictDecode(bytes, "utf-8");
   if (utf8 !== null) return {text: utf8, encoding: "utf-8", repairs: 0};
   // A UTF-8 page cut inside its last character (a truncated download): the page before the cut, with U+FFFD for the

@@ -6,7 +6,7 @@ import {sentencePeriod, timeExpressions, type TimeExpression} from "./dates.js";
 import type {Gazetteer, Place} from "./gazetteer.js";
 import {homeCounty, placeForSpan, resolveArticlePlace, withHomeCounty, type PlaceRef} from "./places/index.js";
 import {scanQuantities} from "./quantities.js";
-import {CUT_MARK, sentenceIndex, sentences, sentenceWindow, type Span} from "./sentences.js";
+import {figureWindows, sentenceIndex, sentences, type Span} from "./sentences.js";
 import {subjectOf} from "./subject.js";
 import {isSummable} from "./summable.js";
 import {classifyTopic, isPovertyRelief} from "./topics.js";
@@ -102,16 +102,18 @@ function factsIn(
 ): FactRow[] {
   const facts: FactRow[] = [];
   let read = null as SentenceRead | null;
-  for (const quantity of scanQuantities(text)) {
-    const span = sentenceOf(quantity.start);
-    const window = sentenceWindow(text, span, quantity.start, quantity.end);
+  const quantities = scanQuantities(text);
+  const windows = figureWindows(text, quantities, sentenceOf);
+  for (const [i, quantity] of quantities.entries()) {
+    const window = windows[i];
+    const span = window.sentence;
     let current: SentenceRead;
     if (window.cut) {
-      // A sentence too long to carry whole is read around its figure only, so each fact costs a bounded amount.
-      // Its topic is still the whole sentence's, read once.
+      // A sentence too long or too dense to carry whole is read around its figure only, so each fact costs a bounded
+      // amount. Its topic is still the whole sentence's, read once.
       if (read?.start !== span.start) read = readSentence(span.start, "", text.slice(span.start, span.end));
-      const offset = window.start - (window.text.startsWith(CUT_MARK) ? CUT_MARK.length : 0);
-      current = {start: offset, sentence: window.text, topic: read.topic, times: timeExpressions(window.text)};
+      const times = timeExpressions(window.text);
+      current = {start: window.offset, sentence: window.text, topic: read.topic, times};
     } else {
       if (read?.start !== span.start || !read.sentence) read = readSentence(span.start, window.text, window.text);
       current = read;

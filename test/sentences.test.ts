@@ -46,7 +46,14 @@ test("a sentence longer than the window is cut around the figure and marked; a s
     [0, SENTENCE_WINDOW, false, true]
   );
   const short = sentenceWindow("投入资金5万元。", {start: 0, end: 8}, 4, 7);
-  assert.deepEqual(short, {start: 0, end: 8, text: "投入资金5万元。", cut: false});
+  assert.deepEqual(short, {
+    start: 0,
+    end: 8,
+    text: "投入资金5万元。",
+    cut: false,
+    offset: 0,
+    sentence: {start: 0, end: 8}
+  });
   // A surrogate pair is never split.
   const rare = "𠀀".repeat(400);
   const cut = sentenceWindow(rare, {start: 0, end: rare.length}, 401, 402);

@@ -30,6 +30,7 @@ export function resolve(
     lastOf(context, (p) => p.level === "county" || p.level === "zone") ??
     (town?.county_code ? (gazetteer.places.get(town.county_code) ?? null) : null);
   let previous: PlaceMention | null = null;
+  const chosen = new Map<NameForm[], Map<string, Place | null>>();
   // Looking for unresolved names is a walk of the 镇, 乡 and 街道 in the text, between the matches.
   const suffixes = unresolved ? suffixCursor(text) : null;
   let lastEnd = 0;
@@ -40,7 +41,7 @@ export function resolve(
       unplacedTowns(suffixes, end, lastEnd, previous && previous.end === lastEnd ? previous : null, unresolved!);
     }
     const adjacent = previous && previous.end === match.start ? previous : null;
-    const place = choose(match, adjacent);
+    const place = chooseOnce(match, adjacent);
     if (place) {
       const mention: PlaceMention = {
         start: match.start,
@@ -75,6 +76,18 @@ export function resolve(
     unplacedTowns(suffixes, text.length, lastEnd, previous && previous.end === lastEnd ? previous : null, unresolved!);
   }
   return mentions;
+
+  /** choose, asked once per form list and focus: a page naming the same few places over and over (a flood of
+   * 马庙村，东城街道) weighs each list of candidates once, not at every mention. */
+  function chooseOnce(match: RawMatch, adjacent: PlaceMention | null): Place | null {
+    if (match.extra || match.pattern) return choose(match, adjacent);
+    let answers = chosen.get(match.forms);
+    if (!answers) chosen.set(match.forms, (answers = new Map()));
+    const key = `${match.text}|${adjacent?.place.code ?? ""}|${town?.code ?? ""}|${county?.code ?? ""}`;
+    let place = answers.get(key);
+    if (place === undefined) answers.set(key, (place = choose(match, adjacent)));
+    return place;
+  }
 
   function choose(match: RawMatch, adjacent: PlaceMention | null): Place | null {
     if (match.extra) return match.extra;
