@@ -3,7 +3,7 @@ import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from 
 import {listDocuments} from "./corpus.js";
 import {encodedPlaceTally} from "./encoded.js";
 import {DEFAULT_TIMEOUT, extractEncoded} from "./pool.js";
-import {FORMATS, openTables, stagingOf, type Format} from "./write.js";
+import {FORMATS, openStreamingTables, stagingOf, type Format} from "./write.js";
 
 const usage = `Usage: npm run --silent extract -- [PATH...] [--out DIR] [--format json|csv|parquet] [--quiet]
 
@@ -56,22 +56,34 @@ async function main(argv: string[]): Promise<number> {
   const stats = {close: 0};
   writableDir(options.out!);
   const files = listDocuments(options.paths);
-  const tables = openTables(options.out!, options.format);
-  const progress = progressLine(files.length, options.quiet!);
   const places = encodedPlaceTally();
   const {workers, timeout, prefecture} = options;
+  const results = extractEncoded(files, stagingOf(options.format), {workers, timeout, prefecture});
+  // The workers start (and read their first documents) while DuckDB loads for a Parquet run.
+  const first = results.next();
+  first.catch(() => {}); // its failure is met below; meanwhile it must not count as unhandled
+  let tables: Awaited<ReturnType<typeof openStreamingTables>>;
+  try {
+    tables = await openStreamingTables(options.out!, options.format);
+  } catch (error) {
+    await first.catch(() => {});
+    await results.return(undefined);
+    throw error;
+  }
+  const progress = progressLine(files.length, options.quiet!);
   try {
     let done = 0;
-    for await (const result of extractEncoded(files, stagingOf(options.format), {workers, timeout, prefecture})) {
+    for (let next = await first; !next.done; next = await results.next()) {
+      const result = next.value;
       const {document, pieces} = result;
       if (document.status === "rejected") process.stderr.write(`warning: ${document.doc}: ${document.reason}\n`);
-      tables.writePieces("documents", pieces.documents);
-      tables.writePieces("articles", pieces.articles);
-      tables.writePieces("facts", pieces.facts);
+      await tables.writePieces("documents", pieces.documents);
+      await tables.writePieces("articles", pieces.articles);
+      await tables.writePieces("facts", pieces.facts);
       places.add(result);
       progress.tick(files[done++].size, result.facts);
     }
-    tables.write("places", places.rows());
+    await tables.write("places", places.rows());
     const closing = performance.now();
     await tables.close();
     stats.close = (performance.now() - closing) / 1000;
