@@ -62,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
   // The workers start (and read their first documents) while DuckDB loads for a Parquet run.
   const first = results.next();
   first.catch(() => {}); // its failure is met below; meanwhile it must not count as unhandled
+  // This thread waits for the workers' first results: meanwhile it loads what writing the places table needs.
+  if (workers !== 0) setTimeout(() => places.warm(), 0);
   let tables: Awaited<ReturnType<typeof openStreamingTables>>;
   try {
     tables = await openStreamingTables(options.out!, options.format);

@@ -2,7 +2,7 @@
 // (write.ts's encodeRows), so the main thread only appends them, plus the little the `places` table needs (the rows
 // of the places it points to and its counts), so the main thread never builds a gazetteer.
 import type {DocumentResult} from "../extract.js";
-import type {Place} from "../gazetteer.js";
+import {placePinyin, type Place} from "../gazetteer.js";
 import {rejectedResult} from "./job.js";
 import type {DocumentRow, PlaceRow} from "../types.js";
 import {encodeRows, type Staging} from "./write.js";
@@ -12,7 +12,7 @@ export interface EncodedResult {
   /** The bytes of this document's rows in each table file. */
   pieces: {documents: Uint8Array[]; articles: Uint8Array[]; facts: Uint8Array[]};
   facts: number;
-  /** The `places` rows of every place it points to and their ancestors, with zero counts. */
+  /** The `places` rows of every place it points to and their ancestors, with zero counts and no pinyin yet. */
   places: PlaceRow[];
   /** Place code → mentions of it in the text. */
   mentions: [string, number][];
@@ -20,7 +20,7 @@ export interface EncodedResult {
   factPlaces: [string, number][];
 }
 
-/** `placeRowsOf`: the `places` rows of a place and its ancestors (extract-one.ts). */
+/** `placeRowsOf`: the `places` rows of a place and its ancestors, pinyin left to the tally (extract-one.ts). */
 export function encodeResult(
   result: DocumentResult,
   staging: Staging,
@@ -64,12 +64,18 @@ export function transferList(result: EncodedResult): ArrayBuffer[] {
   return [documents, articles, facts].flatMap((pieces) => pieces.map((piece) => piece.buffer as ArrayBuffer));
 }
 
-/** The `places` table from encoded results, in document order: as tables.ts's placeTally makes it from rows. */
+/**
+ * The `places` table from encoded results, in document order: as tables.ts's placeTally makes it from rows. `warm`
+ * loads the romanisation library ahead, for a thread that is waiting anyway.
+ */
 export function encodedPlaceTally() {
   const rows = new Map<string, PlaceRow>();
   const mentions = new Map<string, number>();
   const facts = new Map<string, number>();
   return {
+    warm(): void {
+      placePinyin("聊城");
+    },
     add(result: EncodedResult): void {
       for (const row of result.places) rows.set(row.place_code, row);
       for (const [code, n] of result.mentions) mentions.set(code, (mentions.get(code) ?? 0) + n);
@@ -78,7 +84,12 @@ export function encodedPlaceTally() {
     rows(): PlaceRow[] {
       return [...rows.values()]
         .sort((a, b) => (a.place_code < b.place_code ? -1 : a.place_code > b.place_code ? 1 : 0))
-        .map((row) => ({...row, mentions: mentions.get(row.place_code) ?? 0, facts: facts.get(row.place_code) ?? 0}));
+        .map((row) => ({
+          ...row,
+          pinyin: placePinyin(row.name),
+          mentions: mentions.get(row.place_code) ?? 0,
+          facts: facts.get(row.place_code) ?? 0
+        }));
     }
   };
 }
