@@ -1,15 +1,16 @@
 // Extraction across cores: documents go to worker threads and come back in input order. At most a few documents per
 // worker are read ahead of the one being written, so memory stays flat however large the corpus.
 //
-// For the command line (extractEncoded) a worker also encodes its rows as the table files' bytes and transfers them,
-// so this thread only appends bytes: it neither copies rows one by one out of the workers nor serializes them.
+// For the command line (extractEncoded) a worker also encodes its rows as the table files' bytes and sends them packed
+// (encoded.ts), so this thread only appends bytes: it neither clones rows one by one out of the workers nor
+// serializes them.
 // A watchdog stops a worker whose document runs past its bound and records the document as rejected; the worker
 // is replaced, the documents queued behind it are handed out again, and the run goes on.
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
 import {freshBundle} from "./bundle.js";
 import type {DocumentFile} from "./corpus.js";
-import {encodeRejected, encodeResult, type EncodedResult} from "./encoded.js";
+import {encodeRejected, resultEncoder, unpackResult, type EncodedResult, type PackedResult} from "./encoded.js";
 import type {DocumentResult} from "../extract.js";
 import type {Gazetteer} from "../gazetteer.js";
 import {rejectedResult, type Job} from "./job.js";
@@ -32,7 +33,14 @@ export function timeoutFor(bytes: number, timeout = DEFAULT_TIMEOUT): number {
 
 /** Each document's rows, as the engine gives them (for the site's tables, held in memory). */
 export function extractFiles(files: DocumentFile[], options: PoolOptions = {}): AsyncGenerator<DocumentResult> {
-  return run(files, options, null, (engine) => (job) => engine.extractOne(job, engine.gazetteer), rejectedResult);
+  return run(
+    files,
+    options,
+    null,
+    (engine) => (job) => engine.extractOne(job, engine.gazetteer),
+    (result: DocumentResult) => result,
+    rejectedResult
+  );
 }
 
 /** Each document's rows encoded for a table file (for the command line, which only writes them). */
@@ -46,9 +54,10 @@ export function extractEncoded(
     options,
     staging,
     (engine) => {
-      const placeRows = engine.placeRowsOf(engine.gazetteer);
-      return (job) => encodeResult(engine.extractOne(job, engine.gazetteer), staging, placeRows);
+      const encode = resultEncoder(staging, engine.placeRowsOf(engine.gazetteer));
+      return (job) => encode(engine.extractOne(job, engine.gazetteer));
     },
+    (packed: PackedResult) => unpackResult(packed),
     (doc, reason) => encodeRejected(doc, reason, staging)
   );
 }
@@ -71,11 +80,13 @@ function workerEntry(): URL {
 
 type Engine = typeof import("./extract-one.js") & {gazetteer: Gazetteer};
 
-async function* run<R>(
+async function* run<R, M>(
   files: DocumentFile[],
   options: PoolOptions,
   staging: Staging | null,
   local: (engine: Engine) => (job: Job) => R,
+  /** A worker's message as a result. */
+  receive: (message: M) => R,
   rejected: (doc: string, reason: string) => R
 ): AsyncGenerator<R> {
   const jobs: Job[] = files.map(({doc, path}, index) => ({index, doc, path}));
@@ -126,12 +137,12 @@ async function* run<R>(
   const spawn = (): Slot => {
     const worker = new Worker(entry, {workerData: {prefecture: options.prefecture, staging, hang}});
     const slot: Slot = {worker, ready: false, jobs: [], timer: null};
-    worker.on("message", (message: {ready: true} | {index: number; result: R}) => {
+    worker.on("message", (message: {ready: true} | {index: number; result: M}) => {
       if ("ready" in message) {
         slot.ready = true;
       } else {
         slot.jobs.shift();
-        finish(message.index, message.result);
+        finish(message.index, receive(message.result));
       }
       watch(slot);
       dispatch();

