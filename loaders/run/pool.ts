@@ -22,6 +22,8 @@ export interface PoolOptions {
   prefecture?: string;
   /** Seconds a document may take, and as many again for each 10 MB of it, before it is stopped. Default 30. */
   timeout?: number;
+  /** Filled in at the end when given: CPU seconds the worker threads spent (as of their last results). */
+  stats?: {workerCpu: number};
 }
 
 export const DEFAULT_TIMEOUT = 30;
@@ -71,6 +73,8 @@ interface Slot {
   /** Documents sent, in the order the worker reads them: the first is the one it is on. */
   jobs: Job[];
   timer: ReturnType<typeof setTimeout> | null;
+  /** The worker thread's CPU seconds as of its last result (when options.stats asks for them). */
+  cpu: number;
 }
 
 /** The worker's entry: the bundle's when it is fresh (no TypeScript to compile), else the sources through tsx. */
@@ -108,6 +112,7 @@ async function* run<R, M>(
   let failure: Error | null = null;
   let wake = () => {};
   let closing = false;
+  let retiredCpu = 0;
 
   const finish = (index: number, result: R) => {
     done.set(index, result);
@@ -124,6 +129,7 @@ async function* run<R, M>(
   /** The worker's document cannot finish: record why, replace the worker, hand its other documents out again. */
   const stop = (slot: Slot, reason: string) => {
     const [head, ...rest] = slot.jobs;
+    retiredCpu += slot.cpu;
     if (slot.timer) clearTimeout(slot.timer);
     slot.worker.removeAllListeners();
     slot.worker.on("error", () => {});
@@ -135,13 +141,15 @@ async function* run<R, M>(
     dispatch();
   };
   const spawn = (): Slot => {
-    const worker = new Worker(entry, {workerData: {prefecture: options.prefecture, staging, hang}});
-    const slot: Slot = {worker, ready: false, jobs: [], timer: null};
-    worker.on("message", (message: {ready: true} | {index: number; result: M}) => {
+    const stats = options.stats !== undefined;
+    const worker = new Worker(entry, {workerData: {prefecture: options.prefecture, staging, hang, stats}});
+    const slot: Slot = {worker, ready: false, jobs: [], timer: null, cpu: 0};
+    worker.on("message", (message: {ready: true} | {index: number; result: M; cpu?: number}) => {
       if ("ready" in message) {
         slot.ready = true;
       } else {
         slot.jobs.shift();
+        slot.cpu = message.cpu ?? 0;
         finish(message.index, receive(message.result));
       }
       watch(slot);
@@ -197,6 +205,7 @@ async function* run<R, M>(
     }
   } finally {
     closing = true;
+    if (options.stats) options.stats.workerCpu = slots.reduce((sum, slot) => sum + slot.cpu, retiredCpu);
     for (const slot of slots) if (slot.timer) clearTimeout(slot.timer);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
