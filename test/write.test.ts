@@ -4,7 +4,7 @@ import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {csvParseRows} from "d3-dsv";
-import {encodeRows, openStreamingTables, openTables} from "../loaders/run/write.js";
+import {encodeRows, openTables} from "../loaders/run/write.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "write-"));
 
@@ -89,38 +89,12 @@ test("CSV neutralises text cells a spreadsheet would run as formulas; numbers st
   assert.equal(cell(second, "value"), "2");
 });
 
-test("Parquet converted while it is written (through a pipe) is byte for byte Parquet converted at the end", async () => {
-  const [streamed, atEnd] = [tmp(), tmp()];
-  // Far more than a pipe holds (64 kB), so the writer runs ahead of DuckDB and has to wait for it.
-  const rows = Array.from({length: 20_000}, (_, i) => fact(i, `第${i}句，` + "全镇共有贫困户。".repeat(i % 50)));
-  const writer = await openStreamingTables(streamed, "parquet");
-  for (let i = 0; i < rows.length; i += 100)
-    await writer.writePieces("facts", encodeRows("facts", "ndjson", rows.slice(i, i + 100)));
-  await writer.close();
-  const single = openTables(atEnd, "parquet");
-  single.write("facts", rows);
-  await single.close();
-  for (const table of ["documents", "articles", "facts", "places"])
-    assert.ok(
-      readFileSync(join(streamed, `${table}.parquet`)).equals(readFileSync(join(atEnd, `${table}.parquet`))),
-      table
-    );
-  assert.deepEqual(readdirSync(streamed).sort(), [
-    "articles.parquet",
-    "documents.parquet",
-    "facts.parquet",
-    "places.parquet"
-  ]);
-});
-
-test("a streamed Parquet run that fails leaves the previous output and no pipe or temporary file", async () => {
+test("a Parquet run that fails leaves the previous output and no temporary file", async () => {
   const dir = tmp();
   writeFileSync(join(dir, "facts.parquet"), "previous\n");
-  const writer = await openStreamingTables(dir, "parquet");
-  await writer.write("facts", [fact(1)]);
+  const writer = openTables(dir, "parquet");
+  writer.write("facts", [fact(1)]);
   writer.abort();
-  // The conversions see their pipes end and stop; what they wrote is dropped.
-  for (let i = 0; i < 100 && readdirSync(dir).length > 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   assert.deepEqual(readdirSync(dir), ["facts.parquet"]);
   assert.equal(readFileSync(join(dir, "facts.parquet"), "utf8"), "previous\n");
 });

@@ -4,7 +4,7 @@ import {listDocuments} from "./corpus.js";
 import {encodedPlaceTally} from "./encoded.js";
 import {DEFAULT_TIMEOUT, extractEncoded} from "./pool.js";
 import {threadCpuSeconds} from "./thread-cpu.js";
-import {FORMATS, openStreamingTables, stagingOf, type Format} from "./write.js";
+import {FORMATS, openTables, stagingOf, type Format} from "./write.js";
 
 const usage = `Usage: npm run --silent extract -- [PATH...] [--out DIR] [--format json|csv|parquet] [--quiet]
 
@@ -59,39 +59,28 @@ async function main(argv: string[]): Promise<number> {
   const files = listDocuments(options.paths);
   const places = encodedPlaceTally();
   const {workers, timeout, prefecture} = options;
+  const tables = openTables(options.out!, options.format);
   const results = extractEncoded(files, stagingOf(options.format), {
     workers,
     timeout,
     prefecture,
     stats: process.env.LIAOCHENG_STATS ? stats : undefined
   });
-  // The workers start (and read their first documents) while DuckDB loads for a Parquet run.
-  const first = results.next();
-  first.catch(() => {}); // its failure is met below; meanwhile it must not count as unhandled
   // This thread waits for the workers' first results: meanwhile it loads what writing the places table needs.
   if (workers !== 0) setTimeout(() => places.warm(), 0);
-  let tables: Awaited<ReturnType<typeof openStreamingTables>>;
-  try {
-    tables = await openStreamingTables(options.out!, options.format);
-  } catch (error) {
-    await first.catch(() => {});
-    await results.return(undefined);
-    throw error;
-  }
   const progress = progressLine(files.length, options.quiet!);
   try {
     let done = 0;
-    for (let next = await first; !next.done; next = await results.next()) {
-      const result = next.value;
+    for await (const result of results) {
       const {document, pieces} = result;
       if (document.status === "rejected") process.stderr.write(`warning: ${document.doc}: ${document.reason}\n`);
-      await tables.writePieces("documents", pieces.documents);
-      await tables.writePieces("articles", pieces.articles);
-      await tables.writePieces("facts", pieces.facts);
+      tables.writePieces("documents", pieces.documents);
+      tables.writePieces("articles", pieces.articles);
+      tables.writePieces("facts", pieces.facts);
       places.add(result);
       progress.tick(files[done++].size, result.facts);
     }
-    await tables.write("places", places.rows());
+    tables.write("places", places.rows());
     const closing = performance.now();
     await tables.close();
     stats.close = (performance.now() - closing) / 1000;

@@ -4,8 +4,7 @@
 // threads encode their documents' rows themselves and the writer only appends their bytes (writePieces).
 // Each file is written under a temporary name and renamed when complete: a run that fails leaves the previous
 // output as it was, never half a file.
-import {spawnSync} from "node:child_process";
-import {closeSync, constants, openSync, renameSync, rmSync, writeSync} from "node:fs";
+import {closeSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
 import {join} from "node:path";
 import {csvFormatRows} from "d3-dsv";
 import {schemas, type TableName} from "../schema.js";
@@ -99,12 +98,9 @@ export function encodeRows(table: TableName, staging: Staging, rows: readonly ob
 }
 
 export interface TableWriter {
-  write(table: TableName, rows: object[]): void | Promise<void>;
-  /**
-   * Appends rows already encoded by encodeRows for this writer's format. A promise when the writer is behind (a
-   * streaming Parquet writer whose DuckDB has not caught up): await it before writing more.
-   */
-  writePieces(table: TableName, pieces: readonly Uint8Array[]): void | Promise<void>;
+  write(table: TableName, rows: object[]): void;
+  /** Appends rows already encoded by encodeRows for this writer's format. */
+  writePieces(table: TableName, pieces: readonly Uint8Array[]): void;
   /** Finishes every file and moves it into place; returns their paths. */
   close(): Promise<string[]>;
   /** Drops the unfinished files, leaving whatever was in DIR before. */
@@ -112,98 +108,33 @@ export interface TableWriter {
 }
 
 interface Sink {
-  /** Where the file is written until it is complete (for a streamed table, the pipe DuckDB reads). */
+  /** Where the file is written until it is complete. */
   temp: string;
   fd: number;
   /** Whether any row has been written (JSON needs `,` before the next). */
   rows: boolean;
-  /** For a table DuckDB converts while it is written: the conversion and the bytes the pipe has not taken yet. */
-  stream?: Stream;
 }
 
-interface Stream {
-  done: Promise<void>;
-  failure: Error | null;
-  queue: Uint8Array[];
-  /** Bytes of queue[0] already written. */
-  at: number;
-  queued: number;
-}
-
-/** The tables' files in DIR, written as rows come (all at once for Parquet, by DuckDB from a staging file). */
 export function openTables(dir: string, format: Format): TableWriter {
-  return tableWriter(dir, format, null);
-}
-
-/**
- * As openTables, but for Parquet DuckDB converts each table while it is written, reading the rows through a named
- * pipe, so that the conversion runs on a core of its own beside the extraction instead of after it. The same
- * statements read the same rows: the files are byte for byte those of openTables. Where a pipe cannot be made
- * (no mkfifo), as openTables.
- */
-export async function openStreamingTables(dir: string, format: Format): Promise<TableWriter> {
-  if (format !== "parquet") return openTables(dir, format);
-  const suffix = tempSuffix();
-  const pipes = TABLES.map((table) => join(dir, `.${table}.ndjson.${suffix}.pipe`));
-  if (spawnSync("mkfifo", ["-m", "600", ...pipes]).status !== 0) {
-    for (const pipe of pipes) rmSync(pipe, {force: true});
-    return openTables(dir, format);
-  }
-  const duckdb = await openDuckDB();
-  // A connection runs one statement at a time: one each, all made before any statement holds a thread.
-  const connections = [];
-  for (const _ of TABLES) connections.push(await duckdb.connect());
-  const streams = new Map<TableName, Stream>();
-  for (const [i, table] of TABLES.entries()) {
-    const output = parquetTemp(dir, table, suffix);
-    const stream: Stream = {done: Promise.resolve(), failure: null, queue: [], at: 0, queued: 0};
-    stream.done = connections[i].run(copyToParquet(table, pipes[i], output)).then(
-      () => {},
-      (error: Error) => {
-        stream.failure = error;
-      }
-    );
-    streams.set(table, stream);
-  }
-  return tableWriter(dir, format, {suffix, duckdb, streams});
-}
-
-interface Streaming {
-  suffix: string;
-  duckdb: DuckDB;
-  streams: Map<TableName, Stream>;
-}
-
-const tempSuffix = () => `${process.pid}-${Date.now().toString(36)}`;
-
-function tableWriter(dir: string, format: Format, streaming: Streaming | null): TableWriter {
   const staging = stagingOf(format);
   const sinks = new Map<TableName, Sink>();
-  const suffix = streaming?.suffix ?? tempSuffix();
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const final = (table: TableName) => join(dir, `${table}.${format}`);
   for (const table of TABLES) {
-    const stream = streaming?.streams.get(table);
-    // Read and write, so that opening does not wait for DuckDB to open its end, and not blocking, so that a DuckDB
-    // that stopped reading is an error here rather than a run that never ends.
-    const temp = join(dir, `.${table}.${staging}.${suffix}.${stream ? "pipe" : "tmp"}`);
-    const fd = stream ? openSync(temp, constants.O_RDWR | constants.O_NONBLOCK) : openSync(temp, "w");
+    const temp = join(dir, `.${table}.${staging}.${suffix}.tmp`);
+    const fd = openSync(temp, "w");
     if (staging === "json") writeSync(fd, "[");
     if (staging === "csv") writeSync(fd, csvFormatRows([COLUMNS[table]]) + "\n");
-    sinks.set(table, {temp, fd, rows: false, stream});
+    sinks.set(table, {temp, fd, rows: false});
   }
-  const writePieces = (table: TableName, pieces: readonly Uint8Array[]): void | Promise<void> => {
+  // DuckDB loads (a fifth of a second, most of it on this thread) while the rows are still coming.
+  const duckdb = format === "parquet" ? loadDuckDB() : null;
+  const writePieces = (table: TableName, pieces: readonly Uint8Array[]) => {
     if (!pieces.length) return;
     const sink = sinks.get(table)!;
     if (staging === "json" && sink.rows) writeSync(sink.fd, ",");
+    for (const piece of pieces) writeAll(sink.fd, piece);
     sink.rows = true;
-    const {stream} = sink;
-    if (!stream) {
-      for (const piece of pieces) writeAll(sink.fd, piece);
-      return;
-    }
-    for (const piece of pieces) (stream.queue.push(piece), (stream.queued += piece.byteLength));
-    flush(sink.fd, stream);
-    if (stream.queued > BEHIND_BYTES) return drain(sink.fd, stream, BEHIND_BYTES / 2);
   };
   let closed = false;
   const abort = () => {
@@ -215,32 +146,22 @@ function tableWriter(dir: string, format: Format, streaming: Streaming | null): 
       } catch {}
       rmSync(sink.temp, {force: true});
     }
-    // A conversion still running sees the end of its pipe and stops; what it wrote goes.
-    if (streaming) void finishStreams(dir, streaming, false);
   };
   return {
     write(table, rows) {
-      return writePieces(table, encodeRows(table, staging, rows));
+      writePieces(table, encodeRows(table, staging, rows));
     },
     writePieces,
     async close() {
       try {
         for (const sink of sinks.values()) {
           if (staging === "json") writeSync(sink.fd, sink.rows ? "\n]\n" : "]\n");
-          if (sink.stream) await drain(sink.fd, sink.stream, 0);
           closeSync(sink.fd);
         }
         closed = true;
-        if (streaming) await finishStreams(dir, streaming, true);
-        else if (format === "parquet") await toParquet(dir, sinks, suffix);
+        if (duckdb) await toParquet(await duckdb, dir, sinks, suffix);
         else for (const [table, sink] of sinks) renameSync(sink.temp, final(table));
         return TABLES.map(final);
-      } catch (error) {
-        if (streaming && !closed) {
-          for (const sink of sinks.values()) if (sink.stream) closeQuietly(sink.fd);
-          await finishStreams(dir, streaming, false);
-        }
-        throw error;
       } finally {
         closed = true;
         for (const sink of sinks.values()) rmSync(sink.temp, {force: true});
@@ -250,121 +171,57 @@ function tableWriter(dir: string, format: Format, streaming: Streaming | null): 
   };
 }
 
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {}
-}
-
 /** writeSync may write less than asked (a pipe, a full disk's last blocks): write until all of it is out. */
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
-/** How far a streamed table's writing may run ahead of DuckDB's reading before the writer waits. */
-const BEHIND_BYTES = 8 << 20;
-
-/** Writes what the pipe takes now. */
-function flush(fd: number, stream: Stream): void {
-  while (stream.queue.length) {
-    const piece = stream.queue[0];
-    let written: number;
-    try {
-      written = writeSync(fd, piece, stream.at, piece.byteLength - stream.at);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EAGAIN") return;
-      throw error;
-    }
-    stream.at += written;
-    stream.queued -= written;
-    if (stream.at === piece.byteLength) (stream.queue.shift(), (stream.at = 0));
-  }
-}
-
-/** Waits until at most `bytes` are left to write, or the conversion failed. */
-async function drain(fd: number, stream: Stream, bytes: number): Promise<void> {
-  for (;;) {
-    flush(fd, stream);
-    if (stream.queued <= bytes) return;
-    if (stream.failure) throw stream.failure;
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-}
-
-/** Waits for the conversions (their pipes closed), then moves their files into place, or drops them. */
-async function finishStreams(dir: string, {suffix, duckdb, streams}: Streaming, keep: boolean): Promise<void> {
-  try {
-    await Promise.all([...streams.values()].map((stream) => stream.done));
-    const failure = [...streams.values()].find((stream) => stream.failure)?.failure;
-    if (failure && keep) throw failure;
-    if (keep)
-      for (const table of streams.keys()) renameSync(parquetTemp(dir, table, suffix), join(dir, `${table}.parquet`));
-  } finally {
-    duckdb.close();
-    for (const table of streams.keys()) {
-      rmSync(parquetTemp(dir, table, suffix), {force: true});
-      rmSync(join(dir, `.${table}.ndjson.${suffix}.pipe`), {force: true});
-    }
-  }
-}
-
 // DuckDB writes Parquet with the contract's declared types, so an empty table keeps its columns. It is imported here
-// only, so that JSON and CSV runs never load it. One thread: the same bytes on any machine, and rows in the order
-// written without DuckDB tracking insertion order. Its memory is a row group's worth of rows, which at DuckDB's
+// only, so that JSON and CSV runs never load it. One thread per table: the same bytes on any machine, and rows in the
+// order written without DuckDB tracking insertion order. Its memory is a row group's worth of rows, which at DuckDB's
 // default (122,880 rows) grew with the corpus (an 800 MB peak for 500 MB of pages, articles being 15 kB each); at
-// 8,192 rows a row group of articles is about 120 MB. Each statement runs on a thread of its own (libuv's pool), so
-// the four tables stream at once.
+// 8,192 rows a row group of articles is about 120 MB.
+//
+// The tables are converted at once, each by a database of its own (one thread each, on libuv's pool), so the
+// articles and the facts take two cores instead of one after the other. Not while they are written: DuckDB can read
+// a named pipe, but its JSON reader keeps every buffer it read from one, so memory grew with the corpus.
 const ROW_GROUP_SIZE = 8192;
 
-interface Connection {
-  run(sql: string): Promise<unknown>;
-  closeSync(): void;
+type DuckDBModule = typeof import("@duckdb/node-api");
+
+function loadDuckDB(): Promise<DuckDBModule> {
+  const loading = import("@duckdb/node-api");
+  loading.catch(() => {}); // met in close(); a run that aborts never asks
+  return loading;
 }
 
-interface DuckDB {
-  connect(): Promise<Connection>;
-  close(): void;
-}
-
-async function openDuckDB(): Promise<DuckDB> {
-  const {DuckDBInstance} = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:", {threads: "1", preserve_insertion_order: "false"});
-  const connections: Connection[] = [];
-  return {
-    async connect() {
-      const connection = await instance.connect();
-      connections.push(connection);
-      return connection;
-    },
-    close() {
-      for (const connection of connections) connection.closeSync();
-      instance.closeSync();
-    }
-  };
-}
-
-const parquetTemp = (dir: string, table: TableName, suffix: string) => join(dir, `.${table}.parquet.${suffix}.tmp`);
-
-function copyToParquet(table: TableName, source: string, output: string): string {
-  const types = Object.entries(schemas[table]).map(([name, type]) => `"${name}": '${type}'`);
-  return (
-    `COPY (SELECT * FROM read_json('${sqlString(source)}', format = 'newline_delimited', ` +
-    `columns = {${types.join(", ")}})) TO '${sqlString(output)}' ` +
-    `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
-  );
-}
-
-async function toParquet(dir: string, sinks: Map<TableName, Sink>, suffix: string): Promise<void> {
-  const duckdb = await openDuckDB();
-  const tables = [...sinks.keys()];
+async function toParquet(duckdb: DuckDBModule, dir: string, sinks: Map<TableName, Sink>, suffix: string) {
+  const written = [...sinks.keys()].map((table) => [join(dir, `.${table}.parquet.${suffix}.tmp`), `${table}.parquet`]);
   try {
-    const connection = await duckdb.connect();
-    for (const table of tables)
-      await connection.run(copyToParquet(table, sinks.get(table)!.temp, parquetTemp(dir, table, suffix)));
-    for (const table of tables) renameSync(parquetTemp(dir, table, suffix), join(dir, `${table}.parquet`));
+    const conversions = [...sinks].map(async ([table, sink], i) => {
+      const instance = await duckdb.DuckDBInstance.create(":memory:", {
+        threads: "1",
+        preserve_insertion_order: "false"
+      });
+      const connection = await instance.connect();
+      try {
+        const types = Object.entries(schemas[table]).map(([name, type]) => `"${name}": '${type}'`);
+        await connection.run(
+          `COPY (SELECT * FROM read_json('${sqlString(sink.temp)}', format = 'newline_delimited', ` +
+            `columns = {${types.join(", ")}})) TO '${sqlString(written[i][0])}' ` +
+            `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
+        );
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
+    });
+    // Every conversion ends before any file moves or goes, failed or not.
+    const outcomes = await Promise.allSettled(conversions);
+    for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
+    for (const [temp, name] of written) renameSync(temp, join(dir, name));
   } finally {
-    duckdb.close();
-    for (const table of tables) rmSync(parquetTemp(dir, table, suffix), {force: true});
+    for (const [temp] of written) rmSync(temp, {force: true});
   }
 }
 
