@@ -182,8 +182,8 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 // default (122,880 rows) grew with the corpus (an 800 MB peak for 500 MB of pages, articles being 15 kB each); at
 // 8,192 rows a row group of articles is about 120 MB.
 //
-// The tables are converted at once, each by a database of its own (one thread each, on libuv's pool), so the
-// articles and the facts take two cores instead of one after the other. Not while they are written: DuckDB can read
+// The tables are converted at once, a connection each (each statement runs on the thread that calls it, from libuv's
+// pool), so the articles and the facts take two cores instead of one after the other. Not while they are written: DuckDB can read
 // a named pipe, but its JSON reader keeps every buffer it read from one, so memory grew with the corpus.
 const ROW_GROUP_SIZE = 8192;
 
@@ -197,30 +197,26 @@ function loadDuckDB(): Promise<DuckDBModule> {
 
 async function toParquet(duckdb: DuckDBModule, dir: string, sinks: Map<TableName, Sink>, suffix: string) {
   const written = [...sinks.keys()].map((table) => [join(dir, `.${table}.parquet.${suffix}.tmp`), `${table}.parquet`]);
+  const instance = await duckdb.DuckDBInstance.create(":memory:", {threads: "1", preserve_insertion_order: "false"});
+  const connections: {closeSync(): void}[] = [];
   try {
     const conversions = [...sinks].map(async ([table, sink], i) => {
-      const instance = await duckdb.DuckDBInstance.create(":memory:", {
-        threads: "1",
-        preserve_insertion_order: "false"
-      });
       const connection = await instance.connect();
-      try {
-        const types = Object.entries(schemas[table]).map(([name, type]) => `"${name}": '${type}'`);
-        await connection.run(
-          `COPY (SELECT * FROM read_json('${sqlString(sink.temp)}', format = 'newline_delimited', ` +
-            `columns = {${types.join(", ")}})) TO '${sqlString(written[i][0])}' ` +
-            `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
-        );
-      } finally {
-        connection.closeSync();
-        instance.closeSync();
-      }
+      connections.push(connection);
+      const types = Object.entries(schemas[table]).map(([name, type]) => `"${name}": '${type}'`);
+      await connection.run(
+        `COPY (SELECT * FROM read_json('${sqlString(sink.temp)}', format = 'newline_delimited', ` +
+          `columns = {${types.join(", ")}})) TO '${sqlString(written[i][0])}' ` +
+          `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
+      );
     });
     // Every conversion ends before any file moves or goes, failed or not.
     const outcomes = await Promise.allSettled(conversions);
     for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
     for (const [temp, name] of written) renameSync(temp, join(dir, name));
   } finally {
+    for (const connection of connections) connection.closeSync();
+    instance.closeSync();
     for (const [temp] of written) rmSync(temp, {force: true});
   }
 }
