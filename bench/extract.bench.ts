@@ -19,8 +19,12 @@ interface Run {
   seconds: number;
   cpu: number;
   maxRSS: number;
-  /** Wall seconds spent finishing the files after the last document (for Parquet, DuckDB's conversion). */
+  /** Wall seconds spent finishing the files after the last document (for Parquet, what DuckDB had left to do). */
   close: number;
+  /** CPU seconds of the main thread, of the worker threads, and of the process as the run saw them at its end. */
+  mainCpu: number;
+  workerCpu: number;
+  processCpu: number;
 }
 
 /** One `extract` run in a process of its own, timed by /usr/bin/time (wall, CPU and peak RSS of the process). */
@@ -36,10 +40,12 @@ export function extractRun(args: string[]): Run {
       : spawnSync(process.execPath, command, {encoding: "utf8", env});
     const seconds = (performance.now() - started) / 1000;
     if (child.status !== 0) throw new Error(child.stderr);
-    const close = JSON.parse(/^stats: (.*)$/m.exec(child.stderr)?.[1] ?? "{}").close ?? NaN;
-    if (!measured) return {seconds, cpu: NaN, maxRSS: NaN, close};
+    const stats = JSON.parse(/^stats: (.*)$/m.exec(child.stderr)?.[1] ?? "{}");
+    const threads = {mainCpu: stats.mainCpu ?? NaN, workerCpu: stats.workerCpu ?? NaN, processCpu: stats.cpu ?? NaN};
+    const close = stats.close ?? NaN;
+    if (!measured) return {seconds, cpu: NaN, maxRSS: NaN, close, ...threads};
     const [wall, user, system, kb] = child.stderr.trim().split("\n").pop()!.split(" ").map(Number);
-    return {seconds: wall, cpu: user + system, maxRSS: kb * 1024, close};
+    return {seconds: wall, cpu: user + system, maxRSS: kb * 1024, close, ...threads};
   } finally {
     rmSync(out, {recursive: true, force: true});
   }
@@ -89,6 +95,12 @@ export default async function () {
       `extract ${label} to Parquet, ${workers} worker${workers > 1 ? "s" : ""}: ${(mb / r.seconds).toFixed(1)} MB/s ` +
         `(${r.seconds.toFixed(1)} s wall, ${r.cpu.toFixed(1)} s CPU = ${(mb / r.cpu).toFixed(1)} MB per CPU second), ` +
         `peak RSS ${(r.maxRSS / 1e6).toFixed(0)} MB, ${r.close.toFixed(1)} s to finish the files`
+    );
+    // Where the CPU went: the thread that writes, the workers, and the threads neither runs code on.
+    const others = r.processCpu - r.mainCpu - r.workerCpu;
+    console.log(
+      `  CPU by thread: main ${r.mainCpu.toFixed(1)} s, workers ${r.workerCpu.toFixed(1)} s, ` +
+        `others (V8's collector and compiler, DuckDB) ${others.toFixed(1)} s`
     );
   }
   if (cores > 1) {

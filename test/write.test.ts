@@ -88,3 +88,13 @@ test("CSV neutralises text cells a spreadsheet would run as formulas; numbers st
   assert.equal(cell(second, "sentence"), 'a,"b"');
   assert.equal(cell(second, "value"), "2");
 });
+
+test("a Parquet run that fails leaves the previous output and no temporary file", async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, "facts.parquet"), "previous\n");
+  const writer = openTables(dir, "parquet");
+  writer.write("facts", [fact(1)]);
+  writer.abort();
+  assert.deepEqual(readdirSync(dir), ["facts.parquet"]);
+  assert.equal(readFileSync(join(dir, "facts.parquet"), "utf8"), "previous\n");
+});

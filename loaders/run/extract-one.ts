@@ -2,7 +2,7 @@
 // so a thread that only writes never loads the engine, its gazetteer or pinyin-pro).
 import {extractDocument, type DocumentResult} from "../extract.js";
 import {readDocumentFile} from "./corpus.js";
-import {placeRows, type Gazetteer, type Place} from "../gazetteer.js";
+import {chainOf, type Gazetteer, type Place} from "../gazetteer.js";
 import {rejectedResult, type Job} from "./job.js";
 import type {PlaceRow} from "../types.js";
 
@@ -23,12 +23,22 @@ export function extractOne({doc, path}: Job, gazetteer: Gazetteer): DocumentResu
   }
 }
 
-/** The `places` rows of a place's chain, made once per place: the same places are found on page after page. */
+/**
+ * The `places` rows of a place's chain (as gazetteer.ts's placeRows gives them, unsorted), made once per place: the
+ * same places are found on page after page. Their pinyin is left empty for the writing thread to fill in
+ * (encoded.ts): the romanisation library takes a tenth of a second of CPU to load, paid there once, while the
+ * workers start, rather than in every worker before its first document.
+ */
 export function placeRowsOf(gazetteer: Gazetteer): (place: Place) => PlaceRow[] {
   const memo = new Map<string, PlaceRow[]>();
   return (place) => {
     let rows = memo.get(place.code);
-    if (!rows) memo.set(place.code, (rows = placeRows(gazetteer, [place])));
+    if (!rows) memo.set(place.code, (rows = chainOf(gazetteer, place).map(placeRowWithoutPinyin)));
     return rows;
   };
+}
+
+function placeRowWithoutPinyin(p: Place): PlaceRow {
+  const {code: place_code, name, level, parent_code, county_code, registered} = p;
+  return {place_code, name, level, parent_code, county_code, registered, pinyin: "", mentions: 0, facts: 0};
 }

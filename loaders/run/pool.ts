@@ -1,15 +1,16 @@
 // Extraction across cores: documents go to worker threads and come back in input order. At most a few documents per
 // worker are read ahead of the one being written, so memory stays flat however large the corpus.
 //
-// For the command line (extractEncoded) a worker also encodes its rows as the table files' bytes and transfers them,
-// so this thread only appends bytes: it neither copies rows one by one out of the workers nor serializes them.
+// For the command line (extractEncoded) a worker also encodes its rows as the table files' bytes and sends them packed
+// (encoded.ts), so this thread only appends bytes: it neither clones rows one by one out of the workers nor
+// serializes them.
 // A watchdog stops a worker whose document runs past its bound and records the document as rejected; the worker
 // is replaced, the documents queued behind it are handed out again, and the run goes on.
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
 import {freshBundle} from "./bundle.js";
 import type {DocumentFile} from "./corpus.js";
-import {encodeRejected, encodeResult, type EncodedResult} from "./encoded.js";
+import {encodeRejected, resultEncoder, unpackResult, type EncodedResult, type PackedResult} from "./encoded.js";
 import type {DocumentResult} from "../extract.js";
 import type {Gazetteer} from "../gazetteer.js";
 import {rejectedResult, type Job} from "./job.js";
@@ -21,6 +22,8 @@ export interface PoolOptions {
   prefecture?: string;
   /** Seconds a document may take, and as many again for each 10 MB of it, before it is stopped. Default 30. */
   timeout?: number;
+  /** Filled in at the end when given: CPU seconds the worker threads spent (as of their last results). */
+  stats?: {workerCpu: number};
 }
 
 export const DEFAULT_TIMEOUT = 30;
@@ -32,7 +35,14 @@ export function timeoutFor(bytes: number, timeout = DEFAULT_TIMEOUT): number {
 
 /** Each document's rows, as the engine gives them (for the site's tables, held in memory). */
 export function extractFiles(files: DocumentFile[], options: PoolOptions = {}): AsyncGenerator<DocumentResult> {
-  return run(files, options, null, (engine) => (job) => engine.extractOne(job, engine.gazetteer), rejectedResult);
+  return run(
+    files,
+    options,
+    null,
+    (engine) => (job) => engine.extractOne(job, engine.gazetteer),
+    (result: DocumentResult) => result,
+    rejectedResult
+  );
 }
 
 /** Each document's rows encoded for a table file (for the command line, which only writes them). */
@@ -46,9 +56,10 @@ export function extractEncoded(
     options,
     staging,
     (engine) => {
-      const placeRows = engine.placeRowsOf(engine.gazetteer);
-      return (job) => encodeResult(engine.extractOne(job, engine.gazetteer), staging, placeRows);
+      const encode = resultEncoder(staging, engine.placeRowsOf(engine.gazetteer));
+      return (job) => encode(engine.extractOne(job, engine.gazetteer));
     },
+    (packed: PackedResult) => unpackResult(packed),
     (doc, reason) => encodeRejected(doc, reason, staging)
   );
 }
@@ -62,6 +73,8 @@ interface Slot {
   /** Documents sent, in the order the worker reads them: the first is the one it is on. */
   jobs: Job[];
   timer: ReturnType<typeof setTimeout> | null;
+  /** The worker thread's CPU seconds as of its last result (when options.stats asks for them). */
+  cpu: number;
 }
 
 /** The worker's entry: the bundle's when it is fresh (no TypeScript to compile), else the sources through tsx. */
@@ -71,11 +84,13 @@ function workerEntry(): URL {
 
 type Engine = typeof import("./extract-one.js") & {gazetteer: Gazetteer};
 
-async function* run<R>(
+async function* run<R, M>(
   files: DocumentFile[],
   options: PoolOptions,
   staging: Staging | null,
   local: (engine: Engine) => (job: Job) => R,
+  /** A worker's message as a result. */
+  receive: (message: M) => R,
   rejected: (doc: string, reason: string) => R
 ): AsyncGenerator<R> {
   const jobs: Job[] = files.map(({doc, path}, index) => ({index, doc, path}));
@@ -97,6 +112,7 @@ async function* run<R>(
   let failure: Error | null = null;
   let wake = () => {};
   let closing = false;
+  let retiredCpu = 0;
 
   const finish = (index: number, result: R) => {
     done.set(index, result);
@@ -113,6 +129,7 @@ async function* run<R>(
   /** The worker's document cannot finish: record why, replace the worker, hand its other documents out again. */
   const stop = (slot: Slot, reason: string) => {
     const [head, ...rest] = slot.jobs;
+    retiredCpu += slot.cpu;
     if (slot.timer) clearTimeout(slot.timer);
     slot.worker.removeAllListeners();
     slot.worker.on("error", () => {});
@@ -124,14 +141,16 @@ async function* run<R>(
     dispatch();
   };
   const spawn = (): Slot => {
-    const worker = new Worker(entry, {workerData: {prefecture: options.prefecture, staging, hang}});
-    const slot: Slot = {worker, ready: false, jobs: [], timer: null};
-    worker.on("message", (message: {ready: true} | {index: number; result: R}) => {
+    const stats = options.stats !== undefined;
+    const worker = new Worker(entry, {workerData: {prefecture: options.prefecture, staging, hang, stats}});
+    const slot: Slot = {worker, ready: false, jobs: [], timer: null, cpu: 0};
+    worker.on("message", (message: {ready: true} | {index: number; result: M; cpu?: number}) => {
       if ("ready" in message) {
         slot.ready = true;
       } else {
         slot.jobs.shift();
-        finish(message.index, message.result);
+        slot.cpu = message.cpu ?? 0;
+        finish(message.index, receive(message.result));
       }
       watch(slot);
       dispatch();
@@ -186,6 +205,7 @@ async function* run<R>(
     }
   } finally {
     closing = true;
+    if (options.stats) options.stats.workerCpu = slots.reduce((sum, slot) => sum + slot.cpu, retiredCpu);
     for (const slot of slots) if (slot.timer) clearTimeout(slot.timer);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }

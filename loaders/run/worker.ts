@@ -2,20 +2,26 @@
 // it is sent, one at a time, in the order sent. It says `ready` once its gazetteer is built, so the pool's watchdog
 // times documents, not the start-up.
 import {parentPort, workerData} from "node:worker_threads";
-import {encodeResult, transferList} from "./encoded.js";
+import {packResult, resultEncoder} from "./encoded.js";
 import {extractOne, loadGazetteer, placeRowsOf} from "./extract-one.js";
 import type {Job} from "./job.js";
+import {threadCpuSeconds} from "./thread-cpu.js";
 import type {Staging} from "./write.js";
 
-const {prefecture, staging, hang} = workerData as {prefecture?: string; staging: Staging | null; hang?: string};
+const {prefecture, staging, hang, stats} = workerData as {
+  prefecture?: string;
+  staging: Staging | null;
+  hang?: string;
+  /** Report this thread's CPU time with each result (for the bench). */
+  stats?: boolean;
+};
 const gazetteer = loadGazetteer({prefecture});
-const placeRows = placeRowsOf(gazetteer);
+const encode = staging ? resultEncoder(staging, placeRowsOf(gazetteer)) : null;
 parentPort!.on("message", (job: Job) => {
   // The watchdog's test hook (LIAOCHENG_TEST_HANG): this document never finishes.
   if (hang !== undefined && job.doc === hang) for (;;);
   const result = extractOne(job, gazetteer);
-  if (!staging) return parentPort!.postMessage({index: job.index, result});
-  const encoded = encodeResult(result, staging, placeRows);
-  parentPort!.postMessage({index: job.index, result: encoded}, transferList(encoded));
+  const cpu = stats ? threadCpuSeconds() : undefined;
+  parentPort!.postMessage({index: job.index, result: encode ? packResult(encode(result)) : result, cpu});
 });
 parentPort!.postMessage({ready: true});
