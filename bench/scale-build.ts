@@ -88,14 +88,29 @@ function routeKind(path: string): string {
   return dynamic ? `/${dynamic[1]}/*` : "other pages";
 }
 
-/** A copy of the project in `dir` to build in: its own Framework cache, none of the loaders' outputs. */
-export function projectCopy(dir: string): string {
-  rmSync(dir, {recursive: true, force: true});
+/**
+ * A copy of the project in `dir` to build in: its own Framework cache, none of the loaders' outputs. With
+ * `keepCache`, the sources are copied afresh over an earlier copy and its Framework cache is kept (loaders' outputs
+ * included: scripts/refresh-data-cache.ts drops them when the documents or loaders changed), as in a checkout where
+ * one page was added after a build.
+ */
+export function projectCopy(dir: string, {keepCache = false} = {}): string {
+  const frameworkCache = join(dir, "src", ".observablehq");
+  if (!keepCache) rmSync(dir, {recursive: true, force: true});
+  else {
+    for (const name of readdirSync(dir)) if (name !== "src") rmSync(join(dir, name), {recursive: true, force: true});
+    for (const name of readdirSync(join(dir, "src")))
+      if (name !== ".observablehq") rmSync(join(dir, "src", name), {recursive: true, force: true});
+  }
   mkdirSync(dir, {recursive: true});
   const cache = join(root, "src", ".observablehq", "cache", "data");
   for (const name of ["src", "loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
-    cpSync(join(root, name), join(dir, name), {recursive: true, filter: (path) => !path.startsWith(cache)});
+    cpSync(join(root, name), join(dir, name), {
+      recursive: true,
+      filter: (path) => !path.startsWith(cache) && !(keepCache && path.startsWith(join(root, "src", ".observablehq")))
+    });
   }
+  if (keepCache && !existsSync(frameworkCache)) throw new Error(`no earlier build in ${dir}`);
   symlinkSync(realpathSync(join(root, "node_modules")), join(dir, "node_modules"));
   return dir;
 }
