@@ -79,6 +79,7 @@ function phaseOf(line: string): string {
   const word = /^\s*(\S+)/.exec(line)?.[1] ?? "";
   if (["load", "build", "copy", "render", "index", "bundle", "alias"].includes(word)) return word;
   if (/^tables:/.test(line)) return "extract (engine)";
+  if (/^loader /.test(line)) return "loaders (before Framework)";
   if (line.startsWith(TIME_MARK)) return "exit";
   return "other";
 }
@@ -160,6 +161,9 @@ export async function measuredBuild(cwd: string, env: NodeJS.ProcessEnv, log?: s
       phases.set(phase, (phases.get(phase) ?? 0) + seconds);
       const path = /^\s*(?:build|copy)\s+(\S+)/.exec(line)?.[1];
       if (path) files.set(path, (files.get(path) ?? 0) + seconds);
+      // scripts/data-loaders.ts runs several at once and says how long each took.
+      const loader = /^loader (\S+) → \S+ in ([\d.]+) s/.exec(line);
+      if (loader) files.set(loader[1], Number(loader[2]));
       const page = /^\s*load\s+(\S+)/.exec(line)?.[1];
       if (page) {
         const kind = pages.get(routeKind(page)) ?? {count: 0, seconds: 0};
