@@ -1,4 +1,4 @@
-// The pre-aggregated tables of src/data/cube/ (facts, articles and villages summed by place, period, topic, kind and
+// The pre-aggregated tables of src/data/cubes.zip.ts (facts, articles and villages summed by place, period, topic, kind and
 // scope), filtered and grouped in the page with Arquero. A cell's `sum` already keeps to the facts that add up (the
 // engine's `summable` column); `n` counts every fact or article of the cell.
 import * as aq from "npm:arquero";
@@ -6,8 +6,8 @@ import {op} from "npm:arquero";
 import {gunzip} from "./rangeRead.js";
 
 /**
- * An Arquero table from an aggregate's gzipped Arrow IPC bytes (src/data/aggregateFile.ts):
- * `FileAttachment("data/cube/facts.arrow.gz").arrayBuffer().then(loadCube)`. A host that serves `.gz` with
+ * An Arquero table from an aggregate's gzipped Arrow IPC bytes (src/data/cubes.zip.ts):
+ * `FileAttachment("data/cubes/facts.arrow.gz").arrayBuffer().then(loadCube)`. A host that serves `.gz` with
  * `Content-Encoding: gzip` has the browser inflate it already, so the bytes are inflated only when they start with
  * gzip's magic number (Arrow's start with "ARROW1" or 0xFFFFFFFF). (Arquero reads Arrow itself; a bare `.arrow`
  * FileAttachment would make Framework preload Apache Arrow, 200 kB the page does not need.)
