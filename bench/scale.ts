@@ -9,7 +9,7 @@
 // cache, tables/, dist/), so the checkout, its dist/ and its caches are left alone and can be used meanwhile. A page
 // that fails to load is printed as such and the run goes on, so it can run unattended; the figures and the build
 // logs are written beside.
-import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {parseArgs} from "node:util";
 import {launch} from "../scripts/chromium.js";
@@ -137,7 +137,8 @@ export default async function run(argv: string[] = []): Promise<void> {
   const env = {DATA_DIR: corpus, OBSERVABLE_OUTPUT: dist, LIAOCHENG_CACHE_DIR: cache};
   const json = join(work, "figures.json");
   const rebuildOnly = values["rebuild-only"];
-  const figures: Record<string, unknown> = rebuildOnly ? JSON.parse(readFileSync(json, "utf8")) : {pages, corpusBytes};
+  const figures: Record<string, unknown> =
+    rebuildOnly && existsSync(json) ? JSON.parse(readFileSync(json, "utf8")) : {pages, corpusBytes};
   let site: string;
   let cold: BuildFigures | null = null;
   if (rebuildOnly) site = projectCopy(join(work, "site"), {keepCache: true});
