@@ -79,6 +79,7 @@ function phaseOf(line: string): string {
   const word = /^\s*(\S+)/.exec(line)?.[1] ?? "";
   if (["load", "build", "copy", "render", "index", "bundle", "alias"].includes(word)) return word;
   if (/^tables:/.test(line)) return "extract (engine)";
+  if (/^loader /.test(line)) return "loaders (before Framework)";
   if (line.startsWith(TIME_MARK)) return "exit";
   return "other";
 }
@@ -88,14 +89,29 @@ function routeKind(path: string): string {
   return dynamic ? `/${dynamic[1]}/*` : "other pages";
 }
 
-/** A copy of the project in `dir` to build in: its own Framework cache, none of the loaders' outputs. */
-export function projectCopy(dir: string): string {
-  rmSync(dir, {recursive: true, force: true});
+/**
+ * A copy of the project in `dir` to build in: its own Framework cache, none of the loaders' outputs. With
+ * `keepCache`, the sources are copied afresh over an earlier copy and its Framework cache is kept (loaders' outputs
+ * included: scripts/refresh-data-cache.ts drops them when the documents or loaders changed), as in a checkout where
+ * one page was added after a build.
+ */
+export function projectCopy(dir: string, {keepCache = false} = {}): string {
+  const frameworkCache = join(dir, "src", ".observablehq");
+  if (!keepCache) rmSync(dir, {recursive: true, force: true});
+  else {
+    for (const name of readdirSync(dir)) if (name !== "src") rmSync(join(dir, name), {recursive: true, force: true});
+    for (const name of readdirSync(join(dir, "src")))
+      if (name !== ".observablehq") rmSync(join(dir, "src", name), {recursive: true, force: true});
+  }
   mkdirSync(dir, {recursive: true});
   const cache = join(root, "src", ".observablehq", "cache", "data");
   for (const name of ["src", "loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
-    cpSync(join(root, name), join(dir, name), {recursive: true, filter: (path) => !path.startsWith(cache)});
+    cpSync(join(root, name), join(dir, name), {
+      recursive: true,
+      filter: (path) => !path.startsWith(cache) && !(keepCache && path.startsWith(join(root, "src", ".observablehq")))
+    });
   }
+  if (keepCache && !existsSync(frameworkCache)) throw new Error(`no earlier build in ${dir}`);
   symlinkSync(realpathSync(join(root, "node_modules")), join(dir, "node_modules"));
   return dir;
 }
@@ -145,6 +161,9 @@ export async function measuredBuild(cwd: string, env: NodeJS.ProcessEnv, log?: s
       phases.set(phase, (phases.get(phase) ?? 0) + seconds);
       const path = /^\s*(?:build|copy)\s+(\S+)/.exec(line)?.[1];
       if (path) files.set(path, (files.get(path) ?? 0) + seconds);
+      // scripts/data-loaders.ts runs several at once and says how long each took.
+      const loader = /^loader (\S+) → \S+ in ([\d.]+) s/.exec(line);
+      if (loader) files.set(loader[1], Number(loader[2]));
       const page = /^\s*load\s+(\S+)/.exec(line)?.[1];
       if (page) {
         const kind = pages.get(routeKind(page)) ?? {count: 0, seconds: 0};

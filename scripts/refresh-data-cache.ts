@@ -6,10 +6,14 @@
 // catches a removed document, a copy that kept old times, and a build from another DATA_DIR, and a file merely
 // touched keeps the loaders' outputs. Computing the key also records the documents' hashes in the cache's index, so
 // the loaders that run next do not read the documents again to learn them.
+//
+// With --run-loaders (`npm run build`), the loaders whose outputs are missing then run, several at a time
+// (scripts/data-loaders.ts), before Framework would run them one by one.
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {corpusKey} from "../loaders/run/cache.js";
+import {runDataLoaders} from "./data-loaders.js";
 import {sourceFingerprint} from "../loaders/run/fingerprint.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -30,3 +34,5 @@ if (previous !== stamp) {
   mkdirSync(cache, {recursive: true});
   writeFileSync(stampPath, stamp);
 }
+
+if (process.argv.includes("--run-loaders")) await runDataLoaders(root);

@@ -1,16 +1,20 @@
-// The pre-aggregated tables of src/data/cube/ (facts, articles and villages summed by place, period, topic, kind and
+// The pre-aggregated tables of src/data/cubes.zip.ts (facts, articles and villages summed by place, period, topic, kind and
 // scope), filtered and grouped in the page with Arquero. A cell's `sum` already keeps to the facts that add up (the
 // engine's `summable` column); `n` counts every fact or article of the cell.
 import * as aq from "npm:arquero";
 import {op} from "npm:arquero";
+import {gunzip} from "./rangeRead.js";
 
 /**
- * An Arquero table from an aggregate's Arrow IPC bytes: `FileAttachment("data/cube/facts.arrow").arrayBuffer()
- * .then(loadCube)`. (Arquero reads Arrow itself; a bare `.arrow` FileAttachment would make Framework preload Apache
- * Arrow, 200 kB the page does not need.)
+ * An Arquero table from an aggregate's gzipped Arrow IPC bytes (src/data/cubes.zip.ts):
+ * `FileAttachment("data/cubes/facts.arrow.gz").arrayBuffer().then(loadCube)`. A host that serves `.gz` with
+ * `Content-Encoding: gzip` has the browser inflate it already, so the bytes are inflated only when they start with
+ * gzip's magic number (Arrow's start with "ARROW1" or 0xFFFFFFFF). (Arquero reads Arrow itself; a bare `.arrow`
+ * FileAttachment would make Framework preload Apache Arrow, 200 kB the page does not need.)
  */
-export function loadCube(bytes) {
-  return aq.fromArrow(new Uint8Array(bytes));
+export async function loadCube(buffer) {
+  const bytes = new Uint8Array(buffer);
+  return aq.fromArrow(bytes[0] === 0x1f && bytes[1] === 0x8b ? await gunzip(bytes) : bytes);
 }
 
 /**

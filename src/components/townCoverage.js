@@ -1,4 +1,4 @@
-// Articles and facts per town, from the aggregates of src/data/cube/ (each cell's `town_code` is the town its place
+// Articles and facts per town, from the aggregates of src/data/cubes.zip.ts (each cell's `town_code` is the town its place
 // climbs to: a village's town).
 import {op} from "npm:arquero";
 

@@ -71,9 +71,10 @@ export interface IndexSummary {
 
 /**
  * Characters of text per pass: at ~2.5 bytes per posting and a posting per distinct token and article, a pass over
- * 40 million characters keeps a few hundred MB.
+ * 100 million characters keeps a few hundred MB (measured: 16 million, 1,000 synthetic pages, peaked at 210 MB with
+ * the articles table). Each pass reads every text again, so 10,000 pages (55 million characters) make one.
  */
-const CHARS_PER_PASS = 40e6;
+const CHARS_PER_PASS = 100e6;
 
 /** The index of `articles` (ordinal i is `articles[order[i]]`), written to `out`. */
 export async function writeSearchIndex(
@@ -132,6 +133,63 @@ export async function writeSearchIndex(
   }
 }
 
+/**
+ * Dense ids for token keys (uint32: a bigram is `a * 65536 + b`), in an open-addressing table of typed arrays: a
+ * lookup per character of the corpus, where a Map of such keys (heap numbers above 2^31) cost most of the build.
+ */
+class TokenIds {
+  slots = new Int32Array(1 << 16).fill(-1);
+  keys = new Uint32Array(1 << 15);
+  count = 0;
+  /** Ids of unigrams (keys below 65536), looked up directly: half the lookups. */
+  unigrams = new Int32Array(1 << 16).fill(-1);
+  /** The id of `key`, given the next one when it is new. */
+  id(key: number): number {
+    if (key < 65536) {
+      const id = this.unigrams[key];
+      return id >= 0 ? id : (this.unigrams[key] = this.add(key));
+    }
+    let mask = this.slots.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (slot &= mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot];
+      if (id < 0) break;
+      if (this.keys[id] === key) return id;
+    }
+    const id = this.add(key);
+    // At most half full, so probes stay short; grown by inserting every key again.
+    if (2 * this.count > this.slots.length) {
+      this.slots = new Int32Array(2 * this.slots.length).fill(-1);
+      mask = this.slots.length - 1;
+      for (let k = 0; k < this.count; k++) {
+        if (this.keys[k] < 65536) continue;
+        let at = Math.imul(this.keys[k], 0x9e3779b1) & mask;
+        while (this.slots[at] >= 0) at = (at + 1) & mask;
+        this.slots[at] = k;
+      }
+    } else this.slots[slot] = id;
+    return id;
+  }
+  private add(key: number): number {
+    const id = this.count++;
+    if (id === this.keys.length) {
+      const keys = new Uint32Array(2 * this.keys.length);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[id] = key;
+    return id;
+  }
+}
+
+/** A growable Int32Array, reset by hand. */
+function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  if (length <= array.length) return array;
+  const bigger = new Int32Array(Math.max(length, 2 * array.length));
+  bigger.set(array);
+  return bigger;
+}
+
 /** The postings of the tokens in shards [low, high), by shard. */
 function postingsOfShards(
   articles: readonly ArticleRow[],
@@ -139,29 +197,47 @@ function postingsOfShards(
   low: number,
   high: number
 ): [number, Postings][][] {
-  const all = new Map<number, Postings>();
-  const seen = new Map<number, number>();
-  const everyShard = low === 0 && high === SEARCH_SHARDS;
-  const inPass = (key: number) => {
-    if (everyShard) return true;
-    const shard = shardOf(key);
-    return shard >= low && shard < high;
+  const ids = new TokenIds();
+  const postings: (Postings | null)[] = [];
+  // Per id: 1 when its shard is in this pass, 2 when not (0: not seen yet).
+  let inPass = new Int32Array(1 << 15);
+  // Per id, the token's value in the article at hand: 2 per hit, +1 once it is seen in the title (0: not yet).
+  let values = new Int32Array(1 << 15);
+  let touched = new Int32Array(1 << 12);
+  let nTouched = 0;
+  const visit = (key: number, title: number) => {
+    const id = ids.id(key);
+    if (id >= inPass.length) ((inPass = grown(inPass, id + 1)), (values = grown(values, id + 1)));
+    let pass = inPass[id];
+    if (pass === 0) {
+      const shard = shardOf(key);
+      inPass[id] = pass = shard >= low && shard < high ? 1 : 2;
+    }
+    if (pass !== 1) return;
+    const value = values[id];
+    if (value === 0) {
+      if (nTouched === touched.length) touched = grown(touched, nTouched + 1);
+      touched[nTouched++] = id;
+    }
+    values[id] = (value + 2) | title;
   };
-  // A token's value in an article: 2 per hit, +1 once it is seen in the title.
-  const inTitle = (key: number) => inPass(key) && seen.set(key, ((seen.get(key) ?? 0) + 2) | 1);
-  const inText = (key: number) => inPass(key) && seen.set(key, (seen.get(key) ?? 0) + 2);
+  const inTitle = (key: number) => visit(key, 1);
+  const inText = (key: number) => visit(key, 0);
   for (let ordinal = 0; ordinal < order.length; ordinal++) {
     const article = articles[order[ordinal]];
-    seen.clear();
+    nTouched = 0;
     eachToken(`${article.title ?? ""}\n${article.subtitle ?? ""}`, inTitle);
     eachToken(article.text, inText);
-    for (const [key, value] of seen) {
-      let postings = all.get(key);
-      if (!postings) all.set(key, (postings = new Postings()));
-      postings.add(ordinal, value);
+    for (let i = 0; i < nTouched; i++) {
+      const id = touched[i];
+      (postings[id] ??= new Postings()).add(ordinal, values[id]);
+      values[id] = 0;
     }
   }
   const shards: [number, Postings][][] = Array.from({length: high - low}, () => []);
-  for (const entry of all) shards[shardOf(entry[0]) - low].push(entry);
+  for (let id = 0; id < postings.length; id++) {
+    const list = postings[id];
+    if (list) shards[shardOf(ids.keys[id]) - low].push([ids.keys[id], list]);
+  }
   return shards;
 }

@@ -52,6 +52,6 @@ test("the data pages name only the aggregates; the detail rows are one DuckDB da
       /data\/(facts|articles|places|documents)\.[0-9a-f]+\.json/,
       `${page} loads no whole table`
     );
-    assert.match(html, /data\/cube\/facts\.[0-9a-f]+\.arrow/, `${page} loads the fact aggregate`);
+    assert.match(html, /data\/cubes\/facts\.arrow\.[0-9a-f]+\.gz/, `${page} loads the fact aggregate`);
   }
 });

@@ -100,6 +100,10 @@ test("a county page and a town page show their figures, charts and articles", as
   assert.equal(await queriedTotal(page, "#town-articles-table", townArticles), townArticles);
   assert.ok((await page.locator("#town-articles-table tbody tr").count()) >= 5);
   assert.ok((await page.locator("#town-villages svg").count()) === 1);
+  // The town's own village cube (data/cubes/villages/371522114.arrow.gz) names the villages its figures are about.
+  const villages = new Set(allFacts.filter((f) => f.town === "妹冢镇" && f.village).map((f) => f.village));
+  assert.ok(villages.size > 0, "the seeds name a village of 妹冢镇");
+  assert.match(await page.locator("#town-villages").innerText(), new RegExp(`\\(${villages.size} villages named\\)`));
   await page.screenshot({path: `${screenshots}town-371522114.png`, fullPage: true});
 
   await page.goto(`${site.origin}/county/3715Z1`);

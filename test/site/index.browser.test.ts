@@ -83,7 +83,7 @@ test("the overview draws its charts from the aggregates only, in Chinese, withou
     [],
     "no file that grows with the corpus"
   );
-  assert.ok(sent.paths.some((path) => /\/_file\/data\/cube\/facts\.[0-9a-f]+\.arrow$/.test(path)));
+  assert.ok(sent.paths.some((path) => /\/_file\/data\/cubes\/facts\.arrow\.[0-9a-f]+\.gz$/.test(path)));
   // This machine has a Chinese font (fonts-noto-cjk), so the served one is not downloaded for the screen.
   assert.deepEqual(
     sent.paths.filter((path) => /noto-sans-sc/.test(path)),

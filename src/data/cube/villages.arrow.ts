@@ -1,3 +1,0 @@
-import {aggregateFile} from "../aggregateFile.js";
-
-process.stdout.write(await aggregateFile("villages"));
