@@ -22,6 +22,8 @@ export interface Load {
   firstContentfulPaint: number;
   domContentLoaded: number;
   load: number;
+  /** Main-thread task time (ms, CDP Performance TaskDuration) from navigation until just after the chart showed. */
+  taskMs: number;
   responses: Response[];
   failed: string[];
 }
@@ -58,6 +60,8 @@ export async function measureLoad(
   const timeout = options.timeout ?? 60_000;
   const page = await context.newPage();
   await page.addInitScript({content: marker(chartSelector)});
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
 
   // blob: and data: URLs (DuckDB's worker script, inline images) are not network requests.
   const isNetwork = (request: Request) => /^https?:/.test(request.url());
@@ -86,6 +90,7 @@ export async function measureLoad(
   context.on("requestfinished", onFinished);
   context.on("requestfailed", onFailed);
 
+  let taskMs = NaN;
   try {
     await page.goto(url, {waitUntil: "load", timeout});
     if (options.act) {
@@ -93,6 +98,8 @@ export async function measureLoad(
       await options.act(page);
     }
     await page.waitForFunction(() => (window as any).__bench.chart !== undefined, null, {timeout, polling: 50});
+    const {metrics} = await cdp.send("Performance.getMetrics");
+    taskMs = 1000 * (metrics.find((m) => m.name === "TaskDuration")?.value ?? NaN);
   } catch (error) {
     context.off("request", onRequest);
     context.off("requestfinished", onFinished);
@@ -128,5 +135,5 @@ export async function measureLoad(
     })
   );
   await page.close();
-  return {...timings, responses, failed};
+  return {...timings, taskMs, responses, failed};
 }

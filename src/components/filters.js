@@ -26,7 +26,8 @@ function select(label, values, format, name) {
  * the towns table, with pinyin) that rows name, the topics in the contract's order, the years rows are dated to, and
  * with `kinds` a kind select whose first kind is chosen. `scope` is where the scope select starts (poverty relief unless
  * told), or false for no scope select.
- * @param {{county?: string | null, topic?: string | null, year?: number | null, date?: string | null}[]} rows
+ * @param {{county?: string | null, topic?: string | null, year?: number | null, date?: string | null}[]
+ *   | import("arquero").ColumnTable} rows
  * @param {{counties?: {name: string, pinyin?: string}[], kinds?: string[], scope?: string | false, county?: boolean,
  *   topic?: boolean, year?: boolean}} [options]
  */
@@ -34,11 +35,11 @@ export function filterForm(
   rows,
   {counties = [], kinds, scope = "relief", county = true, topic = true, year = true} = {}
 ) {
-  const present = new Set(rows.map((d) => d.county).filter((d) => d != null));
+  const {county: present, topic: topicsPresent, year: yearsPresent} = valuesOf(rows);
   const countyNames = [...new Set([...counties.map((d) => d.name), ...present])].filter((name) => present.has(name));
   const pinyin = new Map(counties.map((d) => [d.name, d.pinyin]));
-  const topicNames = Object.keys(topics).filter((t) => rows.some((d) => d.topic === t));
-  const years = [...new Set(rows.map((d) => d.year ?? yearOf(d.date)).filter((d) => d))].sort();
+  const topicNames = Object.keys(topics).filter((t) => topicsPresent.has(t));
+  const years = [...yearsPresent].filter((d) => d).sort();
   const inputs = {};
   if (scope) {
     inputs.scope = Inputs.select(Object.keys(scopes), {label: "范围 scope", format: (d) => scopes[d], value: scope});
@@ -55,6 +56,25 @@ export function filterForm(
   const form = Inputs.form(inputs);
   form.classList.add("filters");
   return form;
+}
+
+/**
+ * The distinct counties, topics and years (a date's year) of rows, nulls left out. Rows may be an Arquero table (a
+ * cube), whose columns are read as they are rather than made into an object per row.
+ */
+function valuesOf(rows) {
+  const distinct = (values) => new Set(Array.from(values).filter((d) => d != null));
+  if (typeof rows.array !== "function") {
+    return {
+      county: distinct(rows.map((d) => d.county)),
+      topic: distinct(rows.map((d) => d.topic)),
+      year: distinct(rows.map((d) => d.year ?? yearOf(d.date)))
+    };
+  }
+  const columns = new Set(rows.columnNames());
+  const column = (name) => (columns.has(name) ? rows.array(name) : []);
+  const years = columns.has("year") ? column("year") : Array.from(column("date"), yearOf);
+  return {county: distinct(column("county")), topic: distinct(column("topic")), year: distinct(years)};
 }
 
 /** The rows that pass the filters; `kind` only where the row has one. */
