@@ -1,7 +1,9 @@
 // Download buttons for charts (SVG, PNG at 2×) and tables (CSV, XLSX, Parquet, JSON). Everything is made in the
 // page from what it already has; nothing is fetched but this site's own font pieces and parquet-wasm's wasm.
 import {embeddedFontCss, exportFontFamily} from "./fonts.js";
-import {columnsOf, csvText, parquetBytes, xlsxBytes} from "./tableFiles.js";
+
+// The table formats (and fflate, which zips XLSX) load on the first table download, not with every page.
+const tableFiles = () => import("./tableFiles.js");
 
 const svgNS = "http://www.w3.org/2000/svg";
 
@@ -160,22 +162,23 @@ export function plainRows(rows) {
  */
 export function tableDownloads(rows, {filename = "table", columns, sheet = filename} = {}) {
   const table = async () => {
-    const data = plainRows(await (typeof rows === "function" ? rows() : rows));
-    return {data, columns: columnsOf(data, typeof columns === "function" ? columns(data) : columns)};
+    const [rowsGiven, files] = await Promise.all([typeof rows === "function" ? rows() : rows, tableFiles()]);
+    const data = plainRows(rowsGiven);
+    return {data, files, columns: files.columnsOf(data, typeof columns === "function" ? columns(data) : columns)};
   };
   return bar([
     button("CSV", "csv", async () => {
-      const {data, columns} = await table();
-      save(new Blob([csvText(data, {columns})], {type: "text/csv;charset=utf-8"}), `${filename}.csv`);
+      const {data, columns, files} = await table();
+      save(new Blob([files.csvText(data, {columns})], {type: "text/csv;charset=utf-8"}), `${filename}.csv`);
     }),
     button("XLSX", "xlsx", async () => {
-      const {data, columns} = await table();
+      const {data, columns, files} = await table();
       const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-      save(new Blob([xlsxBytes(data, {columns, sheet})], {type}), `${filename}.xlsx`);
+      save(new Blob([files.xlsxBytes(data, {columns, sheet})], {type}), `${filename}.xlsx`);
     }),
     button("Parquet", "parquet", async () => {
-      const {data, columns} = await table();
-      const bytes = parquetBytes(data, {columns}, await loadParquet());
+      const {data, columns, files} = await table();
+      const bytes = files.parquetBytes(data, {columns}, await loadParquet());
       save(new Blob([bytes], {type: "application/vnd.apache.parquet"}), `${filename}.parquet`);
     }),
     button("JSON", "json", async () => {
