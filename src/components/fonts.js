@@ -58,7 +58,12 @@ export async function registerServedFont({force = false} = {}) {
   return true;
 }
 
-if (typeof document !== "undefined") registerServedFont();
+// Measuring the fonts holds the main thread (the first text set in a family makes the browser look it up among the
+// system's fonts), so it waits for an idle moment rather than holding up this module and every chart that imports it.
+if (typeof document !== "undefined") {
+  const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 1));
+  whenIdle(() => registerServedFont(), {timeout: 1000});
+}
 
 /** `"U+4e00-4eff,U+3000"` → `[[0x4e00, 0x4eff], [0x3000, 0x3000]]`. */
 export function parseUnicodeRange(range) {
