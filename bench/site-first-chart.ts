@@ -34,7 +34,11 @@ const median = (xs: number[]) => {
 
 const servers = await Promise.all(positionals.map((dist) => serve(dist, {gzip: true})));
 const browser = await launch();
-console.log(`load ${loadavg().map((x) => x.toFixed(2)).join(" ")} on ${cpus().length} cores; ${runs} loads each`);
+console.log(
+  `load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")} on ${cpus().length} cores; ${runs} loads each`
+);
 try {
   const figures = new Map<string, {ms: number[]; task: number[]; bytes: number[]}>();
   for (const kind of kinds) {

@@ -33,7 +33,11 @@ try {
     byScript.set(script, (byScript.get(script) ?? 0) + ms);
   }
   const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join("\n");
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`)
+      .join("\n");
   console.log(`first chart at ${chart.toFixed(0)} ms`);
   console.log(`-- by script\n${top(byScript, 20)}\n-- by function\n${top(byFunction, 40)}`);
 } finally {
