@@ -43,8 +43,10 @@ function stageTables(tables: Tables, dir: string): Record<TableName, string> {
   const year = (date: string | null) => (date && /^\d{4}/.test(date) ? date.slice(0, 4) : null);
   const where = (row: {place_code: string | null; date: string | null}) => {
     const county = chain.countyOf(row.place_code);
-    return `"county_code":${JSON.stringify(county)},"town_code":${JSON.stringify(chain.townOf(row.place_code))},` +
-      `"year":${JSON.stringify(year(row.date))}`;
+    return (
+      `"county_code":${JSON.stringify(county)},"town_code":${JSON.stringify(chain.townOf(row.place_code))},` +
+      `"year":${JSON.stringify(year(row.date))}`
+    );
   };
   const extra: Record<TableName, ((row: never) => string) | null> = {
     documents: null,
