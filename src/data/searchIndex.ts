@@ -221,7 +221,8 @@ export async function writeSearchIndex(
  * lookup per character of the corpus, where a Map of such keys (heap numbers above 2^31) cost most of the build.
  */
 class TokenIds {
-  slots = new Int32Array(1 << 16).fill(-1);
+  /** Pairs (id, key as int32) of the open-addressing table: a probe reads both from one cache line. */
+  slots = new Int32Array(2 << 16).fill(-1);
   keys = new Uint32Array(1 << 15);
   count = 0;
   /** Ids of unigrams (keys below 65536), looked up directly: half the lookups. */
@@ -232,25 +233,30 @@ class TokenIds {
       const id = this.unigrams[key];
       return id >= 0 ? id : (this.unigrams[key] = this.add(key));
     }
-    let mask = this.slots.length - 1;
+    const key32 = key | 0;
+    let mask = (this.slots.length >> 1) - 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> 0;
     for (slot &= mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot];
+      const id = this.slots[2 * slot];
       if (id < 0) break;
-      if (this.keys[id] === key) return id;
+      if (this.slots[2 * slot + 1] === key32) return id;
     }
     const id = this.add(key);
     // At most half full, so probes stay short; grown by inserting every key again.
-    if (2 * this.count > this.slots.length) {
+    if (4 * this.count > this.slots.length) {
       this.slots = new Int32Array(2 * this.slots.length).fill(-1);
-      mask = this.slots.length - 1;
+      mask = (this.slots.length >> 1) - 1;
       for (let k = 0; k < this.count; k++) {
         if (this.keys[k] < 65536) continue;
         let at = Math.imul(this.keys[k], 0x9e3779b1) & mask;
-        while (this.slots[at] >= 0) at = (at + 1) & mask;
-        this.slots[at] = k;
+        while (this.slots[2 * at] >= 0) at = (at + 1) & mask;
+        this.slots[2 * at] = k;
+        this.slots[2 * at + 1] = this.keys[k] | 0;
       }
-    } else this.slots[slot] = id;
+    } else {
+      this.slots[2 * slot] = id;
+      this.slots[2 * slot + 1] = key32;
+    }
     return id;
   }
   private add(key: number): number {
@@ -280,10 +286,11 @@ function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<Array
  */
 class PassTokens {
   ids = new TokenIds();
-  /** Per id: 1 when its shard is in this pass, 2 when not (0: not seen yet). */
-  inPass = new Int32Array(1 << 15);
-  /** Per id, the token's value in the article at hand: 2 per hit, +1 once it is seen in the title (0: not yet). */
-  values = new Int32Array(1 << 15);
+  /**
+   * Per id, two fields side by side (one cache line): whether its shard is in this pass (1), not (2) or not known
+   * yet (0); and its value in the article at hand: 2 per hit, +1 once it is seen in the title (0: not yet).
+   */
+  info = new Int32Array(2 << 15);
   touched = new Int32Array(1 << 12);
   nTouched = 0;
   /** 1 while the title is visited, else 0. */
@@ -294,22 +301,23 @@ class PassTokens {
   ) {}
   visit(key: number): void {
     const id = this.ids.id(key);
-    if (id >= this.inPass.length) {
-      this.inPass = grown(this.inPass, id + 1);
-      this.values = grown(this.values, id + 1);
-    }
-    let pass = this.inPass[id];
+    if (2 * id >= this.info.length) this.info = grown(this.info, 2 * id + 2);
+    const info = this.info;
+    let pass = info[2 * id];
     if (pass === 0) {
       const shard = shardOf(key);
-      this.inPass[id] = pass = shard >= this.low && shard < this.high ? 1 : 2;
+      info[2 * id] = pass = shard >= this.low && shard < this.high ? 1 : 2;
     }
     if (pass !== 1) return;
-    const value = this.values[id];
+    const value = info[2 * id + 1];
     if (value === 0) {
       if (this.nTouched === this.touched.length) this.touched = grown(this.touched, this.nTouched + 1);
       this.touched[this.nTouched++] = id;
     }
-    this.values[id] = (value + 2) | this.title;
+    info[2 * id + 1] = (value + 2) | this.title;
+  }
+  inPass(id: number): boolean {
+    return this.info[2 * id] === 1;
   }
 }
 
@@ -330,17 +338,17 @@ function postingsOfShards(
     eachToken(`${article.title ?? ""}\n${article.subtitle ?? ""}`, visit);
     tokens.title = 0;
     eachToken(article.text, visit);
-    const {touched, values} = tokens;
+    const {touched, info} = tokens;
     for (let i = 0; i < tokens.nTouched; i++) {
       const id = touched[i];
-      postings.add(id, ordinal, values[id]);
-      values[id] = 0;
+      postings.add(id, ordinal, info[2 * id + 1]);
+      info[2 * id + 1] = 0;
     }
   }
   const {ids} = tokens;
   const shards: [number, number][][] = Array.from({length: high - low}, () => []);
   for (let id = 0; id < ids.count; id++) {
-    if (tokens.inPass[id] === 1) shards[shardOf(ids.keys[id]) - low].push([ids.keys[id], id]);
+    if (tokens.inPass(id)) shards[shardOf(ids.keys[id]) - low].push([ids.keys[id], id]);
   }
   return {shards, postings};
 }
