@@ -64,41 +64,28 @@ function viewOf(article: ArticlePlace, text: string): ArticleView {
   return view;
 }
 
-/** The first index of `sorted` whose value is at least `x` (sorted.length when none is). */
-function firstAtLeast(sorted: Int32Array, x: number): number {
+/** The first index in [0, n) at which `before` turns false (n when it never does); `before` must hold for a prefix. */
+function firstNotBefore(n: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** The first index of `sorted` whose value is at least `x` (sorted.length when none is). */
+const firstAtLeast = (sorted: Int32Array, x: number) => firstNotBefore(sorted.length, (i) => sorted[i] < x);
 
 /** The first mention that starts at or after `at`. */
-function firstMentionFrom(mentions: PlaceMention[], at: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (mentions[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstMentionFrom = (mentions: PlaceMention[], at: number) =>
+  firstNotBefore(mentions.length, (i) => mentions[i].start < at);
 
 /** The first mention that ends after `at` (mentions do not overlap, so their ends ascend with their starts). */
-function firstMentionEndingAfter(mentions: PlaceMention[], at: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (mentions[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstMentionEndingAfter = (mentions: PlaceMention[], at: number) =>
+  firstNotBefore(mentions.length, (i) => mentions[i].end <= at);
 
 /** The sentence around [start, end) within its paragraph: from the start of the sentence `start` falls in to the end
  * of the one `end` falls in (sentences.ts draws them), cut to the paragraph. */

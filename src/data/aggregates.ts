@@ -29,6 +29,19 @@ function rollup<Row, Totals>(
 
 const yearOf = (date: string | null) => (date && /^\d{4}/.test(date) ? date.slice(0, 4) : null);
 
+interface FactTotals {
+  n: number;
+  n_summable: number;
+  sum: number;
+}
+
+/** What a fact cell and a village cell total: every fact counted, the summable ones (summable.ts) also summed. */
+const newFactTotals = (): FactTotals => ({n: 0, n_summable: 0, sum: 0});
+function addFact(t: FactTotals, f: FactRow): void {
+  t.n++;
+  if (f.summable) (t.n_summable++, (t.sum += f.value));
+}
+
 export interface FactCell {
   county_code: string | null;
   /** The fact's own `county`, the name the SQL page and the detail tables filter on. */
@@ -68,11 +81,8 @@ export function factCube(facts: readonly FactRow[], places: readonly PlaceRow[])
         f.is_poverty_relief
       ];
     },
-    () => ({n: 0, n_summable: 0, sum: 0}),
-    (t, f) => {
-      t.n++;
-      if (f.summable) (t.n_summable++, (t.sum += f.value));
-    }
+    newFactTotals,
+    addFact
   );
   return cells.map(
     ({key: [county_code, county, town_code, town, year, topic, kind, relief], totals}) =>
@@ -119,11 +129,8 @@ export function villageCube(facts: readonly FactRow[], places: readonly PlaceRow
       f.kind,
       f.is_poverty_relief
     ],
-    () => ({n: 0, n_summable: 0, sum: 0}),
-    (t, f) => {
-      t.n++;
-      if (f.summable) (t.n_summable++, (t.sum += f.value));
-    }
+    newFactTotals,
+    addFact
   );
   return cells.map(
     ({key: [town_code, village, pinyin, year, topic, kind, relief], totals}) =>

@@ -6,6 +6,7 @@ import {root} from "../support/site.js";
 import {servedSite} from "../support/served.js";
 import {readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
+import type {Page} from "playwright-core";
 import {dist} from "../support/site.js";
 import {corpusSized, engineTables, kpiValue, queriedTotal, sumOf, transfers} from "./pages.js";
 
@@ -123,9 +124,9 @@ test("a town never mentioned says so", async () => {
   assert.deepEqual(errors, []);
 });
 
-test("the SQL page queries the database file offline, reading only part of it, and totals funds as the overview", async () => {
-  const {page, errors, remoteRequests} = await watchedPage(site.browser);
-  // No network at all: anything but this server fails.
+/** Cuts `page` off every origin but the site's (no network at all), and records each response for the database file:
+ * its status and length, so a test can tell a range read from the whole file. */
+async function offlineDatabaseReads(page: Page): Promise<{status: number; length: number}[]> {
   await page.context().route(
     (url) => url.origin !== site.origin,
     (route) => route.abort("internetdisconnected")
@@ -135,6 +136,12 @@ test("the SQL page queries the database file offline, reading only part of it, a
     if (/\.duckdb$/.test(new URL(response.url()).pathname))
       ranges.push({status: response.status(), length: Number(response.headers()["content-length"])});
   });
+  return ranges;
+}
+
+test("the SQL page queries the database file offline, reading only part of it, and totals funds as the overview", async () => {
+  const {page, errors, remoteRequests} = await watchedPage(site.browser);
+  const ranges = await offlineDatabaseReads(page);
   await page.goto(`${site.origin}/sql`);
   await page.waitForSelector("svg g[aria-label='bar'] rect", {timeout: 60_000});
   await page.waitForSelector("#funds-total tbody tr");
@@ -189,15 +196,7 @@ test("the articles list pages through every article, 20 at a time, and searches 
 
 test("a queried table reads only part of the database file, offline", async () => {
   const {page, errors} = await watchedPage(site.browser);
-  await page.context().route(
-    (url) => url.origin !== site.origin,
-    (route) => route.abort("internetdisconnected")
-  );
-  const ranges: {status: number; length: number}[] = [];
-  page.on("response", (response) => {
-    if (/\.duckdb$/.test(new URL(response.url()).pathname))
-      ranges.push({status: response.status(), length: Number(response.headers()["content-length"])});
-  });
+  const ranges = await offlineDatabaseReads(page);
   await page.goto(`${site.origin}/funds`);
   await page.waitForSelector("#funds-by-county svg g[aria-label='bar'] rect");
   const facts = await kpiValue(page, "kpi-facts");
