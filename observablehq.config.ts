@@ -1,5 +1,8 @@
 import {loadGazetteer} from "./loaders/gazetteer.js";
 import {searchText} from "./src/components/cjkSearch.js";
+import {FOOTER, LANG, faviconLink, header} from "./src/components/pageChrome.js";
+
+const afterBuild = process.env.LIAOCHENG_PAGE_CHROME === "after-build";
 
 function prefecture() {
   const gazetteer = loadGazetteer();
@@ -21,9 +24,12 @@ export default {
   globalStylesheets: [],
   // null (not false) drops the extension entirely, so DuckDB-wasm downloads nothing from extensions.duckdb.org.
   duckdb: {extensions: {json: null, parquet: null}},
+  // The page chrome (src/components/pageChrome.js). `npm run build` sets LIAOCHENG_PAGE_CHROME=after-build and writes
+  // it into the built pages itself (scripts/page-chrome.ts), sparing Framework a JSDOM window per part per page.
+  //
   // Framework 1.13 writes a bare <html>; the pages are Chinese (with English glosses), which screen readers, fonts and
   // line breaking need to know. The script runs before the body is parsed.
-  head: '<link rel="icon" href="favicon.svg" type="image/svg+xml"><script>document.documentElement.lang = "zh-CN";</script>',
+  head: afterBuild ? null : `${faviconLink("/")}<script>document.documentElement.lang = "${LANG}";</script>`,
   // A page per county or zone and per town of the prefecture (all of them, mentioned or not). Articles have one page
   // for all, article?id= (src/article.md), which reads the article from data/articles.bin: a built page per article
   // cost 30–40 ms of build each.
@@ -48,14 +54,7 @@ export default {
       }
     }
   },
-  // Every page's header holds the full-text search box, which opens search?q= (relative, so the site works under any
-  // base path).
-  header: ({path}: {path: string}) => {
-    const base = "../".repeat(Math.max(0, path.split("/").length - 2)) || "./";
-    return `<form class="fulltext-search" action="${base}search" role="search" style="display: flex; gap: 0.5rem;">
-  <input type="search" name="q" placeholder="全文搜索 search all articles" aria-label="全文搜索 search all articles">
-  <button type="submit">搜索</button>
-</form>`;
-  },
-  footer: "Source: local newspaper pages in <code>data/</code>, read by the extraction engine in <code>loaders/</code>."
+  // Every page's header holds the full-text search box, which opens search?q=.
+  header: afterBuild ? null : ({path}: {path: string}) => header(path),
+  footer: afterBuild ? null : FOOTER
 };

@@ -26,6 +26,23 @@ test("the site builds with no network and names no remote host", () => {
   );
 });
 
+test("every built page carries the page chrome: language, icon, search box and source line", () => {
+  const built = [...files(dist)].filter((file) => file.endsWith(".html") && !relative(dist, file).startsWith("_"));
+  assert.ok(built.length >= 10, "the pages are built");
+  for (const file of built) {
+    const page = relative(dist, file);
+    const html = readFileSync(file, "utf8");
+    const root = "../".repeat(page.split("/").length - 1) || "./";
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/, `${page}: the language`);
+    const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
+    assert.equal(icon, `${root}favicon.svg`, `${page}: the icon`);
+    assert.ok(statSync(join(dist, page, "..", icon)).isFile(), `${page}: the icon is there`);
+    assert.equal(html.split('<form class="fulltext-search"').length, 2, `${page}: one search box`);
+    assert.ok(html.includes(`<header id="observablehq-header">\n<form class="fulltext-search" action="${root}search"`));
+    assert.match(html, /<footer id="observablehq-footer">(\n<nav>.*<\/nav>)?\n<div>Source: local newspaper pages/);
+  }
+});
+
 test("the data pages name only the aggregates; the detail rows are one DuckDB database, with no CSV copies", () => {
   const built = [...files(dist)].map((file) => relative(dist, file));
   assert.ok(

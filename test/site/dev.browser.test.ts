@@ -76,6 +76,10 @@ test("npm run dev serves the overview and the SQL page with no network", async (
   await page.goto(`${origin}/`);
   await page.waitForSelector("#funds-by-county svg g[aria-label='bar'] rect", {timeout: 120_000});
   await page.waitForSelector("#latest-articles tbody tr");
+  // The preview has the page chrome from the configuration (the build writes it in afterwards: scripts/page-chrome.ts).
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+  assert.equal(await page.locator("#observablehq-header form.fulltext-search").getAttribute("action"), "./search");
+  assert.match(await page.locator("#observablehq-footer").innerText(), /Source: local newspaper pages/);
   await page.goto(`${origin}/sql`);
   await page.waitForSelector("#custom-result tbody tr", {timeout: 120_000});
   assert.deepEqual(errors, []);
