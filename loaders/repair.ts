@@ -2,6 +2,7 @@
 // contents box, page references, repeated photo captions, a web page's menus, breadcrumbs and tool links) and rejoin
 // paragraphs that the extraction broke across lines and blank lines (`各相关\n\n\n\n职能部门`). Two forward passes over the lines; every pattern is anchored or bounded.
 import {asciiDigits, charTable, isWhiteSpace, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
+import {cued, cueTable, mayMatch} from "./cues.js";
 import {CONTENTS_HEADINGS, MENU_ENTRY_MAX, MENU_START, NAVIGATION, RELATED_LIST} from "./data/layout.js";
 
 export interface Paragraph {
@@ -92,41 +93,18 @@ export const FURNITURE: readonly {pattern: RegExp; reason: string; why: string; 
   ...NAVIGATION.map(({pattern, why, cues}) => ({pattern, reason: "navigation", why, cues}))
 ];
 
-// Which patterns a line can match, from one pass over it: each cue character has a slot (a byte table, 64 kB, stays
-// in the processor's cache where a table of 32-bit masks by code unit does not), each slot a mask of the first
-// CUED_MAX patterns it cues. A full-width digit cues what its ASCII digit does (patterns see digits folded) and sets
-// WIDE, the one bit that says the line needs folding.
-const CUED_MAX = 31;
-const WIDE = 1 << 31;
-const CUE_SLOT = new Uint8Array(0x10000);
-const SLOT_MASK: number[] = [0];
-let ALWAYS = 0;
-function cue(c: number, bits: number): void {
-  if (!CUE_SLOT[c]) CUE_SLOT[c] = SLOT_MASK.push(0) - 1;
-  SLOT_MASK[CUE_SLOT[c]] |= bits;
-}
-FURNITURE.forEach(({cues}, k) => {
-  if (k >= CUED_MAX) return; // past the bits: tried on every line
-  if (cues === undefined) ALWAYS |= 1 << k;
-  else for (let i = 0; i < cues.length; i++) cue(cues.charCodeAt(i), 1 << k);
-});
-for (let d = 0; d < 10; d++) cue(0xff10 + d, WIDE | (CUE_SLOT[48 + d] ? SLOT_MASK[CUE_SLOT[48 + d]] : 0));
-if (SLOT_MASK.length > 256) throw new Error("FURNITURE: more than 255 cue characters");
-const SLOT_MASKS = Int32Array.from(SLOT_MASK);
+/** FURNITURE's cues, a full-width digit cueing what its ASCII digit does (the patterns see digits folded). */
+const FURNITURE_CUES = cueTable(
+  FURNITURE.map(({cues}) => cues && cues + cues.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)))
+);
 
 /** Why a line is page furniture (FURNITURE's reason), or null. */
 function furnitureReason(line: string): string | null {
   if (line.length > 120) return null;
-  let cued = ALWAYS;
-  for (let i = 0; i < line.length; i++) {
-    const slot = CUE_SLOT[line.charCodeAt(i)];
-    if (slot !== 0) cued |= SLOT_MASKS[slot];
-  }
-  if ((cued & ~WIDE) === 0 && FURNITURE.length <= CUED_MAX) return null;
-  const folded = cued & WIDE ? asciiDigits(line) : line;
+  const mask = cued(FURNITURE_CUES, line);
+  let folded: string | null = null;
   for (let k = 0; k < FURNITURE.length; k++) {
-    if (k < CUED_MAX && !(cued & (1 << k))) continue;
-    if (FURNITURE[k].pattern.test(folded)) return FURNITURE[k].reason;
+    if (mayMatch(mask, k) && FURNITURE[k].pattern.test((folded ??= asciiDigits(line)))) return FURNITURE[k].reason;
   }
   return null;
 }

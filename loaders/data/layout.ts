@@ -9,7 +9,7 @@ export interface LinePattern {
   pattern: RegExp;
   example: string;
   why: string;
-  /** Characters of which every line the pattern matches holds one: a line with none is not tried (repair.ts). */
+  /** Characters of which every text the pattern matches holds one: a line with none is not tried (cues.ts). */
   cues?: string;
 }
 
@@ -24,21 +24,25 @@ export const SOURCE_LINES: readonly LinePattern[] = [
   {
     pattern: /^(本报[\u4e00-\u9fff]{0,8}?(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?[讯电])/,
     example: "本报聊城3月15日讯",
+    cues: "讯电",
     why: "the paper's own report, optionally datelined"
   },
   {
     pattern: new RegExp(`^((?:${AGENCIES})[\\u4e00-\\u9fff]{0,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电)`),
     example: "新华社北京11月18日电",
+    cues: "电",
     why: "an agency's datelined dispatch"
   },
   {
     pattern: new RegExp(`^((?:${AGENCIES}|[\\u4e00-\\u9fff]{1,6}(?:网|台|客户端))消息)`),
     example: "央视网消息（新闻联播）：",
+    cues: "息",
     why: "a web or broadcast newsroom's report"
   },
   {
     pattern: /^([\u4e00-\u9fff]{1,10}?(?:区|县|市|府|镇|乡|街道|社区|园区)讯)/,
     example: "开发区讯",
+    cues: "讯",
     why: "a county or district paper's own report: the place word right before 讯"
   }
 ];
@@ -51,21 +55,25 @@ export const LEAD_OPENERS: readonly LinePattern[] = [
   {
     pattern: /^(?:近日，|近日,)?(?:本报)?记者(?:近日)?从[^，,。]{1,30}?(?:获悉|了解到)/,
     example: "记者从冠县扶贫办获悉",
+    cues: "记",
     why: "the reporter's source named in the first words"
   },
   {
     pattern: /^(?:近日|日前)[，,]\s?记者(?:走进|来到|深入|在|从)/,
     example: "近日，记者走进东昌府区堂邑镇",
+    cues: "记",
     why: "a reporter's visit opens a feature"
   },
   {
     pattern: /^据[\u4e00-\u9fff]{2,12}(?:报道|消息)[，,：:]/,
     example: "据新华社报道，…",
+    cues: "据",
     why: "a report relayed from another outlet"
   },
   {
     pattern: /^当地时间[0-9０-９一二三四五六七八九十]{1,3}日/,
     example: "当地时间17日，联合国秘书长…",
+    cues: "当",
     why: "a foreign-news item opens on the local date"
   }
 ];
