@@ -3,7 +3,7 @@
 // A heading inside a signed feature (春之声, 打造拥军文化新阵地) stays in its text; a heading starts a new article
 // only on evidence (ARTICLE_STARTS), which a broadcast transcript or a page of briefs gives for every headline.
 import {charTable, isWhiteSpace, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
-import {cued, cueTable, mayMatch} from "./cues.js";
+import {anyCue, cued, cueTable, mayMatch} from "./cues.js";
 import {findDateline} from "./dates.js";
 import {BRACKET_KICKER, LEAD_OPENERS, SOURCE_LINES} from "./data/layout.js";
 import {COMPOUND_SURNAMES, SURNAME_CHARS} from "./data/surnames.js";
@@ -122,8 +122,8 @@ const ENDS_BEFORE_BYLINE = charTable("。！？!?”’…」）)");
  * the source (新闻联播); a colon after it goes with it.
  */
 export function sourceLine(paragraph: string): {source: string; byline: string | null; rest: string} | null {
+  if (!anyCue(SOURCE_CUES, paragraph, 0, SOURCE_HEAD)) return null;
   const mask = cued(SOURCE_CUES, paragraph, 0, SOURCE_HEAD);
-  if (mask === 0) return null;
   const head = paragraph.slice(0, SOURCE_HEAD);
   for (let k = 0; k < SOURCE_LINES.length; k++) {
     if (!mayMatch(mask, k)) continue;
@@ -143,8 +143,8 @@ export function sourceLine(paragraph: string): {source: string; byline: string |
 
 /** A body that opens like a report without a source line (记者从…获悉, 当地时间17日): see LEAD_OPENERS. */
 export function opensLikeReport(paragraph: string): boolean {
+  if (!anyCue(LEAD_CUES, paragraph, 0, LEAD_HEAD)) return false;
   const mask = cued(LEAD_CUES, paragraph, 0, LEAD_HEAD);
-  if (mask === 0) return false;
   const head = paragraph.slice(0, LEAD_HEAD);
   for (let k = 0; k < LEAD_OPENERS.length; k++)
     if (mayMatch(mask, k) && LEAD_OPENERS[k].pattern.test(head)) return true;
