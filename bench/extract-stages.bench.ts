@@ -32,7 +32,7 @@ import {repair, type Repaired} from "../loaders/repair.js";
 import {segment, type Article} from "../loaders/segment.js";
 import {sentenceIndex, sentences, type Span} from "../loaders/sentences.js";
 import {subjectOf} from "../loaders/subject.js";
-import {classifyTopic, isPovertyRelief} from "../loaders/topics.js";
+import {articleTopic, classifyTopic} from "../loaders/topics.js";
 import type {Quantity} from "../loaders/types.js";
 import {openTables, type Format} from "../loaders/run/write.js";
 import {placeTally} from "../loaders/run/tables.js";
@@ -121,10 +121,7 @@ export async function profileStages(dir: string): Promise<StageProfile> {
     located = located.map((l, i) => withHomeCounty(l, articles[i].text, home));
   });
   stage("topics (articles)", () => {
-    for (const article of articles) {
-      classifyTopic(article.text, article.title);
-      isPovertyRelief(article.text, article.title);
-    }
+    for (const article of articles) articleTopic(article.text, article.title);
   });
   let quantities: Quantity[][] = [];
   stage("quantities", () => {
