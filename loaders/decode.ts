@@ -4,6 +4,7 @@
 // with a few bad sequences (a flipped byte, a GBK paragraph in a UTF-8 page) keeps its text, the bad spans replaced
 // or re-decoded and counted in `repairs`, rather than being lost whole.
 import {isUtf8, transcode} from "node:buffer";
+import {charTable, isWhiteSpace} from "./chars.js";
 
 export type Decoded = {
   text: string;
@@ -412,8 +413,12 @@ export function htmlToText(html: string): string {
       i = end < 0 ? n : end + 3;
       continue;
     }
-    const m = /^<\/?([a-zA-Z][a-zA-Z0-9-]{0,30})/.exec(html.slice(lt, lt + 33));
-    if (!m) {
+    // A tag's name: a letter, then up to 30 letters, digits and hyphens (read by code unit, no substring or regex).
+    const nameStart = html.charCodeAt(lt + 1) === SLASH ? lt + 2 : lt + 1;
+    let nameEnd = nameStart;
+    if (isAsciiLetter(html.charCodeAt(nameStart)))
+      while (nameEnd < n && nameEnd - nameStart < 31 && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    if (nameEnd === nameStart) {
       // <!doctype …>, <?xml …?> and </ p> (an end tag that does not start with a letter is a bogus comment to
       // browsers) are markup up to the next >; a < before anything else is text, as in 1<2.
       const next = html[lt + 1];
@@ -426,10 +431,10 @@ export function htmlToText(html: string): string {
       }
       continue;
     }
-    const name = m[1].toLowerCase();
-    const close = tagEnd(html, lt + m[0].length);
-    const closing = html[lt + 1] === "/";
-    if (!closing && SKIPPED.has(name) && html[close - 2] !== "/") {
+    const name = html.slice(nameStart, nameEnd).toLowerCase();
+    const close = tagEnd(html, nameEnd);
+    const closing = nameStart === lt + 2;
+    if (!closing && SKIPPED.has(name) && html.charCodeAt(close - 2) !== SLASH) {
       const end = lower.indexOf(`</${name}`, close);
       i = end < 0 ? n : tagEnd(html, end + name.length + 2);
       if (name === "head") parts.push("\n");
@@ -445,27 +450,49 @@ export function htmlToText(html: string): string {
 /** Index just past the `>` that ends a tag, skipping quoted attribute values. A quote opens a value only after
  * `=` (spaces allowed), as in HTML's tokenizer: a stray quote elsewhere in a tag does not swallow the page. */
 function tagEnd(html: string, from: number): number {
-  let quote = "";
+  let quote = 0;
   let afterEquals = false;
   for (let i = from; i < html.length; i++) {
-    const c = html[i];
+    const c = html.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = "";
-    } else if ((c === '"' || c === "'") && afterEquals) quote = c;
-    else if (c === ">") return i + 1;
-    if (!quote && c !== " " && c !== "\t" && c !== "\n" && c !== "\r") afterEquals = c === "=";
+      if (c === quote) quote = 0;
+    } else if ((c === DOUBLE_QUOTE || c === SINGLE_QUOTE) && afterEquals) quote = c;
+    else if (c === GREATER) return i + 1;
+    if (!quote && c !== 32 && c !== 9 && c !== 10 && c !== 13) afterEquals = c === EQUALS;
   }
   return html.length;
 }
 
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+const [SLASH, DOUBLE_QUOTE, SINGLE_QUOTE, GREATER, EQUALS, NEWLINE] = [..."/\"'>=\n"].map((c) => c.charCodeAt(0));
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameChar = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 45;
+/** What /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/ matches: CJK punctuation, ideographs, full-width forms. */
+const CJK = charTable("", [
+  [0x3000, 0x303f],
+  [0x3400, 0x9fff],
+  [0xff00, 0xffef]
+]);
 
-/** Source whitespace is one space, except a line wrapped next to a Chinese character, which was no space at all. */
+/** Source whitespace is one space, except a line wrapped next to a Chinese character, which was no space at all.
+ * Each run of \s read by code unit; a single space stays as it is. */
 function collapseSpace(s: string): string {
-  return s.replace(/\s+/g, (ws, at: number) => {
-    if (ws.includes("\n") && (CJK.test(s[at - 1] ?? "") || CJK.test(s[at + ws.length] ?? ""))) return "";
-    return " ";
-  });
+  let out = "";
+  let from = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isWhiteSpace(c)) continue;
+    let end = i + 1;
+    let newline = c === NEWLINE;
+    for (; end < n && isWhiteSpace(s.charCodeAt(end)); end++) newline ||= s.charCodeAt(end) === NEWLINE;
+    const wrapped = newline && (CJK[s.charCodeAt(i - 1)] === 1 || CJK[s.charCodeAt(end)] === 1);
+    if (wrapped || end > i + 1 || c !== 32) {
+      out += s.slice(from, i) + (wrapped ? "" : " ");
+      from = end;
+    }
+    i = end - 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 const ENTITIES: Record<string, string> = {
