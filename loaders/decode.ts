@@ -4,7 +4,7 @@
 // with a few bad sequences (a flipped byte, a GBK paragraph in a UTF-8 page) keeps its text, the bad spans replaced
 // or re-decoded and counted in `repairs`, rather than being lost whole.
 import {isUtf8, transcode} from "node:buffer";
-import {charTable, isWhiteSpace} from "./chars.js";
+import {charTable, codeAt, isWhiteSpace} from "./chars.js";
 
 export type Decoded = {
   text: string;
@@ -485,7 +485,7 @@ function collapseSpace(s: string): string {
     let end = i + 1;
     let newline = c === NEWLINE;
     for (; end < n && isWhiteSpace(s.charCodeAt(end)); end++) newline ||= s.charCodeAt(end) === NEWLINE;
-    const wrapped = newline && (CJK[s.charCodeAt(i - 1)] === 1 || CJK[s.charCodeAt(end)] === 1);
+    const wrapped = newline && (CJK[codeAt(s, i - 1)] === 1 || CJK[codeAt(s, end)] === 1);
     if (wrapped || end > i + 1 || c !== 32) {
       out += s.slice(from, i) + (wrapped ? "" : " ");
       from = end;
