@@ -4,7 +4,10 @@
 // with a few bad sequences (a flipped byte, a GBK paragraph in a UTF-8 page) keeps its text, the bad spans replaced
 // or re-decoded and counted in `repairs`, rather than being lost whole.
 import {isUtf8, transcode} from "node:buffer";
-import {charTable, codeAt, isWhiteSpace} from "./chars.js";
+import * as chars from "./chars.js";
+
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {charTable, codeAt, isWhiteSpace} = chars;
 
 export type Decoded = {
   text: string;

@@ -1,9 +1,13 @@
 // Layout repair of OCR/PDF page text: drop the page's furniture (masthead and its date line, editorial credits,
 // contents box, page references, repeated photo captions, a web page's menus, breadcrumbs and tool links) and rejoin
 // paragraphs that the extraction broke across lines and blank lines (`各相关\n\n\n\n职能部门`). Two forward passes over the lines; every pattern is anchored or bounded.
-import {asciiDigits, charTable, isWhiteSpace, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
-import {cued, cueTable, mayMatch} from "./cues.js";
+import * as chars from "./chars.js";
+import * as cues from "./cues.js";
 import {CONTENTS_HEADINGS, MENU_ENTRY_MAX, MENU_START, NAVIGATION, RELATED_LIST} from "./data/layout.js";
+
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {asciiDigits, charTable, isWhiteSpace, SPACE_CHARS, SPACE_RANGES} = chars;
+const {cued, cueTable, mayMatch} = cues;
 
 export interface Paragraph {
   text: string;

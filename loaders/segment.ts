@@ -2,12 +2,17 @@
 // in the forms these papers, agencies and broadcasters print them (loaders/data/layout.ts), its dateline and its body.
 // A heading inside a signed feature (春之声, 打造拥军文化新阵地) stays in its text; a heading starts a new article
 // only on evidence (ARTICLE_STARTS), which a broadcast transcript or a page of briefs gives for every headline.
-import {charTable, isWhiteSpace, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
-import {anyCue, cued, cueTable, mayMatch} from "./cues.js";
-import {findDateline} from "./dates.js";
+import * as chars from "./chars.js";
+import * as cues from "./cues.js";
+import * as dates from "./dates.js";
 import {BRACKET_KICKER, LEAD_OPENERS, SOURCE_LINES} from "./data/layout.js";
 import {COMPOUND_SURNAMES, SURNAME_CHARS} from "./data/surnames.js";
 import {HEADING_MAX, isHeadingLike, type Paragraph} from "./repair.js";
+
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {charTable, isWhiteSpace, SPACE_CHARS, SPACE_RANGES} = chars;
+const {anyCue, cued, cueTable, mayMatch} = cues;
+const {findDateline} = dates;
 
 export interface Article {
   title: string;

@@ -1,9 +1,13 @@
 // The poverty-relief topic of a text, by counting the lexicon's words, and whether it is about poverty relief at all,
 // by weighing its evidence sentence by sentence (both tables in loaders/data/topics.ts).
 import {POVERTY_RELIEF_EVIDENCE, POVERTY_RELIEF_RULE, TOPIC_WORDS} from "./data/topics.js";
-import {sentences} from "./sentences.js";
+import * as sentencing from "./sentences.js";
 import type {Topic} from "./types.js";
-import {eachWord, wordCounter} from "./words.js";
+import * as words from "./words.js";
+
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {sentences} = sentencing;
+const {eachWord, wordCounter} = words;
 
 const topics = Object.keys(TOPIC_WORDS) as Exclude<Topic, "other">[];
 // Every topic's words and every evidence word in one list, counted in one pass over a text: each word adds to its
