@@ -7,12 +7,14 @@ import * as cues from "./cues.js";
 import * as dates from "./dates.js";
 import {BRACKET_KICKER, LEAD_OPENERS, SOURCE_LINES} from "./data/layout.js";
 import {COMPOUND_SURNAMES, SURNAME_CHARS} from "./data/surnames.js";
-import {HEADING_MAX, isHeadingLike, type Paragraph} from "./repair.js";
+import * as repairing from "./repair.js";
+import type {Paragraph} from "./repair.js";
 
 // Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
 const {charTable, isWhiteSpace, SPACE_CHARS, SPACE_RANGES} = chars;
 const {anyCue, cued, cueTable, mayMatch} = cues;
 const {findDateline} = dates;
+const {HEADING_MAX, isHeadingLike} = repairing;
 
 export interface Article {
   title: string;
