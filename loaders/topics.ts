@@ -15,6 +15,9 @@ const topics = Object.keys(TOPIC_WORDS) as Exclude<Topic, "other">[];
 // word in both lists is two entries, each counted as its own list would count it.
 const topicWords = topics.flatMap((topic) => TOPIC_WORDS[topic]);
 const lexicon = wordCounter([...topicWords, ...POVERTY_RELIEF_EVIDENCE.map((e) => e.word)]);
+// The topic words alone, for a text whose evidence is not asked for (a fact's sentence): a smaller trie to walk. Its
+// indexes are the combined list's first ones.
+const topicLexicon = wordCounter(topicWords);
 const TOPIC_OF = Int8Array.from([
   ...topics.flatMap((topic, k) => TOPIC_WORDS[topic].map(() => k)),
   ...POVERTY_RELIEF_EVIDENCE.map(() => -1)
@@ -31,7 +34,7 @@ interface Reading {
 
 function read(text: string, evidence: boolean): Reading {
   const reading: Reading = {counts: new Array(topics.length).fill(0), starts: [], weights: []};
-  eachWord(lexicon, text, (w, start) => {
+  eachWord(evidence ? lexicon : topicLexicon, text, (w, start) => {
     const topic = TOPIC_OF[w];
     if (topic >= 0) reading.counts[topic]++;
     else if (evidence) (reading.starts.push(start), reading.weights.push(WEIGHT_OF[w]));
