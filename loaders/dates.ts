@@ -1,7 +1,10 @@
 // Dates: the issue date a masthead prints, each article's dateline as printed and the date it stands for, the year a
 // page speaks of when nothing prints it, and the period a single sentence names (for dating facts).
 // Dates are ISO strings as precise as the text allows: "2020-08-31", "2020-08" or "2020".
-import {asciiDigits, charTable, codeAt, SPACE_CHARS, SPACE_RANGES} from "./chars.js";
+import * as chars from "./chars.js";
+
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {asciiDigits, charTable, codeAt, SPACE_CHARS, SPACE_RANGES} = chars;
 
 // Kept importable from here for callers written before chars.ts held it.
 export {asciiDigits};

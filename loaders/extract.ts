@@ -9,7 +9,7 @@ import {scanQuantities} from "./quantities.js";
 import {figureWindows, sentenceIndex, sentences, type Span} from "./sentences.js";
 import {subjectOf} from "./subject.js";
 import {isSummable} from "./summable.js";
-import {classifyTopic, isPovertyRelief} from "./topics.js";
+import {articleTopic, classifyTopic} from "./topics.js";
 import type {ArticleRow, DocumentRow, FactRow, Quantity, Topic} from "./types.js";
 
 export interface DocumentResult {
@@ -60,9 +60,8 @@ export function extractDocument(doc: string, bytes: Uint8Array, gazetteer: Gazet
       places.set(located.place.place.code, located.place.place);
     }
     if (located.unresolved.length) article.unresolved_places = located.unresolved.join("、");
-    article.topic = article.is_notice ? "other" : classifyTopic(article.text, article.title);
-    article.is_poverty_relief = !article.is_notice && isPovertyRelief(article.text, article.title);
     if (article.is_notice) continue;
+    ({topic: article.topic, povertyRelief: article.is_poverty_relief} = articleTopic(article.text, article.title));
     const sentenceOf = sentenceIndex(sentences(article.text));
     const placeOf = (quantity: Quantity) => {
       const place = placeForSpan(article.text, quantity.start, quantity.end, located);

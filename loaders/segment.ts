@@ -2,10 +2,19 @@
 // in the forms these papers, agencies and broadcasters print them (loaders/data/layout.ts), its dateline and its body.
 // A heading inside a signed feature (春之声, 打造拥军文化新阵地) stays in its text; a heading starts a new article
 // only on evidence (ARTICLE_STARTS), which a broadcast transcript or a page of briefs gives for every headline.
-import {findDateline} from "./dates.js";
+import * as chars from "./chars.js";
+import * as cues from "./cues.js";
+import * as dates from "./dates.js";
 import {BRACKET_KICKER, LEAD_OPENERS, SOURCE_LINES} from "./data/layout.js";
 import {COMPOUND_SURNAMES, SURNAME_CHARS} from "./data/surnames.js";
-import {isHeadingLike, type Paragraph} from "./repair.js";
+import * as repairing from "./repair.js";
+import type {Paragraph} from "./repair.js";
+
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {charTable, isWhiteSpace, SPACE_CHARS, SPACE_RANGES} = chars;
+const {anyCue, cued, cueTable, mayMatch} = cues;
+const {findDateline} = dates;
+const {HEADING_MAX, isHeadingLike} = repairing;
 
 export interface Article {
   title: string;
@@ -37,6 +46,7 @@ function isName(token: string): boolean {
 
 /** Byline content (王珊 · 张慧 李新胜 吴传来 · 记者 凌文秀 通讯员 楚诗韬 · 吴廷昌、王德卫): names, roles and media only. */
 export function isByline(content: string, needRole = false): boolean {
+  if (!mayBeByline(content)) return false;
   const tokens = content
     .trim()
     .split(/[\s\u3000、，,]+/)
@@ -55,9 +65,31 @@ export function isByline(content: string, needRole = false): boolean {
   return names > 0 && (!needRole || roles > 0);
 }
 
+/** Byline tokens are separated by spaces and commas. */
+const TOKEN_SEPARATOR = charTable("、，," + SPACE_CHARS, SPACE_RANGES);
+/** The longest token isByline accepts: a medium (MEDIA, at most 12), a role (ROLE) or a name with its role before it
+ * (本报记者 + 4) are all shorter. */
+const TOKEN_MAX = 12;
+const TOKENS_MAX = 10;
+
+/** Whether `content` has from 1 to TOKENS_MAX tokens, none longer than TOKEN_MAX: one pass by code unit that rules
+ * out a headline or a sentence (most lines isByline is asked about) before any split or regex. */
+function mayBeByline(content: string): boolean {
+  let tokens = 0;
+  let run = 0;
+  for (let i = 0; i < content.length; i++) {
+    if (TOKEN_SEPARATOR[content.charCodeAt(i)] === 1) run = 0;
+    else if (++run > TOKEN_MAX) return false;
+    else if (run === 1 && ++tokens > TOKENS_MAX) return false;
+  }
+  return tokens > 0;
+}
+
+const BOX = charTable("□■◇◆●");
+
 /** A byline standing alone above the text: □王长新 于洋, 齐鲁晚报·齐鲁壹点 记者 张超, 融媒体中心 徐振鑫 通讯员 杨晓翠. */
 export function topByline(line: string): string | null {
-  const boxed = /^[□■◇◆●]\s*(.{2,40})$/.exec(line);
+  const boxed = BOX[line.charCodeAt(0)] === 1 ? /^[□■◇◆●]\s*(.{2,40})$/.exec(line) : null;
   if (boxed && isByline(boxed[1])) return boxed[1].trim();
   if (line.length <= 40 && isByline(line, true)) return line;
   return null;
@@ -65,12 +97,31 @@ export function topByline(line: string): string | null {
 
 /** A byline in parentheses that closes an article: (王珊) on its own line or after the last sentence. */
 export function closingByline(paragraph: string): {body: string; byline: string} | null {
-  const tail = paragraph.slice(-60);
-  const m = /(^|[。！？!?”’…」）)])\s*[(（]([^()（）]{2,40})[)）]\s*$/.exec(tail);
-  if (!m || !isByline(m[2])) return null;
-  const start = paragraph.length - tail.length + m.index + m[1].length;
-  return {body: paragraph.slice(0, start).trimEnd(), byline: m[2].trim()};
+  // What /(^|[。！？!?”’…」）)])\s*[(（]([^()（）]{2,40})[)）]\s*$/ finds in the last CLOSING_TAIL characters, read
+  // backwards from the end by code unit: the parenthesis is the last thing on the line, its opening the nearest
+  // parenthesis before its close, and before that only spaces back to a sentence end or the start of the tail.
+  const from = Math.max(0, paragraph.length - CLOSING_TAIL);
+  let close = paragraph.length - 1;
+  while (close >= from && isWhiteSpace(paragraph.charCodeAt(close))) close--;
+  if (close < from || CLOSE_PARENS[paragraph.charCodeAt(close)] !== 1) return null;
+  let open = close - 1;
+  while (open >= from && PARENS[paragraph.charCodeAt(open)] !== 1) open--;
+  const inside = close - open - 1;
+  if (open < from || OPEN_PARENS[paragraph.charCodeAt(open)] !== 1 || inside < 2 || inside > 40) return null;
+  let start = open;
+  while (start > from && isWhiteSpace(paragraph.charCodeAt(start - 1))) start--;
+  if (start > from && !ENDS_BEFORE_BYLINE[paragraph.charCodeAt(start - 1)]) return null;
+  const content = paragraph.slice(open + 1, close);
+  if (!isByline(content)) return null;
+  return {body: paragraph.slice(0, start).trimEnd(), byline: content.trim()};
 }
+
+/** How far from its end a paragraph's closing byline is looked for. */
+const CLOSING_TAIL = 60;
+const OPEN_PARENS = charTable("(（");
+const CLOSE_PARENS = charTable(")）");
+const PARENS = charTable("()（）");
+const ENDS_BEFORE_BYLINE = charTable("。！？!?”’…」）)");
 
 /**
  * The source line that opens a report (SOURCE_LINES): 本报聊城3月15日讯(记者 凌文秀 通讯员 楚诗韬), 开发区讯(程威威),
@@ -78,9 +129,12 @@ export function closingByline(paragraph: string): {body: string; byline: string}
  * the source (新闻联播); a colon after it goes with it.
  */
 export function sourceLine(paragraph: string): {source: string; byline: string | null; rest: string} | null {
-  const head = paragraph.slice(0, 80);
-  for (const {pattern} of SOURCE_LINES) {
-    const m = pattern.exec(head);
+  if (!anyCue(SOURCE_CUES, paragraph, 0, SOURCE_HEAD)) return null;
+  const mask = cued(SOURCE_CUES, paragraph, 0, SOURCE_HEAD);
+  const head = paragraph.slice(0, SOURCE_HEAD);
+  for (let k = 0; k < SOURCE_LINES.length; k++) {
+    if (!mayMatch(mask, k)) continue;
+    const m = SOURCE_LINES[k].pattern.exec(head);
     if (!m) continue;
     let source = m[1];
     let byline: string | null = null;
@@ -96,23 +150,18 @@ export function sourceLine(paragraph: string): {source: string; byline: string |
 
 /** A body that opens like a report without a source line (记者从…获悉, 当地时间17日): see LEAD_OPENERS. */
 export function opensLikeReport(paragraph: string): boolean {
-  const head = paragraph.slice(0, 60);
-  return LEAD_OPENERS.some(({pattern}) => pattern.test(head));
+  if (!anyCue(LEAD_CUES, paragraph, 0, LEAD_HEAD)) return false;
+  const mask = cued(LEAD_CUES, paragraph, 0, LEAD_HEAD);
+  const head = paragraph.slice(0, LEAD_HEAD);
+  for (let k = 0; k < LEAD_OPENERS.length; k++)
+    if (mayMatch(mask, k) && LEAD_OPENERS[k].pattern.test(head)) return true;
+  return false;
 }
 
-/** Distinct pairs of adjacent Han characters in `s`, as code-unit pairs. */
-function hanPairs(s: string): Set<number> {
-  const pairs = new Set<number>();
-  for (let i = 0; i + 1 < s.length; i++) {
-    const a = s.charCodeAt(i);
-    const b = s.charCodeAt(i + 1);
-    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) pairs.add(a * 0x10000 + b);
-  }
-  return pairs;
-}
-
-/** The character pairs of a body's lead, for `echoes`. */
-export const leadPairs = (body: string) => hanPairs(body.slice(0, ECHO.leadChars));
+/** How far into a paragraph its source line, and a lead's opening words, are looked for. */
+const [SOURCE_HEAD, LEAD_HEAD] = [80, 60];
+const SOURCE_CUES = cueTable(SOURCE_LINES.map(({cues}) => cues));
+const LEAD_CUES = cueTable(LEAD_OPENERS.map(({cues}) => cues));
 
 /** How many lines of a heading block, counted up from the text, `echoes` tries: the headline and its subtitles. */
 const ECHO_LINES = 4;
@@ -120,18 +169,57 @@ const ECHO_LINES = 4;
 /** The shortest headline `echoes` weighs, and the share of its character pairs the lead must repeat. */
 export const ECHO = {minPairs: 2, share: 0.4, leadChars: 120};
 
+const [HAN_FIRST, HAN_LAST] = [0x4e00, 0x9fff];
+const isUnifiedHan = (c: number) => c >= HAN_FIRST && c <= HAN_LAST;
+
+// Scratch for echoes, reused (no Set or array per heading; headings are at most HEADING_MAX long, a longer one grows
+// it): the heading's distinct pairs as first and second code
+// units, which of them the lead repeats, and a stamp per first character that says "some pair of this heading starts
+// here", so that most of the lead's pairs are ruled out by one read.
+let wantedFirst = new Uint16Array(HEADING_MAX);
+let wantedSecond = new Uint16Array(HEADING_MAX);
+let repeated = new Uint8Array(HEADING_MAX);
+const startsPair = new Int32Array(HAN_LAST - HAN_FIRST + 1);
+let stamp = 0;
+
 /**
  * Whether a body's first words repeat its headline: a news lead restates who did what (习近平会见南非总统 →
  * 国家主席习近平18日在人民大会堂会见南非总统), while a section heading inside a feature (产业兴起来, 春之声) names a
- * theme its paragraph does not repeat. Counts the headline's pairs of adjacent Han characters found in the lead.
+ * theme its paragraph does not repeat. Counts the headline's distinct pairs of adjacent Han characters (U+4E00–U+9FFF)
+ * found among those of the lead (its first ECHO.leadChars characters).
  */
-export function echoes(heading: string, body: string | Set<number>): boolean {
-  const wanted = hanPairs(heading);
-  if (wanted.size < ECHO.minPairs + 1) return false;
-  const lead = typeof body === "string" ? leadPairs(body) : body;
+export function echoes(heading: string, body: string): boolean {
+  if (++stamp === 0x7fffffff) (startsPair.fill(0), (stamp = 1));
+  let wanted = 0;
+  if (heading.length > wantedFirst.length) {
+    [wantedFirst, wantedSecond] = [new Uint16Array(heading.length), new Uint16Array(heading.length)];
+    repeated = new Uint8Array(heading.length);
+  }
+  for (let i = 0; i + 1 < heading.length; i++) {
+    const a = heading.charCodeAt(i);
+    const b = heading.charCodeAt(i + 1);
+    if (!isUnifiedHan(a) || !isUnifiedHan(b)) continue;
+    let seen = false;
+    if (startsPair[a - HAN_FIRST] === stamp)
+      for (let k = 0; k < wanted && !seen; k++) seen = wantedFirst[k] === a && wantedSecond[k] === b;
+    if (seen) continue;
+    startsPair[a - HAN_FIRST] = stamp;
+    wantedFirst[wanted] = a;
+    wantedSecond[wanted] = b;
+    repeated[wanted++] = 0;
+  }
+  if (wanted < ECHO.minPairs + 1) return false;
   let found = 0;
-  for (const pair of wanted) if (lead.has(pair)) found++;
-  return found >= ECHO.minPairs && found >= wanted.size * ECHO.share;
+  const leadEnd = Math.min(body.length, ECHO.leadChars);
+  for (let i = 0; i + 1 < leadEnd; i++) {
+    const a = body.charCodeAt(i);
+    if (!isUnifiedHan(a) || startsPair[a - HAN_FIRST] !== stamp) continue;
+    const b = body.charCodeAt(i + 1);
+    for (let k = 0; k < wanted; k++) {
+      if (wantedFirst[k] === a && wantedSecond[k] === b && !repeated[k]) ((repeated[k] = 1), found++);
+    }
+  }
+  return found >= ECHO.minPairs && found >= wanted * ECHO.share;
 }
 
 const NOTICE_TITLE = /(声明|启事|公告|通告|公示|告示)$|^(挂失|遗失|作废|注销)/;
@@ -207,7 +295,7 @@ type Unit =
 
 function classify(p: Paragraph): Unit {
   const text = p.text;
-  const whole = /^[(（]([^()（）]{2,40})[)）]$/.exec(text);
+  const whole = OPEN_PARENS[text.charCodeAt(0)] === 1 ? /^[(（]([^()（）]{2,40})[)）]$/.exec(text) : null;
   if (whole && isByline(whole[1])) return {kind: "byline", byline: whole[1].trim(), closes: true};
   const top = topByline(text);
   if (top) return {kind: "byline", byline: top, closes: false};
@@ -230,9 +318,8 @@ function classify(p: Paragraph): Unit {
 
 /** Whether a line near the foot of a heading block is echoed by the lead of the text under it. */
 function echoedBy(block: string[], body: string): boolean {
-  const lead = leadPairs(body);
   const from = Math.max(0, block.length - ECHO_LINES);
-  for (let k = block.length - 1; k >= from; k--) if (echoes(block[k], lead)) return true;
+  for (let k = block.length - 1; k >= from; k--) if (echoes(block[k], body)) return true;
   return false;
 }
 

@@ -2,7 +2,10 @@
 // Chinese sentences end at 。！？ (and their ASCII forms), at ； and at a line break; a closing quote or bracket
 // right after the mark belongs to the sentence. One forward pass, so a page without punctuation stays linear.
 // As UTF-16 code units: testing text.charCodeAt(i) allocates nothing on this per-character path.
-import {charTable, isWhiteSpace} from "./chars.js";
+import * as chars from "./chars.js";
+
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {charTable, isWhiteSpace} = chars;
 
 const TERMINAL = charTable("。！？!?；;\n");
 const CLOSING = charTable("”’」』)）》");

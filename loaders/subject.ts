@@ -1,8 +1,12 @@
 // The subject of a quantity: the thing counted, as a short phrase of its sentence (see loaders/data/subjects.ts).
-import {charTable, codeAt, HAN_RANGES, isHan} from "./chars.js";
+import * as chars from "./chars.js";
 import {COUNTED_KINDS} from "./data/counted-kinds.js";
 import {COUNTED_NOUNS, LEADING_WORDS, TRAILING_WORDS} from "./data/subjects.js";
-import {isWordAt, wordAt, wordList} from "./word-list.js";
+import * as wordLists from "./word-list.js";
+
+// Local bindings: tsx compiles modules to CommonJS, where an imported binding is read through a getter on each use.
+const {charTable, codeAt, HAN_RANGES, isHan} = chars;
+const {isWordAt, wordAt, wordList} = wordLists;
 
 const MAX_LENGTH = 12;
 // A subject is a phrase of words: Chinese characters and letters (· joins the parts of a name). Anything else ends
