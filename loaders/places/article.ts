@@ -13,7 +13,9 @@ const memos = {title: emptyMemo(), text: emptyMemo()};
 /** The article's main place, from its title first and its text second, with the mentions found on the way. */
 export function resolveArticlePlace(title: string, text: string, gazetteer: Gazetteer): ArticlePlace {
   const titleMemo = scanMemo(memos.title, title, gazetteer);
-  const firstTitle = findWithMemo(title, gazetteer, {}, titleMemo);
+  // Unresolved names are gathered on the first look too, for the case where the second would find the same.
+  const firstTitleUnresolved: string[] = [];
+  const firstTitle = findWithMemo(title, gazetteer, {}, titleMemo, firstTitleUnresolved);
   const firstPlace = titlePlace(gazetteer, firstTitle);
   const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
   const memo = scanMemo(memos.text, text, gazetteer);
@@ -29,7 +31,12 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
     if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
   }
   const unresolved: string[] = [];
-  const titleMentions = findWithMemo(title, gazetteer, {context: firstContext, extra}, titleMemo, unresolved);
+  // With no title place and no village to add, the title's second look is its first.
+  const sameTitle = extra.size === 0 && firstContext.length === 0;
+  const titleMentions = sameTitle
+    ? firstTitle
+    : findWithMemo(title, gazetteer, {context: firstContext, extra}, titleMemo, unresolved);
+  if (sameTitle) for (const name of firstTitleUnresolved) unresolved.push(name);
   const ofTitle = titlePlace(gazetteer, titleMentions) ?? firstPlace;
   const context = ofTitle ? chainOf(gazetteer, ofTitle) : [];
   // The second look differs from the first only by the villages it adds and a changed context: with neither, it
