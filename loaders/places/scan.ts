@@ -165,6 +165,34 @@ function extraOccurrences(text: string, trie: PackedTrie<Place>): ExtraOccurrenc
   return found;
 }
 
+/** Up to this many extra forms are looked for by indexOf, one pass each: for the one or two villages an article
+ * names, cheaper than building their trie. */
+const FEW_EXTRA = 8;
+
+/** extraOccurrences for a few forms: every occurrence of each (they may overlap), ordered by start, then by end. */
+function fewOccurrences(text: string, extra: Map<string, Place>): ExtraOccurrences {
+  const found: {start: number; end: number; place: Place}[] = [];
+  for (const [form, place] of extra) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      found.push({start: at, end: at + form.length, place});
+    }
+  }
+  found.sort((a, b) => a.start - b.start || a.end - b.end);
+  const occurrences: ExtraOccurrences = {count: 0, at: [], from: [], ends: [], places: []};
+  for (let k = 0; k < found.length; k++) {
+    const {start, end, place} = found[k];
+    if (k === 0 || found[k - 1].start !== start) {
+      occurrences.at.push(start);
+      occurrences.from.push(k);
+      occurrences.count++;
+    }
+    occurrences.ends.push(end);
+    occurrences.places.push(place);
+  }
+  occurrences.from.push(found.length);
+  return occurrences;
+}
+
 /** The leftmost-longest acceptable matches of `text`, whose candidates `memo` holds (scanMemo). */
 export function scan(
   text: string,
@@ -178,7 +206,11 @@ export function scan(
   const n = text.length;
   const trie = gazetteer.trie;
   const {count, at, from, ends, nodes, marked, end, forms: memoForms} = memo;
-  const more = extra ? extraOccurrences(text, extraTrie(extra)) : null;
+  const more = !extra
+    ? null
+    : extra.size <= FEW_EXTRA
+      ? fewOccurrences(text, extra)
+      : extraOccurrences(text, extraTrie(extra));
   let g = 0;
   let x = 0;
   for (let i = 0; ;) {
