@@ -47,7 +47,13 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
   if (same) for (const name of firstUnresolved) unresolved.push(name);
   const place = mainPlace(gazetteer, ofTitle, mentions);
   const ref = place ? placeRef(gazetteer, place) : null;
-  return {gazetteer, place: ref, titleMentions, mentions, unresolved: [...new Set(unresolved)]};
+  return {
+    gazetteer,
+    place: ref,
+    titleMentions,
+    mentions,
+    unresolved: unresolved.length > 1 ? [...new Set(unresolved)] : unresolved
+  };
 }
 
 function sameCodes(a: Place[], b: Place[]): boolean {

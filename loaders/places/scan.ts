@@ -92,7 +92,14 @@ export function scanMemo(memo: ScanMemo, text: string, gazetteer: Gazetteer): Sc
   }
   from[count] = entries;
   memo.end.fill(0, 0, count);
-  Object.assign(memo, {text, towns: null, count, at, from, ends, nodes, marked});
+  memo.text = text;
+  memo.towns = null;
+  memo.count = count;
+  memo.at = at;
+  memo.from = from;
+  memo.ends = ends;
+  memo.nodes = nodes;
+  memo.marked = marked;
   return memo;
 }
 
@@ -197,7 +204,7 @@ function fewOccurrences(text: string, extra: Map<string, Place>): ExtraOccurrenc
 export function scan(
   text: string,
   gazetteer: Gazetteer,
-  bareTowns: Set<string>,
+  bareTowns: ReadonlySet<string>,
   extra: Map<string, Place> | null,
   memo: ScanMemo,
   sameTowns: boolean
@@ -280,7 +287,7 @@ function acceptable(
   end: number,
   forms: NameForm[],
   gazetteer: Gazetteer,
-  bareTowns: Set<string>,
+  bareTowns: ReadonlySet<string>,
   afterPlace: boolean
 ): NameForm[] {
   const last = text.charCodeAt(end - 1);
