@@ -93,15 +93,18 @@ function titlePlace(gazetteer: Gazetteer, mentions: PlaceMention[]): Place | nul
   // The deepest first, in order of mention among equals (as a stable sort by depth would have them).
   for (let depth = DEEPEST; depth >= 0; depth--) {
     for (const candidate of places) {
-      if (levelDepth(candidate.level) === depth && places.every((p) => isWithin(gazetteer, candidate, p))) {
-        return candidate;
-      }
+      if (levelDepth(candidate.level) === depth && withinAll(gazetteer, candidate, places)) return candidate;
     }
   }
   return commonAncestor(gazetteer, places);
 }
 
 const DEEPEST = levelDepth("village");
+
+function withinAll(gazetteer: Gazetteer, place: Place, places: Place[]): boolean {
+  for (const p of places) if (!isWithin(gazetteer, place, p)) return false;
+  return true;
+}
 
 export function commonAncestor(gazetteer: Gazetteer, places: Place[]): Place | null {
   const chains = places.map((p) => chainOf(gazetteer, p));

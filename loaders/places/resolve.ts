@@ -131,27 +131,28 @@ function choose(focus: Focus, match: RawMatch, adjacent: PlaceMention | null): P
   }
   villages &&= candidates.length > 0;
   const written = endsWithVillageSuffix(match.text) ? match.text : candidates[0]?.name;
+  // The candidates within the first scope that holds any (the adjacent place, its village parent; the town, the
+  // county), weighed by inContext at one call: each helper written once, for the optimising compiler's sake.
+  let scoped: Place[] = [];
   if (adjacent) {
     if (generic && !adjacent.place.in_prefecture) return null;
     const parent = villageParent(gazetteer, adjacent.place);
-    let within = placesWithin(gazetteer, candidates, adjacent.place, true);
-    if (within.length) return inContext(focus, within);
-    within = parent ? placesWithin(gazetteer, candidates, parent, true) : within;
-    if (within.length) return inContext(focus, within);
-    if (villages) {
+    scoped = placesWithin(gazetteer, candidates, adjacent.place, true);
+    if (!scoped.length && parent) scoped = placesWithin(gazetteer, candidates, parent, true);
+    if (!scoped.length && villages) {
       return parent && placesVillages(parent, adjacent) ? unregisteredVillage(gazetteer, parent, written) : null;
     }
   }
-  if (candidates.length === 1 && !villages) return candidates[0];
-  if (villages && town) {
-    const within = placesWithin(gazetteer, candidates, town, false);
-    return within.length ? best(within) : unregisteredVillage(gazetteer, town, written);
+  if (!scoped.length) {
+    if (candidates.length === 1 && !villages) return candidates[0];
+    if (villages && town) {
+      const within = placesWithin(gazetteer, candidates, town, false);
+      return within.length ? best(within) : unregisteredVillage(gazetteer, town, written);
+    }
+    if (town) scoped = placesWithin(gazetteer, candidates, town, false);
+    if (!scoped.length && county) scoped = placesWithin(gazetteer, candidates, county, false);
   }
-  for (const scope of [town, county]) {
-    if (!scope) continue;
-    const within = placesWithin(gazetteer, candidates, scope, false);
-    if (within.length) return inContext(focus, within);
-  }
+  if (scoped.length) return inContext(focus, scoped);
   if (candidates.length === 1) return candidates[0];
   const local = candidates.filter((p) => p.in_prefecture);
   if (local.length === 1) return local[0];

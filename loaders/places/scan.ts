@@ -302,30 +302,33 @@ function acceptable(
   // needed; followsPlace is consulted in the same cases as before (it records that the answer depended on it).
   const kept: NameForm[] = [];
   let guarded: boolean | null = null;
-  for (const f of forms) {
-    switch (f.kind) {
-      case "full":
-        kept.push(f);
-        break;
-      case "generic":
-        if (guardedWordHere || !endsAnyBefore(text, start, GENERIC_BLOCKERS)) kept.push(f);
-        break;
-      case "short":
-        if (guardedWordHere || startsAny(text, end, ORG_FOLLOWERS)) break;
-        if ((guarded ??= personAround(text, start, end) || inByline(text, start, end))) break;
-        if (gazetteer.places.get(f.code)?.in_prefecture || startsAWord(text, start) || followsPlace(afterPlace)) {
-          kept.push(f);
-        }
-        break;
-      case "bare": {
-        if (guardedWordHere) break;
-        const parent = gazetteer.places.get(f.code)?.parent_code;
-        if (parent == null || !bareTowns.has(parent)) break;
-        if (!(guarded ??= personAround(text, start, end) || inByline(text, start, end))) kept.push(f);
-      }
+  // Each test written once, so that the optimising compiler inlines each helper once (it inlined the person and
+  // byline tests for short and bare forms alike).
+  for (let k = 0; k < forms.length; k++) {
+    const f = forms[k];
+    const kind = f.kind;
+    if (kind === "full") {
+      kept.push(f);
+      continue;
     }
+    if (kind === "generic") {
+      if (guardedWordHere || !endsAnyBefore(text, start, GENERIC_BLOCKERS)) kept.push(f);
+      continue;
+    }
+    // Short and bare forms.
+    if (guardedWordHere) continue;
+    const place = gazetteer.places.get(f.code);
+    if (kind === "short" ? startsAny(text, end, ORG_FOLLOWERS) : !inBareTowns(place, bareTowns)) continue;
+    if ((guarded ??= personAround(text, start, end) || inByline(text, start, end))) continue;
+    if (kind === "bare" || place?.in_prefecture || startsAWord(text, start) || followsPlace(afterPlace)) kept.push(f);
   }
   return kept.length === forms.length ? forms : kept;
+}
+
+/** Whether a bare village name's town is one the context lets the text name its villages bare in. */
+function inBareTowns(place: Place | undefined, bareTowns: ReadonlySet<string>): boolean {
+  const parent = place?.parent_code;
+  return parent != null && bareTowns.has(parent);
 }
 
 /** A short form right after a place (山东临沭, 湖北罗田) starts a word there. */
