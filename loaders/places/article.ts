@@ -23,13 +23,8 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
   const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo, firstUnresolved);
 
   const extra = new Map<string, Place>();
-  for (const mention of [...firstTitle, ...firstText]) {
-    const place = mention.place;
-    if (place.level !== "village" || !place.in_prefecture || mention.form === "bare") continue;
-    if (!extra.has(place.name)) extra.set(place.name, place);
-    const core = villageCore(place.name);
-    if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
-  }
+  addVillages(extra, firstTitle);
+  addVillages(extra, firstText);
   const unresolved: string[] = [];
   // With no title place and no village to add, the title's second look is its first.
   const sameTitle = extra.size === 0 && firstContext.length === 0;
@@ -54,6 +49,17 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
     mentions,
     unresolved: unresolved.length > 1 ? [...new Set(unresolved)] : unresolved
   };
+}
+
+/** The villages of the prefecture the mentions name (not bare), by name and by bare name, as extra forms. */
+function addVillages(extra: Map<string, Place>, mentions: PlaceMention[]): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const place = mentions[i].place;
+    if (place.level !== "village" || !place.in_prefecture || mentions[i].form === "bare") continue;
+    if (!extra.has(place.name)) extra.set(place.name, place);
+    const core = villageCore(place.name);
+    if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
+  }
 }
 
 function sameCodes(a: Place[], b: Place[]): boolean {
@@ -88,11 +94,12 @@ export function withHomeCounty(article: ArticlePlace, text: string, home: Place 
 function titlePlace(gazetteer: Gazetteer, mentions: PlaceMention[]): Place | null {
   if (!mentions.length) return null;
   const places: Place[] = [];
-  for (const m of mentions) if (m.place.in_prefecture) places.push(m.place);
-  if (!places.length) for (const m of mentions) places.push(m.place);
+  for (let i = 0; i < mentions.length; i++) if (mentions[i].place.in_prefecture) places.push(mentions[i].place);
+  if (!places.length) for (let i = 0; i < mentions.length; i++) places.push(mentions[i].place);
   // The deepest first, in order of mention among equals (as a stable sort by depth would have them).
   for (let depth = DEEPEST; depth >= 0; depth--) {
-    for (const candidate of places) {
+    for (let i = 0; i < places.length; i++) {
+      const candidate = places[i];
       if (levelDepth(candidate.level) === depth && withinAll(gazetteer, candidate, places)) return candidate;
     }
   }
@@ -102,7 +109,7 @@ function titlePlace(gazetteer: Gazetteer, mentions: PlaceMention[]): Place | nul
 const DEEPEST = levelDepth("village");
 
 function withinAll(gazetteer: Gazetteer, place: Place, places: Place[]): boolean {
-  for (const p of places) if (!isWithin(gazetteer, place, p)) return false;
+  for (let i = 0; i < places.length; i++) if (!isWithin(gazetteer, place, places[i])) return false;
   return true;
 }
 
@@ -121,7 +128,8 @@ function mainPlace(gazetteer: Gazetteer, fromTitle: Place | null, mentions: Plac
   let place = fromTitle;
   if (!place || levelDepth(place.level) <= 1 || !place.in_prefecture) {
     const counts = new Map<string, number>();
-    for (const m of mentions) {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
       if (!m.place.in_prefecture || !m.place.county_code) continue;
       counts.set(m.place.county_code, (counts.get(m.place.county_code) ?? 0) + 1);
     }
@@ -133,7 +141,8 @@ function mainPlace(gazetteer: Gazetteer, fromTitle: Place | null, mentions: Plac
   }
   if (place && (place.level === "county" || place.level === "zone")) {
     const towns = new Set<string>();
-    for (const m of mentions) {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
       if (m.place === place || !isWithin(gazetteer, m.place, place)) continue;
       towns.add(chainOf(gazetteer, m.place).find((p) => p.level === "town")?.code ?? "-");
     }

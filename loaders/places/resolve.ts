@@ -36,7 +36,8 @@ export function resolve(
   // Looking for unresolved names is a walk of the 镇, 乡 and 街道 in the text, between the matches.
   const suffixes = unresolved ? suffixCursor(text) : null;
   let lastEnd = 0;
-  for (const match of raw) {
+  for (let r = 0; r < raw.length; r++) {
+    const match = raw[r];
     if (suffixes) {
       // The register has towns named just 街道 (130273001): such a match is the suffix of the name before it.
       const end = TOWN_SUFFIXES.includes(match.text) ? match.end : match.start;
@@ -121,7 +122,8 @@ function choose(focus: Focus, match: RawMatch, adjacent: PlaceMention | null): P
   const candidates: Place[] = [];
   let generic = true;
   let villages = match.forms.length > 0;
-  for (const form of match.forms) {
+  for (let k = 0; k < match.forms.length; k++) {
+    const form = match.forms[k];
     const place = gazetteer.places.get(form.code);
     if (place) {
       candidates.push(place);
@@ -165,7 +167,10 @@ function choose(focus: Focus, match: RawMatch, adjacent: PlaceMention | null): P
 /** The places at or under `scope` (but `scope` itself when `strictly`), in order. */
 function placesWithin(gazetteer: Gazetteer, places: Place[], scope: Place, strictly: boolean): Place[] {
   const within: Place[] = [];
-  for (const p of places) if (!(strictly && p === scope) && isWithin(gazetteer, p, scope)) within.push(p);
+  for (let k = 0; k < places.length; k++) {
+    const p = places[k];
+    if (!(strictly && p === scope) && isWithin(gazetteer, p, scope)) within.push(p);
+  }
   return within;
 }
 
@@ -206,7 +211,8 @@ function villageParent(gazetteer: Gazetteer, place: Place): Place | null {
 /** The best-ranked kind of the forms of `code` (the first of equals), else full. */
 function bestKind(forms: NameForm[], code: string): FormKind {
   let best: FormKind | null = null;
-  for (const form of forms) {
+  for (let k = 0; k < forms.length; k++) {
+    const form = forms[k];
     if (form.code === code && (best === null || FORM_RANK[form.kind] < FORM_RANK[best])) best = form.kind;
   }
   return best ?? "full";

@@ -277,7 +277,8 @@ for (const {word} of SHORT_FORM_GUARDS) {
 function guardedWord(text: string, start: number, end: number): boolean {
   const words = GUARDS.get(text.charCodeAt(start));
   if (!words) return false;
-  for (const w of words) if (w.length > end - start && text.startsWith(w, start)) return true;
+  for (let k = 0; k < words.length; k++)
+    if (words[k].length > end - start && text.startsWith(words[k], start)) return true;
   return false;
 }
 
@@ -295,7 +296,7 @@ function acceptable(
   // 王家乡亲: 乡亲 (folks) is a word, not the suffix of 王家乡.
   if (last === XIANG && WORDS_AFTER_TOWN_XIANG[text.charCodeAt(end)]) return [];
   let allFull = true;
-  for (const f of forms) if (f.kind !== "full") allFull = false;
+  for (let k = 0; k < forms.length; k++) if (forms[k].kind !== "full") allFull = false;
   if (allFull) return forms;
   const guardedWordHere = guardedWord(text, start, end);
   // Plain loops, no closures: this runs at every candidate of every scan. `guarded` is worked out once, when first

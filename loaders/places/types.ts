@@ -114,7 +114,7 @@ const longest = (words: readonly string[]) => words.reduce((most, w) => Math.max
 /** Whether one of the words starts at `at`. */
 export function startsAny(text: string, at: number, set: WordSet): boolean {
   if (at >= 0 && !set.edge[text.charCodeAt(at)]) return false;
-  for (const w of set.words) if (text.startsWith(w, at)) return true;
+  for (let k = 0; k < set.words.length; k++) if (text.startsWith(set.words[k], at)) return true;
   return false;
 }
 
@@ -122,6 +122,6 @@ export function startsAny(text: string, at: number, set: WordSet): boolean {
  * the start of the text every word is tried. */
 export function endsAnyBefore(text: string, at: number, set: WordSet): boolean {
   if (at >= set.longest && !set.edge[text.charCodeAt(at - 1)]) return false;
-  for (const w of set.words) if (text.startsWith(w, at - w.length)) return true;
+  for (let k = 0; k < set.words.length; k++) if (text.startsWith(set.words[k], at - set.words[k].length)) return true;
   return false;
 }

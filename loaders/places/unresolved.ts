@@ -13,7 +13,9 @@ import {allHan, VILLAGE_FIRST, wordStartsAt} from "./villages.js";
 export function unplacedVillage(match: RawMatch, gazetteer: Gazetteer): string | null {
   const name = match.pattern ?? (endsWithVillageSuffix(match.text) ? match.text : null);
   if (!name || NOT_PLACE_WORDS.has(name) || NOT_VILLAGE_NAMES.has(villageCore(name))) return null;
-  for (const form of match.forms) if (gazetteer.places.get(form.code)?.level !== "village") return null;
+  for (let k = 0; k < match.forms.length; k++) {
+    if (gazetteer.places.get(match.forms[k].code)?.level !== "village") return null;
+  }
   return name;
 }
 

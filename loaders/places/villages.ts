@@ -91,7 +91,7 @@ export function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
     } else if (covering) out.push(raw[r++]);
   }
   while (r < raw.length) out.push(raw[r++]);
-  for (const match of out) match.text = text.slice(match.start, match.end);
+  for (let k = 0; k < out.length; k++) out[k].text = text.slice(out[k].start, out[k].end);
   return out;
 }
 
