@@ -373,7 +373,7 @@ test("村里, 该村 with a town in focus: the village of that town named last b
   assert.deepEqual(factPlace("一个贫困村的蜕变", text, "200亩"), ["东阿县", "牛角店镇"]);
 });
 
-test("villages an article names are found bare again, whether it names one (its forms looked for by indexOf) or many (by their trie)", () => {
+test("villages an article names are found bare again, one (forms by indexOf) or many (by their trie)", () => {
   const names = ["李堤口", "王河湾", "赵柳林", "孙槐树", "周杏园", "吴枣行"];
   for (const count of [1, names.length]) {
     const some = names.slice(0, count);
