@@ -7,6 +7,7 @@ import {fileURLToPath} from "node:url";
 import {decode, type Decoded} from "../loaders/decode.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
 import {findPlaceMentions, placeForSpan, resolveArticlePlace} from "../loaders/places/index.js";
+import {childOf, mayStart, rootChild} from "../loaders/trie.js";
 import {repair} from "../loaders/repair.js";
 import {listDocuments} from "../loaders/run/corpus.js";
 import {segment} from "../loaders/segment.js";
@@ -68,6 +69,8 @@ export default async function run(): Promise<void> {
   const rate = (mb / seconds).toFixed(1);
   console.log(`findPlaceMentions: ${mb.toFixed(1)} MB in ${seconds.toFixed(2)} s = ${rate} MB/s, ${mentions} mentions`);
 
+  pairFilter(corpus, gazetteer);
+
   const paragraphs = corpus.split(/\n\s*\n/).filter((p) => p.trim());
   t = performance.now();
   for (let i = 0; i < repeats; i++) for (const p of paragraphs) resolveArticlePlace(p.slice(0, 30), p, gazetteer);
@@ -75,6 +78,26 @@ export default async function run(): Promise<void> {
   console.log(`resolveArticlePlace (paragraphs as articles): ${(mb / articleSeconds).toFixed(1)} MB/s`);
   linearity();
   coldAndWarm();
+}
+
+/** How many positions of the seeds the scan walks the trie from (the pair filter let them pass), against how many
+ * start a form's first two code units: the walks beyond those are the filter's false positives. */
+function pairFilter(corpus: string, gazetteer: ReturnType<typeof loadGazetteer>): void {
+  const trie = gazetteer.trie;
+  let walked = 0;
+  let real = 0;
+  for (let i = 0; i + 1 < corpus.length; i++) {
+    const first = corpus.charCodeAt(i);
+    const second = corpus.charCodeAt(i + 1);
+    if (mayStart(trie, first, second)) walked++;
+    const node = rootChild(trie, first);
+    if (node >= 0 && childOf(trie, node, second) >= 0) real++;
+  }
+  const share = (n: number) => `${((100 * n) / corpus.length).toFixed(1)}%`;
+  console.log(
+    `scan: the pair filter lets ${share(walked)} of positions through to a walk of the trie; ${share(real)} start a ` +
+      `form's first two characters`
+  );
 }
 
 /** CPU seconds of this process's main thread (Linux: /proc), or NaN where that cannot be read. */

@@ -318,23 +318,27 @@ export function isWithin(gazetteer: Gazetteer, place: Place, ancestor: Place): b
   // Every parent sits at a smaller depth than its child, so the climb can stop at the ancestor's depth.
   const depth = LEVEL_DEPTH[ancestor.level];
   if (LEVEL_DEPTH[place.level] <= depth) return false;
-  return (
-    codeWithin(gazetteer, place.parent_code, ancestor.code, depth) ||
-    codeWithin(gazetteer, place.register_parent_code, ancestor.code, depth)
-  );
+  // A loop over a stack of codes still to climb from, not recursion: chains are at most six places long and branch
+  // only where a zone took a town over, and a recursive climb, inlined into every caller level by level, made the
+  // optimising compiler's work for each of them many times the size of the function.
+  const stack = climb;
+  let top = 0;
+  stack[top++] = place.register_parent_code;
+  stack[top++] = place.parent_code;
+  while (top > 0) {
+    const code = stack[--top];
+    if (!code) continue;
+    if (code === ancestor.code) return true;
+    const node = gazetteer.places.get(code);
+    if (!node || LEVEL_DEPTH[node.level] <= depth) continue;
+    stack[top++] = node.register_parent_code;
+    stack[top++] = node.parent_code;
+  }
+  return false;
 }
 
-// Chains are at most six places long and branch only where a zone took a town over, so plain recursion is enough.
-function codeWithin(gazetteer: Gazetteer, code: string | null, ancestor: string, depth: number): boolean {
-  if (!code) return false;
-  if (code === ancestor) return true;
-  const node = gazetteer.places.get(code);
-  if (!node || LEVEL_DEPTH[node.level] <= depth) return false;
-  return (
-    codeWithin(gazetteer, node.parent_code, ancestor, depth) ||
-    codeWithin(gazetteer, node.register_parent_code, ancestor, depth)
-  );
-}
+// isWithin's stack, reused (the climb is synchronous).
+const climb: (string | null)[] = [];
 
 const LEVEL_DEPTH: Record<PlaceLevel, number> = {province: 0, city: 1, county: 2, zone: 2, town: 3, village: 4};
 

@@ -13,7 +13,9 @@ const memos = {title: emptyMemo(), text: emptyMemo()};
 /** The article's main place, from its title first and its text second, with the mentions found on the way. */
 export function resolveArticlePlace(title: string, text: string, gazetteer: Gazetteer): ArticlePlace {
   const titleMemo = scanMemo(memos.title, title, gazetteer);
-  const firstTitle = findWithMemo(title, gazetteer, {}, titleMemo);
+  // Unresolved names are gathered on the first look too, for the case where the second would find the same.
+  const firstTitleUnresolved: string[] = [];
+  const firstTitle = findWithMemo(title, gazetteer, {}, titleMemo, firstTitleUnresolved);
   const firstPlace = titlePlace(gazetteer, firstTitle);
   const firstContext = firstPlace ? chainOf(gazetteer, firstPlace) : [];
   const memo = scanMemo(memos.text, text, gazetteer);
@@ -21,15 +23,15 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
   const firstText = findWithMemo(text, gazetteer, {context: firstContext}, memo, firstUnresolved);
 
   const extra = new Map<string, Place>();
-  for (const mention of [...firstTitle, ...firstText]) {
-    const place = mention.place;
-    if (place.level !== "village" || !place.in_prefecture || mention.form === "bare") continue;
-    if (!extra.has(place.name)) extra.set(place.name, place);
-    const core = villageCore(place.name);
-    if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
-  }
+  addVillages(extra, firstTitle);
+  addVillages(extra, firstText);
   const unresolved: string[] = [];
-  const titleMentions = findWithMemo(title, gazetteer, {context: firstContext, extra}, titleMemo, unresolved);
+  // With no title place and no village to add, the title's second look is its first.
+  const sameTitle = extra.size === 0 && firstContext.length === 0;
+  const titleMentions = sameTitle
+    ? firstTitle
+    : findWithMemo(title, gazetteer, {context: firstContext, extra}, titleMemo, unresolved);
+  if (sameTitle) for (const name of firstTitleUnresolved) unresolved.push(name);
   const ofTitle = titlePlace(gazetteer, titleMentions) ?? firstPlace;
   const context = ofTitle ? chainOf(gazetteer, ofTitle) : [];
   // The second look differs from the first only by the villages it adds and a changed context: with neither, it
@@ -40,7 +42,24 @@ export function resolveArticlePlace(title: string, text: string, gazetteer: Gaze
   if (same) for (const name of firstUnresolved) unresolved.push(name);
   const place = mainPlace(gazetteer, ofTitle, mentions);
   const ref = place ? placeRef(gazetteer, place) : null;
-  return {gazetteer, place: ref, titleMentions, mentions, unresolved: [...new Set(unresolved)]};
+  return {
+    gazetteer,
+    place: ref,
+    titleMentions,
+    mentions,
+    unresolved: unresolved.length > 1 ? [...new Set(unresolved)] : unresolved
+  };
+}
+
+/** The villages of the prefecture the mentions name (not bare), by name and by bare name, as extra forms. */
+function addVillages(extra: Map<string, Place>, mentions: PlaceMention[]): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const place = mentions[i].place;
+    if (place.level !== "village" || !place.in_prefecture || mentions[i].form === "bare") continue;
+    if (!extra.has(place.name)) extra.set(place.name, place);
+    const core = villageCore(place.name);
+    if (core.length >= 2 && !extra.has(core)) extra.set(core, place);
+  }
 }
 
 function sameCodes(a: Place[], b: Place[]): boolean {
@@ -75,20 +94,24 @@ export function withHomeCounty(article: ArticlePlace, text: string, home: Place 
 function titlePlace(gazetteer: Gazetteer, mentions: PlaceMention[]): Place | null {
   if (!mentions.length) return null;
   const places: Place[] = [];
-  for (const m of mentions) if (m.place.in_prefecture) places.push(m.place);
-  if (!places.length) for (const m of mentions) places.push(m.place);
+  for (let i = 0; i < mentions.length; i++) if (mentions[i].place.in_prefecture) places.push(mentions[i].place);
+  if (!places.length) for (let i = 0; i < mentions.length; i++) places.push(mentions[i].place);
   // The deepest first, in order of mention among equals (as a stable sort by depth would have them).
   for (let depth = DEEPEST; depth >= 0; depth--) {
-    for (const candidate of places) {
-      if (levelDepth(candidate.level) === depth && places.every((p) => isWithin(gazetteer, candidate, p))) {
-        return candidate;
-      }
+    for (let i = 0; i < places.length; i++) {
+      const candidate = places[i];
+      if (levelDepth(candidate.level) === depth && withinAll(gazetteer, candidate, places)) return candidate;
     }
   }
   return commonAncestor(gazetteer, places);
 }
 
 const DEEPEST = levelDepth("village");
+
+function withinAll(gazetteer: Gazetteer, place: Place, places: Place[]): boolean {
+  for (let i = 0; i < places.length; i++) if (!isWithin(gazetteer, place, places[i])) return false;
+  return true;
+}
 
 export function commonAncestor(gazetteer: Gazetteer, places: Place[]): Place | null {
   const chains = places.map((p) => chainOf(gazetteer, p));
@@ -105,7 +128,8 @@ function mainPlace(gazetteer: Gazetteer, fromTitle: Place | null, mentions: Plac
   let place = fromTitle;
   if (!place || levelDepth(place.level) <= 1 || !place.in_prefecture) {
     const counts = new Map<string, number>();
-    for (const m of mentions) {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
       if (!m.place.in_prefecture || !m.place.county_code) continue;
       counts.set(m.place.county_code, (counts.get(m.place.county_code) ?? 0) + 1);
     }
@@ -117,7 +141,8 @@ function mainPlace(gazetteer: Gazetteer, fromTitle: Place | null, mentions: Plac
   }
   if (place && (place.level === "county" || place.level === "zone")) {
     const towns = new Set<string>();
-    for (const m of mentions) {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
       if (m.place === place || !isWithin(gazetteer, m.place, place)) continue;
       towns.add(chainOf(gazetteer, m.place).find((p) => p.level === "town")?.code ?? "-");
     }

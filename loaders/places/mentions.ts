@@ -18,14 +18,16 @@ export function findWithMemo(
   unresolved: string[] | null = null
 ): PlaceMention[] {
   const context = options.context ?? [];
-  const bareTowns = townsOfBareNames(context);
+  const bareTowns = context.length ? townsOfBareNames(context) : NO_TOWNS;
   if (memo?.text !== text) memo = scanMemo(emptyMemo(), text, gazetteer);
-  const towns = [...bareTowns].sort().join();
+  const towns = bareTowns.size ? [...bareTowns].sort().join() : "";
   memo.towns ??= towns;
   const extra = options.extra?.size ? options.extra : null;
   const raw = withVillagePatterns(text, scan(text, gazetteer, bareTowns, extra, memo, memo.towns === towns));
   return resolve(text, raw, gazetteer, context, unresolved);
 }
+
+const NO_TOWNS: ReadonlySet<string> = new Set();
 
 /** The towns whose villages a context lets the text name bare (徐庄 for 徐庄村): its town, or its village's town. */
 function townsOfBareNames(context: Place[]): Set<string> {

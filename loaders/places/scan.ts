@@ -2,7 +2,7 @@
 // position it follows the trie as far as the text allows and keeps the longest form acceptable there, so the cost is
 // linear in the text times the longest form actually matched (a handful of characters). Aho–Corasick would add
 // failure links for overlapping matches, which we do not want: place names in running text do not overlap.
-import {isHan} from "../chars.js";
+import {charTable, isHan} from "../chars.js";
 import {ORG_AFTER, PERSON_AFTER, PERSON_BEFORE, WORDS_STARTING_XIANG} from "../data/place-aliases.js";
 import {SHORT_FORM_GUARDS} from "../data/short-forms.js";
 import type {Gazetteer, NameForm, Place} from "../gazetteer.js";
@@ -19,7 +19,7 @@ import {
   valueAt,
   type PackedTrie
 } from "../trie.js";
-import {BOUNDARY_CHARS, type RawMatch} from "./types.js";
+import {BOUNDARY, endsAnyBefore, startsAny, wordsEnding, wordsStarting, type RawMatch} from "./types.js";
 
 /** Every form of the gazetteer that occurs in one text, found by one walk of the trie from each position, so that the
  * scans of that text (resolveArticlePlace scans it twice, with the article's villages added and maybe another
@@ -92,7 +92,14 @@ export function scanMemo(memo: ScanMemo, text: string, gazetteer: Gazetteer): Sc
   }
   from[count] = entries;
   memo.end.fill(0, 0, count);
-  Object.assign(memo, {text, towns: null, count, at, from, ends, nodes, marked});
+  memo.text = text;
+  memo.towns = null;
+  memo.count = count;
+  memo.at = at;
+  memo.from = from;
+  memo.ends = ends;
+  memo.nodes = nodes;
+  memo.marked = marked;
   return memo;
 }
 
@@ -102,14 +109,21 @@ function grow<A extends Int32Array | Uint8Array>(array: A): A {
   return bigger;
 }
 
-const SUFFIX_FOLLOWERS_NOT_VILLAGE = new Set("民里落容貌级干".split(""));
+// Character tables by code unit, read with charCodeAt: no one-character string is made per candidate.
+const SUFFIX_FOLLOWERS_NOT_VILLAGE = charTable("民里落容貌级干");
 // WORDS_STARTING_XIANG but for 村 and 镇: after a registered 乡, `大布乡村民` and `大布乡镇` are about the town.
-const WORDS_AFTER_TOWN_XIANG = new Set([...WORDS_STARTING_XIANG].filter((c) => c !== "村" && c !== "镇"));
-const GENERIC_BLOCKERS = ["经济", "工业", "技术", "产业", "科技", "物流", "新技术", "农业"];
+const WORDS_AFTER_TOWN_XIANG = charTable([...WORDS_STARTING_XIANG].filter((c) => c !== "村" && c !== "镇").join(""));
+const GENERIC_BLOCKERS = wordsEnding(["经济", "工业", "技术", "产业", "科技", "物流", "新技术", "农业"]);
+const ORG_FOLLOWERS = wordsStarting(ORG_AFTER);
+const PERSON_FOLLOWERS = wordsStarting(PERSON_AFTER);
+const PERSON_LEADERS = wordsEnding(PERSON_BEFORE);
+/** What may stand before a short form outside the prefecture, besides a boundary character or a non-Chinese one. */
+const SHORT_FORM_JOINERS = charTable("有、与及和同");
+const [CUN, XIANG] = [..."村乡"].map((c) => c.charCodeAt(0));
 
 /** Whether a 村 at `end - 1` ends a village name, by the character after it (村民, 村里, 村落 … are words). */
 export function endsVillage(text: string, end: number): boolean {
-  return !(SUFFIX_FOLLOWERS_NOT_VILLAGE.has(text[end]) && !text.startsWith("民委员会", end));
+  return !(SUFFIX_FOLLOWERS_NOT_VILLAGE[text.charCodeAt(end)] && !text.startsWith("民委员会", end));
 }
 
 /** The extra forms as a small trie (packed without the root table, which would cost more than the article), made once
@@ -158,11 +172,39 @@ function extraOccurrences(text: string, trie: PackedTrie<Place>): ExtraOccurrenc
   return found;
 }
 
+/** Up to this many extra forms are looked for by indexOf, one pass each: for the one or two villages an article
+ * names, cheaper than building their trie. */
+const FEW_EXTRA = 8;
+
+/** extraOccurrences for a few forms: every occurrence of each (they may overlap), ordered by start, then by end. */
+function fewOccurrences(text: string, extra: Map<string, Place>): ExtraOccurrences {
+  const found: {start: number; end: number; place: Place}[] = [];
+  for (const [form, place] of extra) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      found.push({start: at, end: at + form.length, place});
+    }
+  }
+  found.sort((a, b) => a.start - b.start || a.end - b.end);
+  const occurrences: ExtraOccurrences = {count: 0, at: [], from: [], ends: [], places: []};
+  for (let k = 0; k < found.length; k++) {
+    const {start, end, place} = found[k];
+    if (k === 0 || found[k - 1].start !== start) {
+      occurrences.at.push(start);
+      occurrences.from.push(k);
+      occurrences.count++;
+    }
+    occurrences.ends.push(end);
+    occurrences.places.push(place);
+  }
+  occurrences.from.push(found.length);
+  return occurrences;
+}
+
 /** The leftmost-longest acceptable matches of `text`, whose candidates `memo` holds (scanMemo). */
 export function scan(
   text: string,
   gazetteer: Gazetteer,
-  bareTowns: Set<string>,
+  bareTowns: ReadonlySet<string>,
   extra: Map<string, Place> | null,
   memo: ScanMemo,
   sameTowns: boolean
@@ -171,7 +213,11 @@ export function scan(
   const n = text.length;
   const trie = gazetteer.trie;
   const {count, at, from, ends, nodes, marked, end, forms: memoForms} = memo;
-  const more = extra ? extraOccurrences(text, extraTrie(extra)) : null;
+  const more = !extra
+    ? null
+    : extra.size <= FEW_EXTRA
+      ? fewOccurrences(text, extra)
+      : extraOccurrences(text, extraTrie(extra));
   let g = 0;
   let x = 0;
   for (let i = 0; ;) {
@@ -230,7 +276,10 @@ for (const {word} of SHORT_FORM_GUARDS) {
 
 function guardedWord(text: string, start: number, end: number): boolean {
   const words = GUARDS.get(text.charCodeAt(start));
-  return !!words && words.some((w) => w.length > end - start && text.startsWith(w, start));
+  if (!words) return false;
+  for (let k = 0; k < words.length; k++)
+    if (words[k].length > end - start && text.startsWith(words[k], start)) return true;
+  return false;
 }
 
 function acceptable(
@@ -239,56 +288,48 @@ function acceptable(
   end: number,
   forms: NameForm[],
   gazetteer: Gazetteer,
-  bareTowns: Set<string>,
+  bareTowns: ReadonlySet<string>,
   afterPlace: boolean
 ): NameForm[] {
-  if (text[end - 1] === "村" && !endsVillage(text, end)) return [];
+  const last = text.charCodeAt(end - 1);
+  if (last === CUN && !endsVillage(text, end)) return [];
   // 王家乡亲: 乡亲 (folks) is a word, not the suffix of 王家乡.
-  if (text[end - 1] === "乡" && WORDS_AFTER_TOWN_XIANG.has(text[end])) return [];
+  if (last === XIANG && WORDS_AFTER_TOWN_XIANG[text.charCodeAt(end)]) return [];
   let allFull = true;
-  for (const f of forms) if (f.kind !== "full") allFull = false;
+  for (let k = 0; k < forms.length; k++) if (forms[k].kind !== "full") allFull = false;
   if (allFull) return forms;
   const guardedWordHere = guardedWord(text, start, end);
   // Plain loops, no closures: this runs at every candidate of every scan. `guarded` is worked out once, when first
   // needed; followsPlace is consulted in the same cases as before (it records that the answer depended on it).
   const kept: NameForm[] = [];
   let guarded: boolean | null = null;
-  for (const f of forms) {
-    switch (f.kind) {
-      case "full":
-        kept.push(f);
-        break;
-      case "generic":
-        if (guardedWordHere || !endsAnyBefore(text, start, GENERIC_BLOCKERS)) kept.push(f);
-        break;
-      case "short":
-        if (guardedWordHere || startsAny(text, end, ORG_AFTER)) break;
-        if ((guarded ??= personAround(text, start, end) || inByline(text, start, end))) break;
-        if (gazetteer.places.get(f.code)?.in_prefecture || startsAWord(text, start) || followsPlace(afterPlace)) {
-          kept.push(f);
-        }
-        break;
-      case "bare": {
-        if (guardedWordHere) break;
-        const parent = gazetteer.places.get(f.code)?.parent_code;
-        if (parent == null || !bareTowns.has(parent)) break;
-        if (!(guarded ??= personAround(text, start, end) || inByline(text, start, end))) kept.push(f);
-      }
+  // Each test written once, so that the optimising compiler inlines each helper once (it inlined the person and
+  // byline tests for short and bare forms alike).
+  for (let k = 0; k < forms.length; k++) {
+    const f = forms[k];
+    const kind = f.kind;
+    if (kind === "full") {
+      kept.push(f);
+      continue;
     }
+    if (kind === "generic") {
+      if (guardedWordHere || !endsAnyBefore(text, start, GENERIC_BLOCKERS)) kept.push(f);
+      continue;
+    }
+    // Short and bare forms.
+    if (guardedWordHere) continue;
+    const place = gazetteer.places.get(f.code);
+    if (kind === "short" ? startsAny(text, end, ORG_FOLLOWERS) : !inBareTowns(place, bareTowns)) continue;
+    if ((guarded ??= personAround(text, start, end) || inByline(text, start, end))) continue;
+    if (kind === "bare" || place?.in_prefecture || startsAWord(text, start) || followsPlace(afterPlace)) kept.push(f);
   }
   return kept.length === forms.length ? forms : kept;
 }
 
-/** Whether one of `words` starts at `at`. */
-function startsAny(text: string, at: number, words: readonly string[]): boolean {
-  for (const w of words) if (text.startsWith(w, at)) return true;
-  return false;
-}
-
-/** Whether one of `words` ends at `at` (startsWith reads a position before 0 as 0, as the rule always has). */
-function endsAnyBefore(text: string, at: number, words: readonly string[]): boolean {
-  for (const w of words) if (text.startsWith(w, at - w.length)) return true;
-  return false;
+/** Whether a bare village name's town is one the context lets the text name its villages bare in. */
+function inBareTowns(place: Place | undefined, bareTowns: ReadonlySet<string>): boolean {
+  const parent = place?.parent_code;
+  return parent != null && bareTowns.has(parent);
 }
 
 /** A short form right after a place (山东临沭, 湖北罗田) starts a word there. */
@@ -300,12 +341,12 @@ function followsPlace(afterPlace: boolean): boolean {
 /** Outside the prefecture a short form must start a word: `巩固原有` holds no 固原, `弘扬中华` no 扬中. */
 function startsAWord(text: string, start: number): boolean {
   if (start === 0) return true;
-  const before = text[start - 1];
-  return !isHan(before.charCodeAt(0)) || BOUNDARY_CHARS.has(before) || "有、与及和同".includes(before);
+  const before = text.charCodeAt(start - 1);
+  return !isHan(before) || BOUNDARY[before] === 1 || SHORT_FORM_JOINERS[before] === 1;
 }
 
 export function personAround(text: string, start: number, end: number): boolean {
-  return startsAny(text, end, PERSON_AFTER) || endsAnyBefore(text, start, PERSON_BEFORE);
+  return startsAny(text, end, PERSON_FOLLOWERS) || endsAnyBefore(text, start, PERSON_LEADERS);
 }
 
 const [OPEN_ASCII, OPEN_WIDE, CLOSE_ASCII, CLOSE_WIDE] = [..."(（)）"].map((c) => c.charCodeAt(0));

@@ -1,4 +1,5 @@
 // The shapes the place modules pass to one another and to the engine.
+import {charTable} from "../chars.js";
 import {chainOf, type FormKind, type Gazetteer, type NameForm, type Place} from "../gazetteer.js";
 import type {PlaceLevel} from "../types.js";
 
@@ -87,4 +88,40 @@ function makePlaceRef(gazetteer: Gazetteer, place: Place): PlaceRef {
 }
 
 /** Characters that end a word before a place name (在, 到, 了 …): after one, a name may start. */
-export const BOUNDARY_CHARS = new Set("了在到进是和与及从对为由将把被向给往赴至于的来去".split(""));
+export const BOUNDARY_CHARS = "了在到进是和与及从对为由将把被向给往赴至于的来去";
+/** BOUNDARY_CHARS by code unit: `BOUNDARY[text.charCodeAt(k)]`, read with no string made (undefined past the ends). */
+export const BOUNDARY = charTable(BOUNDARY_CHARS);
+
+/** Words looked for at a position, with a table of the code unit each would have next to it: where that unit is not
+ * there, one read rules them all out. */
+export interface WordSet {
+  words: readonly string[];
+  /** Marks each word's first code unit (wordsStarting) or last (wordsEnding). */
+  edge: Uint8Array;
+  longest: number;
+}
+
+export function wordsStarting(words: readonly string[]): WordSet {
+  return {words, edge: charTable(words.map((w) => w[0]).join("")), longest: longest(words)};
+}
+
+export function wordsEnding(words: readonly string[]): WordSet {
+  return {words, edge: charTable(words.map((w) => w.at(-1)).join("")), longest: longest(words)};
+}
+
+const longest = (words: readonly string[]) => words.reduce((most, w) => Math.max(most, w.length), 0);
+
+/** Whether one of the words starts at `at`. */
+export function startsAny(text: string, at: number, set: WordSet): boolean {
+  if (at >= 0 && !set.edge[text.charCodeAt(at)]) return false;
+  for (let k = 0; k < set.words.length; k++) if (text.startsWith(set.words[k], at)) return true;
+  return false;
+}
+
+/** Whether one of the words ends at `at`. As the rule always has, startsWith reads a position before 0 as 0: near
+ * the start of the text every word is tried. */
+export function endsAnyBefore(text: string, at: number, set: WordSet): boolean {
+  if (at >= set.longest && !set.edge[text.charCodeAt(at - 1)]) return false;
+  for (let k = 0; k < set.words.length; k++) if (text.startsWith(set.words[k], at - set.words[k].length)) return true;
+  return false;
+}

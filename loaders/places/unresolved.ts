@@ -3,7 +3,8 @@
 import {NOT_PLACE_WORDS, NOT_VILLAGE_NAMES, WORDS_STARTING_XIANG} from "../data/place-aliases.js";
 import {villageCore, type Gazetteer} from "../gazetteer.js";
 import type {PlaceLevel} from "../types.js";
-import {BOUNDARY_CHARS, type PlaceMention, type RawMatch} from "./types.js";
+import {charTable} from "../chars.js";
+import {BOUNDARY, type PlaceMention, type RawMatch} from "./types.js";
 import {endsWithVillageSuffix} from "./villages.js";
 import {allHan, VILLAGE_FIRST, wordStartsAt} from "./villages.js";
 
@@ -12,11 +13,16 @@ import {allHan, VILLAGE_FIRST, wordStartsAt} from "./villages.js";
 export function unplacedVillage(match: RawMatch, gazetteer: Gazetteer): string | null {
   const name = match.pattern ?? (endsWithVillageSuffix(match.text) ? match.text : null);
   if (!name || NOT_PLACE_WORDS.has(name) || NOT_VILLAGE_NAMES.has(villageCore(name))) return null;
-  for (const form of match.forms) if (gazetteer.places.get(form.code)?.level !== "village") return null;
+  for (let k = 0; k < match.forms.length; k++) {
+    if (gazetteer.places.get(match.forms[k].code)?.level !== "village") return null;
+  }
   return name;
 }
 
 export const TOWN_SUFFIXES = ["镇", "乡", "街道"];
+const XIANG = "乡".charCodeAt(0);
+// The second characters of the words 乡 starts (乡村, 乡亲 …), by code unit.
+const XIANG_WORD_ENDS = charTable([...WORDS_STARTING_XIANG].join(""));
 const TOWN_PARENT_LEVELS = new Set<PlaceLevel>(["province", "city", "county", "zone"]);
 
 /** Where the next 镇, 乡 and 街道 of a text are (-1 when there is none), and which of them comes first. */
@@ -71,16 +77,16 @@ function unplacedTown(
   from: number,
   adjacent: PlaceMention | null
 ): string | null {
-  if (text[at] === "乡" && WORDS_STARTING_XIANG.has(text[end])) return null;
+  if (text.charCodeAt(at) === XIANG && XIANG_WORD_ENDS[text.charCodeAt(end)]) return null;
   let first = -1;
   const gap = at - from;
   if (adjacent && TOWN_PARENT_LEVELS.has(adjacent.place.level) && gap >= 2 && gap <= 4) {
-    if (!BOUNDARY_CHARS.has(text[from]) && allHan(text, from, at)) first = from;
+    if (!BOUNDARY[text.charCodeAt(from)] && allHan(text, from, at)) first = from;
   }
   for (let length = 3; length >= 2 && first < 0; length--) {
     const start = at - length;
-    if (start < from || (length === 3 && BOUNDARY_CHARS.has(text[start]))) continue;
-    if (VILLAGE_FIRST.has(text[start]) && allHan(text, start, at) && wordStartsAt(text, start)) first = start;
+    if (start < from || (length === 3 && BOUNDARY[text.charCodeAt(start)])) continue;
+    if (VILLAGE_FIRST[text.charCodeAt(start)] && allHan(text, start, at) && wordStartsAt(text, start)) first = start;
   }
   if (first < 0 || NOT_VILLAGE_NAMES.has(text.slice(first, at))) return null;
   for (let k = end - 2; k >= first; k--) if (NOT_PLACE_WORDS.has(text.slice(k, end))) return null;

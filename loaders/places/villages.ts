@@ -1,14 +1,23 @@
 // Villages the register lacks, found by their 村/社区 suffix among the scan's matches.
-import {isHan, isWhiteSpace} from "../chars.js";
+import {charTable, isHan, isWhiteSpace} from "../chars.js";
 import {NOT_VILLAGE_NAMES, VILLAGE_FIRST_EXTRA} from "../data/place-aliases.js";
 import {SURNAME_CHARS, SURNAMES_AS_FUNCTION_WORDS} from "../data/surnames.js";
 import {endsVillage} from "./scan.js";
-import {BOUNDARY_CHARS, type RawMatch} from "./types.js";
+import {BOUNDARY, type RawMatch} from "./types.js";
 
-/** First characters of village names: surnames (but those that are mostly function words) and VILLAGE_FIRST_EXTRA. */
-export const VILLAGE_FIRST = new Set(
-  [...SURNAME_CHARS, ...VILLAGE_FIRST_EXTRA].filter((c) => !SURNAMES_AS_FUNCTION_WORDS.includes(c))
+/** First characters of village names: surnames (but those that are mostly function words) and VILLAGE_FIRST_EXTRA,
+ * by code unit (a character outside the BMP, two code units, could never be matched one unit at a time). */
+export const VILLAGE_FIRST = charTable(
+  [...SURNAME_CHARS, ...VILLAGE_FIRST_EXTRA]
+    .filter((c) => c.length === 1 && !SURNAMES_AS_FUNCTION_WORDS.includes(c))
+    .join("")
 );
+
+/** Whether a village name may start with the code unit at `k`: VILLAGE_FIRST and not BOUNDARY. */
+const villageFirstAt = (text: string, k: number) => {
+  const c = text.charCodeAt(k);
+  return VILLAGE_FIRST[c] === 1 && BOUNDARY[c] !== 1;
+};
 
 /** Whether every code unit of text[start, end) is a Chinese character. */
 export function allHan(text: string, start: number, end: number): boolean {
@@ -21,7 +30,7 @@ export function allHan(text: string, start: number, end: number): boolean {
 export function wordStartsAt(text: string, start: number): boolean {
   let k = start - 1;
   while (k >= 0 && isWhiteSpace(text.charCodeAt(k))) k--;
-  return k < 0 || !isHan(text.charCodeAt(k)) || BOUNDARY_CHARS.has(text[k]);
+  return k < 0 || !isHan(text.charCodeAt(k)) || BOUNDARY[text.charCodeAt(k)] === 1;
 }
 
 /** Adds villages the register lacks, named by their 村/社区 suffix: after a town, county, zone or village
@@ -47,10 +56,8 @@ export function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
     let start = -1;
     // Each test on characters before any slice: this runs at every 村 and 社区 of the text.
     if (from && at - gapStart >= 1 && at - gapStart <= 4) {
-      const first = text[gapStart];
       if (
-        VILLAGE_FIRST.has(first) &&
-        !BOUNDARY_CHARS.has(first) &&
+        villageFirstAt(text, gapStart) &&
         allHan(text, gapStart, at) &&
         !NOT_VILLAGE_NAMES.has(text.slice(gapStart, at))
       ) {
@@ -61,15 +68,15 @@ export function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
     }
     if (start < 0 && covering && !covering.extra && covering.start - 1 >= (previous?.end ?? 0)) {
       const first = covering.start - 1;
-      if (VILLAGE_FIRST.has(text[first]) && !BOUNDARY_CHARS.has(text[first]) && wordStartsAt(text, first))
+      if (villageFirstAt(text, first) && wordStartsAt(text, first))
         [name, start] = [text.slice(first, suffixEnd), first];
     }
     if (start < 0 && !covering && isCun) {
       for (let length = 3; length >= 2; length--) {
         const first = at - length;
         if (first < (previous?.end ?? 0)) continue;
-        if (length === 3 && BOUNDARY_CHARS.has(text[first])) continue;
-        if (!VILLAGE_FIRST.has(text[first]) || !allHan(text, first, at) || !wordStartsAt(text, first)) continue;
+        if (length === 3 && BOUNDARY[text.charCodeAt(first)]) continue;
+        if (!VILLAGE_FIRST[text.charCodeAt(first)] || !allHan(text, first, at) || !wordStartsAt(text, first)) continue;
         const part = text.slice(first, at);
         if (!NOT_VILLAGE_NAMES.has(part) && !NOT_VILLAGE_NAMES.has(part.slice(1))) {
           name = part + "村";
@@ -84,7 +91,7 @@ export function withVillagePatterns(text: string, raw: RawMatch[]): RawMatch[] {
     } else if (covering) out.push(raw[r++]);
   }
   while (r < raw.length) out.push(raw[r++]);
-  for (const match of out) match.text = text.slice(match.start, match.end);
+  for (let k = 0; k < out.length; k++) out[k].text = text.slice(out[k].start, out[k].end);
   return out;
 }
 
