@@ -3,6 +3,7 @@ import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from 
 import {listDocuments} from "./corpus.js";
 import {encodedPlaceTally} from "./encoded.js";
 import {DEFAULT_TIMEOUT, extractEncoded} from "./pool.js";
+import {saveCodeCache} from "./save-code-cache.js";
 import {threadCpuSeconds} from "./thread-cpu.js";
 import {FORMATS, openTables, stagingOf, type Format} from "./write.js";
 
@@ -89,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   progress.end();
+  saveCodeCache();
   // For the bench: how long the run took and, of that, finishing the files (for Parquet, DuckDB's conversion), and
   // where the CPU went: this thread, the workers, and the rest (V8's collector and compiler threads, DuckDB's).
   if (process.env.LIAOCHENG_STATS) {

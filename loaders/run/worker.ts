@@ -5,6 +5,7 @@ import {parentPort, workerData} from "node:worker_threads";
 import {packResult, resultEncoder} from "./encoded.js";
 import {extractOne, loadGazetteer, placeRowsOf} from "./extract-one.js";
 import type {Job} from "./job.js";
+import {saveCodeCache} from "./save-code-cache.js";
 import {threadCpuSeconds} from "./thread-cpu.js";
 import type {Staging} from "./write.js";
 
@@ -23,5 +24,6 @@ parentPort!.on("message", (job: Job) => {
   const result = extractOne(job, gazetteer);
   const cpu = stats ? threadCpuSeconds() : undefined;
   parentPort!.postMessage({index: job.index, result: encode ? packResult(encode(result)) : result, cpu});
+  saveCodeCache(); // the first time only: what a document compiles, for the next run's workers
 });
 parentPort!.postMessage({ready: true});
