@@ -14,7 +14,7 @@ const {Script} = require("node:vm");
 /** Where saveCodeCache finds this thread's pending cache. */
 const SAVE = Symbol.for("liaocheng-relief.saveCodeCache");
 
-/** Runs the bundle `file` (a path) as a CommonJS module; returns its exports. */
+/** Runs the bundle `file` (a path) as a CommonJS module: its exports, and whether V8 took a stored cache of it. */
 function runBundle(file) {
   const cacheFile = `${file}.v8-cache`;
   let cachedData;
@@ -27,7 +27,8 @@ function runBundle(file) {
     filename: file,
     cachedData
   });
-  if (script.cachedDataRejected !== false) {
+  const cached = script.cachedDataRejected === false;
+  if (!cached) {
     globalThis[SAVE] = () => {
       delete globalThis[SAVE];
       const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -41,7 +42,7 @@ function runBundle(file) {
   }
   const module = {exports: {}};
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
-  return module.exports;
+  return {exports: module.exports, cached};
 }
 
 module.exports = {runBundle};
