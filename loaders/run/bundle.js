@@ -19,7 +19,9 @@ const loaders = fileURLToPath(new URL("..", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const outDir = join(root, "build", "engine");
 const STAMP = "sources.sha256";
-const ENTRIES = ["cli", "worker"];
+/** Entry → its source. The engine is the one the command line imports for a run without workers (pool.ts): a file
+ * of its own, so that its code cache is made by the thread that runs it, not left out of the command line's. */
+const ENTRIES = {cli: "cli.ts", worker: "worker.ts", engine: "extract-one.ts"};
 /** Packages published as ES modules only: bundled, since a CommonJS bundle cannot require them. */
 const BUNDLED_PACKAGES = ["d3-dsv"];
 
@@ -55,7 +57,7 @@ export function freshBundle() {
 }
 
 function entryFiles(dir) {
-  return Object.fromEntries(ENTRIES.map((name) => [name, pathToFileURL(join(dir, `${name}.cjs`))]));
+  return Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, pathToFileURL(join(dir, `${name}.cjs`))]));
 }
 
 /** import.meta.url of each source as the URL of the source itself, relative to the bundle it ends up in. */
@@ -82,11 +84,21 @@ const ownEntries = {
     build.onLoad({filter: /[\\/]loaders[\\/]run[\\/]bundle\.js$/}, () => ({
       contents:
         `import {join} from "node:path"; import {pathToFileURL} from "node:url";\n` +
-        `const files = ${JSON.stringify(ENTRIES)}.map((name) => [name, pathToFileURL(join(__dirname, name + ".cjs"))]);\n` +
+        `const files = ${JSON.stringify(Object.keys(ENTRIES))}.map((name) => [name, pathToFileURL(join(__dirname, name + ".cjs"))]);\n` +
         `export const freshBundle = () => Object.fromEntries(files);\n` +
         `export const buildBundle = async () => freshBundle();\n`,
       loader: "js"
     }));
+  }
+};
+
+/** The engine, where the command line imports it when it needs it, as the engine's entry. */
+const engineApart = {
+  name: "engine-apart",
+  setup(build) {
+    build.onResolve({filter: /^\.\/extract-one\.js$/}, (args) =>
+      args.kind === "dynamic-import" ? {path: "./engine.cjs", external: true} : undefined
+    );
   }
 };
 
@@ -107,7 +119,9 @@ export async function buildBundle() {
   rmSync(temp, {recursive: true, force: true});
   try {
     await build({
-      entryPoints: Object.fromEntries(ENTRIES.map((name) => [`${name}.bundle`, join(loaders, "run", `${name}.ts`)])),
+      entryPoints: Object.fromEntries(
+        Object.entries(ENTRIES).map(([name, source]) => [`${name}.bundle`, join(loaders, "run", source)])
+      ),
       outdir: temp,
       outExtension: {".js": ".cjs"},
       bundle: true,
@@ -119,12 +133,13 @@ export async function buildBundle() {
       supported: {"dynamic-import": false},
       banner: {js: `var ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;`},
       logLevel: "error",
-      plugins: [ownEntries, esmPackages, ownUrl]
+      plugins: [ownEntries, engineApart, esmPackages, ownUrl]
     });
     const loader = JSON.stringify(relative(outDir, join(loaders, "run", "code-cache.cjs")).replaceAll("\\", "/"));
-    for (const name of ENTRIES) {
+    for (const name of Object.keys(ENTRIES)) {
       const bundle = `require("node:path").join(__dirname, ${JSON.stringify(`${name}.bundle.cjs`)})`;
-      writeFileSync(join(temp, `${name}.cjs`), `"use strict";\nrequire(${loader}).runBundle(${bundle});\n`);
+      const run = `module.exports = require(${loader}).runBundle(${bundle}).exports;`;
+      writeFileSync(join(temp, `${name}.cjs`), `"use strict";\n${run}\n`);
     }
     writeFileSync(join(temp, STAMP), stamp);
     const old = `${outDir}.old-${process.pid}`;

@@ -11,8 +11,15 @@ const Module = require("node:module");
 const {dirname} = require("node:path");
 const {Script} = require("node:vm");
 
-/** Where saveCodeCache finds this thread's pending cache. */
+/** Where saveCodeCache finds this thread's pending caches. */
 const SAVE = Symbol.for("liaocheng-relief.saveCodeCache");
+/** This thread's bundles that ran without a cache: file → the save of its cache. */
+const pending = new Map();
+
+globalThis[SAVE] = () => {
+  for (const save of pending.values()) save();
+  pending.clear();
+};
 
 /** Runs the bundle `file` (a path) as a CommonJS module: its exports, and whether V8 took a stored cache of it. */
 function runBundle(file) {
@@ -23,14 +30,10 @@ function runBundle(file) {
   } catch {
     // Not made yet.
   }
-  const script = new Script(Module.wrap(readFileSync(file, "utf8")), {
-    filename: file,
-    cachedData
-  });
+  const script = new Script(Module.wrap(readFileSync(file, "utf8")), {filename: file, cachedData});
   const cached = script.cachedDataRejected === false;
   if (!cached) {
-    globalThis[SAVE] = () => {
-      delete globalThis[SAVE];
+    pending.set(file, () => {
       const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
         writeFileSync(temp, script.createCachedData());
@@ -38,7 +41,7 @@ function runBundle(file) {
       } catch {
         rmSync(temp, {force: true});
       }
-    };
+    });
   }
   const module = {exports: {}};
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
