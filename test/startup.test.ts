@@ -1,5 +1,6 @@
 // What a run of `extract` does before its first document, and what it leaves out: the bundle's threads start from
-// V8's code cache, the gazetteer is read without decoding its places, and a JSON run never loads DuckDB.
+// V8's code cache, the gazetteer is read without decoding its places, a JSON run never loads DuckDB, and a run loads
+// the romanisation library only for names no earlier run wrote.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
@@ -43,6 +44,11 @@ function packagesLoaded(...args: string[]): string[] {
 test("a JSON run loads no DuckDB; a Parquet run does", () => {
   assert.ok(!packagesLoaded(page, "--format", "json").includes("@duckdb/node-api"));
   assert.ok(packagesLoaded(page, "--format", "parquet").includes("@duckdb/node-api"));
+});
+
+test("a run romanises its places' names from what earlier runs did: the second run of a page loads no pinyin-pro", () => {
+  packagesLoaded(page);
+  assert.ok(!packagesLoaded(page).includes("pinyin-pro"));
 });
 
 test("the command line and its workers run from the bundle, each from the code cache of an earlier run", () => {

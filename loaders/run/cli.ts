@@ -2,6 +2,7 @@
 import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from "./command.js";
 import {listDocuments} from "./corpus.js";
 import {encodedPlaceTally} from "./encoded.js";
+import {savePinyinMemo} from "../pinyin-memo.js";
 import {DEFAULT_TIMEOUT, extractEncoded} from "./pool.js";
 import {saveCodeCache} from "./save-code-cache.js";
 import {threadCpuSeconds} from "./thread-cpu.js";
@@ -91,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
   }
   progress.end();
   saveCodeCache();
+  savePinyinMemo();
   // For the bench: how long the run took and, of that, finishing the files (for Parquet, DuckDB's conversion), and
   // where the CPU went: this thread, the workers, and the rest (V8's collector and compiler threads, DuckDB's).
   if (process.env.LIAOCHENG_STATS) {
