@@ -13,6 +13,7 @@ import {fileURLToPath, pathToFileURL} from "node:url";
 import type {Worker} from "node:worker_threads";
 import {readCompact, writeCompact} from "../loaders/gazetteer-cache.js";
 import {dropEarlyWorker, startEarlyWorker, takeEarlyWorker} from "../loaders/run/early-worker.js";
+import {defaultWorkers} from "../loaders/run/worker-count.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -150,4 +151,13 @@ test("an early worker waits for its settings, is taken once by the pool, and is 
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
+});
+
+test("by default a run starts a worker per core, and per megabyte of pages at most, and always one", () => {
+  const files = (sizes: number[]) => sizes.map((size, i) => ({doc: `${i}.txt`, path: `${i}.txt`, size}));
+  assert.equal(defaultWorkers(files([12e3, 20e3, 44e3]), 2), 1, "data/'s few pages");
+  assert.equal(defaultWorkers(files([]), 2), 1);
+  assert.equal(defaultWorkers(files([3e6, 3e6]), 2), 2);
+  assert.equal(defaultWorkers(files([3e6, 3e6]), 16), 6);
+  assert.equal(defaultWorkers(files(Array(50).fill(1e6)), 16), 16);
 });

@@ -24,9 +24,12 @@ function start({prefecture, staging, hang, stats}: WorkerSettings): void {
     // The watchdog's test hook (LIAOCHENG_TEST_HANG): this document never finishes.
     if (hang !== undefined && job.doc === hang) for (;;);
     const result = extractOne(job, gazetteer);
+    const sent = encode ? packResult(encode(result)) : result;
+    // The first time only: what a document compiles, for the next run's workers; before the result goes, since the
+    // pool may stop this thread as soon as it has its last result.
+    saveCodeCache();
     const cpu = stats ? threadCpuSeconds() : undefined;
-    parentPort!.postMessage({index: job.index, result: encode ? packResult(encode(result)) : result, cpu});
-    saveCodeCache(); // the first time only: what a document compiles, for the next run's workers
+    parentPort!.postMessage({index: job.index, result: sent, cpu});
   });
   parentPort!.postMessage({ready: true});
 }
