@@ -94,7 +94,8 @@ interface Header {
   forms_length: number;
 }
 
-/** The typed arrays after the header, in order. Strings are runs of UTF-16 units, string i at [starts[i], starts[i + 1]). */
+/** The typed arrays after the header, in order. Strings are runs of UTF-16 units: string i is at [starts[i],
+ * starts[i + 1]). */
 const SECTIONS = {
   parents: Int32Array,
   counties: Int32Array,

@@ -50,7 +50,7 @@ test("a JSON run loads no DuckDB; a Parquet run does", () => {
   assert.ok(packagesLoaded(page, "--format", "parquet").includes("@duckdb/node-api"));
 });
 
-test("a run romanises its places' names from what earlier runs did: the second run of a page loads no pinyin-pro", () => {
+test("a run romanises place names as earlier runs did: the second run of a page loads no pinyin-pro", () => {
   packagesLoaded(page);
   assert.ok(!packagesLoaded(page).includes("pinyin-pro"));
 });

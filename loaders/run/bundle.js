@@ -84,7 +84,8 @@ const ownEntries = {
     build.onLoad({filter: /[\\/]loaders[\\/]run[\\/]bundle\.js$/}, () => ({
       contents:
         `import {join} from "node:path"; import {pathToFileURL} from "node:url";\n` +
-        `const files = ${JSON.stringify(Object.keys(ENTRIES))}.map((name) => [name, pathToFileURL(join(__dirname, name + ".cjs"))]);\n` +
+        `const files = ${JSON.stringify(Object.keys(ENTRIES))}\n` +
+        `  .map((name) => [name, pathToFileURL(join(__dirname, name + ".cjs"))]);\n` +
         `export const freshBundle = () => Object.fromEntries(files);\n` +
         `export const buildBundle = async () => freshBundle();\n`,
       loader: "js"

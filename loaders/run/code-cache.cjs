@@ -1,9 +1,10 @@
 // Runs a CommonJS bundle of build/engine/ (bundle.js) through V8's code cache, so that a thread does not parse and
-// compile the engine's functions again on every run: Node 20 has no compile cache for modules (module.enableCompileCache
-// is Node 22), but a vm.Script takes the cache V8 made of the same source on an earlier run. The cache is made once per
-// bundle and thread kind (the command line's thread, a worker), after that thread's first document, when the functions a
-// document needs have been compiled: saveCodeCache() (save-code-cache.ts) asks for it, and does nothing where the cache
-// was taken. A cache V8 rejects (another Node, other V8 flags) is made again; one that cannot be written is skipped.
+// compile the engine's functions again on every run: Node 20 has no compile cache for modules
+// (module.enableCompileCache is Node 22), but a vm.Script takes the cache V8 made of the same source on an earlier run.
+// The cache is made once per bundle and thread kind (the command line's thread, a worker), after that thread's first
+// document, when the functions a document needs have been compiled: saveCodeCache() (save-code-cache.ts) asks for it,
+// and does nothing where the cache was taken. A cache V8 rejects (another Node, other V8 flags) is made again; one
+// that cannot be written is skipped.
 // CommonJS, and free of the engine's imports, so that a worker reaches it without starting the ESM loader's work.
 "use strict";
 const {readFileSync, renameSync, rmSync, writeFileSync} = require("node:fs");
