@@ -77,8 +77,8 @@ export default async function () {
   // Start-up: the whole run of one page (JSON), whose extraction is a small part of it; and of data/'s few pages.
   const startups: [string, string[]][] = [
     ["one 12 kB page, JSON", [page, "--workers", "1"]],
-    ["the same, in the main thread (--workers 0)", [page, "--workers", "0"]],
-    [`data/ (5 pages), ${cores} workers`, [join(root, "data"), "--workers", String(cores)]]
+    ["the same page in the main thread, --workers 0", [page, "--workers", "0"]],
+    [`data/'s 5 pages, ${cores} workers`, [join(root, "data"), "--workers", String(cores)]]
   ];
   for (const [label, args] of startups) {
     const runs = Array.from({length: 3}, () => extractRun(args));
