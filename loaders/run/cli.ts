@@ -2,8 +2,11 @@
 import {inputPaths, parseCommandLine, runCommand, UsageError, writableDir} from "./command.js";
 import {listDocuments} from "./corpus.js";
 import {encodedPlaceTally} from "./encoded.js";
+import {savePinyinMemo} from "../pinyin-memo.js";
 import {DEFAULT_TIMEOUT, extractEncoded} from "./pool.js";
+import {saveCodeCache} from "./save-code-cache.js";
 import {threadCpuSeconds} from "./thread-cpu.js";
+import {defaultWorkers} from "./worker-count.js";
 import {FORMATS, openTables, stagingOf, type Format} from "./write.js";
 
 const usage = `Usage: npm run --silent extract -- [PATH...] [--out DIR] [--format json|csv|parquet] [--quiet]
@@ -14,7 +17,8 @@ documents, articles, facts and places tables into DIR (default out/), one file p
   --out DIR        where to write the tables (created if missing)
   --format FMT     json (default), csv or parquet
   --quiet          no progress on stderr (warnings still print)
-  --workers N      worker threads (default: one per core; 0 = none, and then no --timeout)
+  --workers N      worker threads (default: one per core, and one per MB of pages at most; 0 = none, and then
+                   no --timeout)
   --timeout S      seconds a document may take, S more per 10 MB of it, before it is stopped and rejected
                    (default ${DEFAULT_TIMEOUT})
   --prefecture C   the prefecture whose villages and zones are known (default 3715, 聊城)
@@ -58,7 +62,8 @@ async function main(argv: string[]): Promise<number> {
   writableDir(options.out!);
   const files = listDocuments(options.paths);
   const places = encodedPlaceTally();
-  const {workers, timeout, prefecture} = options;
+  const {timeout, prefecture} = options;
+  const workers = options.workers ?? defaultWorkers(files);
   const tables = openTables(options.out!, options.format);
   const results = extractEncoded(files, stagingOf(options.format), {
     workers,
@@ -89,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   progress.end();
+  saveCodeCache();
+  savePinyinMemo();
   // For the bench: how long the run took and, of that, finishing the files (for Parquet, DuckDB's conversion), and
   // where the CPU went: this thread, the workers, and the rest (V8's collector and compiler threads, DuckDB's).
   if (process.env.LIAOCHENG_STATS) {
