@@ -3,16 +3,13 @@
 // the romanisation library only for names no earlier run wrote.
 import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
-import {once} from "node:events";
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {fileURLToPath, pathToFileURL} from "node:url";
-import type {Worker} from "node:worker_threads";
+import {fileURLToPath} from "node:url";
 import {readCompact, writeCompact} from "../loaders/gazetteer-cache.js";
-import {dropEarlyWorker, startEarlyWorker, takeEarlyWorker} from "../loaders/run/early-worker.js";
 import {defaultWorkers} from "../loaders/run/worker-count.js";
 import {loadGazetteer} from "../loaders/gazetteer.js";
 
@@ -118,41 +115,6 @@ test("the compact gazetteer's places are a Map made place by place: each the sam
   const named = new Set([...places.values()].flatMap((p) => [p.parent_code, p.county_code, p.register_parent_code]));
   for (const code of named) if (code && !stored.places.has(code)) assert.equal(places.get(code), undefined, code);
 });
-
-test("an early worker waits for its settings, is taken once by the pool, and is not taken when it failed", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "early-worker-"));
-  try {
-    const echo = pathToFileURL(join(dir, "echo.cjs"));
-    writeFileSync(
-      fileURLToPath(echo),
-      `const {parentPort, workerData} = require("node:worker_threads");\n` +
-        `parentPort.once("message", (settings) => parentPort.postMessage({workerData, settings}));\n`
-    );
-    startEarlyWorker(echo);
-    assert.equal(takeEarlyWorker(pathToFileURL(join(dir, "other.cjs"))), null, "another entry");
-    const worker = takeEarlyWorker(echo)!;
-    assert.ok(worker);
-    assert.equal(takeEarlyWorker(echo), null, "taken once");
-    worker.postMessage({prefecture: "3715"});
-    const [message] = await once(worker, "message");
-    assert.deepEqual(message, {workerData: undefined, settings: {prefecture: "3715"}});
-    await worker.terminate();
-
-    const failing = pathToFileURL(join(dir, "fail.cjs"));
-    writeFileSync(fileURLToPath(failing), `throw new Error("no engine");\n`);
-    startEarlyWorker(failing);
-    const early = (globalThis as {[key: symbol]: {worker: Worker}})[Symbol.for("liaocheng-relief.earlyWorker")];
-    const alive = setInterval(() => {}, 1000); // an early worker keeps no run alive, this test included
-    await new Promise((resolve) => early.worker.once("exit", resolve)).finally(() => clearInterval(alive));
-    assert.equal(takeEarlyWorker(failing), null, "a failed worker is not taken");
-    startEarlyWorker(echo);
-    dropEarlyWorker();
-    assert.equal(takeEarlyWorker(echo), null, "dropped");
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
-});
-
 test("by default a run starts a worker per core, and per megabyte of pages at most, and always one", () => {
   const files = (sizes: number[]) => sizes.map((size, i) => ({doc: `${i}.txt`, path: `${i}.txt`, size}));
   assert.equal(defaultWorkers(files([12e3, 20e3, 44e3]), 2), 1, "data/'s few pages");
