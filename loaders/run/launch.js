@@ -2,7 +2,6 @@
 // was made; where it cannot be built (no esbuild, a read-only checkout), from the TypeScript sources through tsx.
 import {setFlagsFromString} from "node:v8";
 import {buildBundle, freshBundle} from "./bundle.js";
-import {startEarlyWorker} from "./early-worker.js";
 
 // V8's optimizing compiler inlines up to 920 bytes of bytecode into a function by default: the engine's stages end up
 // in a few huge functions (extractDocument) that take it hundreds of milliseconds each to compile, again after each
@@ -20,20 +19,9 @@ if (!bundle) {
   }
 }
 if (bundle) {
-  if (wantsWorkers(process.argv.slice(2))) startEarlyWorker(bundle.worker);
   await import(bundle.cli.href);
 } else {
   const {register} = await import("tsx/esm/api");
   register();
   await import("./cli.ts");
-}
-
-/** Whether a command line may start the pool: not with --workers 0 or --help (a worker it does not take is unused). */
-function wantsWorkers(args) {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--") break;
-    if (args[i] === "--help" || args[i] === "--workers=0" || (args[i] === "--workers" && args[i + 1] === "0"))
-      return false;
-  }
-  return true;
 }

@@ -9,7 +9,6 @@
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
 import {freshBundle} from "./bundle.js";
-import {dropEarlyWorker, takeEarlyWorker} from "./early-worker.js";
 import type {DocumentFile} from "./corpus.js";
 import {encodeRejected, resultEncoder, unpackResult, type EncodedResult, type PackedResult} from "./encoded.js";
 import type {DocumentResult} from "../extract.js";
@@ -97,7 +96,6 @@ async function* run<R, M>(
   const jobs: Job[] = files.map(({doc, path}, index) => ({index, doc, path}));
   const workers = Math.min(options.workers ?? availableParallelism(), files.length);
   if (workers <= 0) {
-    dropEarlyWorker();
     const engine = await import("./extract-one.js");
     const extract = local({...engine, gazetteer: engine.loadGazetteer({prefecture: options.prefecture})});
     for (const job of jobs) yield extract(job);
@@ -143,11 +141,8 @@ async function* run<R, M>(
     dispatch();
   };
   const spawn = (): Slot => {
-    const settings = {prefecture: options.prefecture, staging, hang, stats: options.stats !== undefined};
-    // The worker launch.js started while the command line loaded, if any (early-worker.js), gets them by message.
-    const early = takeEarlyWorker(entry);
-    early?.postMessage(settings);
-    const worker = early ?? new Worker(entry, {workerData: settings});
+    const stats = options.stats !== undefined;
+    const worker = new Worker(entry, {workerData: {prefecture: options.prefecture, staging, hang, stats}});
     const slot: Slot = {worker, ready: false, jobs: [], timer: null, cpu: 0};
     worker.on("message", (message: {ready: true} | {index: number; result: M; cpu?: number}) => {
       if ("ready" in message) {

@@ -9,31 +9,24 @@ import {saveCodeCache} from "./save-code-cache.js";
 import {threadCpuSeconds} from "./thread-cpu.js";
 import type {Staging} from "./write.js";
 
-export interface WorkerSettings {
+const {prefecture, staging, hang, stats} = workerData as {
   prefecture?: string;
   staging: Staging | null;
   hang?: string;
   /** Report this thread's CPU time with each result (for the bench). */
   stats?: boolean;
-}
-
-function start({prefecture, staging, hang, stats}: WorkerSettings): void {
-  const gazetteer = loadGazetteer({prefecture});
-  const encode = staging ? resultEncoder(staging, placeRowsOf(gazetteer)) : null;
-  parentPort!.on("message", (job: Job) => {
-    // The watchdog's test hook (LIAOCHENG_TEST_HANG): this document never finishes.
-    if (hang !== undefined && job.doc === hang) for (;;);
-    const result = extractOne(job, gazetteer);
-    const sent = encode ? packResult(encode(result)) : result;
-    // The first time only: what a document compiles, for the next run's workers; before the result goes, since the
-    // pool may stop this thread as soon as it has its last result.
-    saveCodeCache();
-    const cpu = stats ? threadCpuSeconds() : undefined;
-    parentPort!.postMessage({index: job.index, result: sent, cpu});
-  });
-  parentPort!.postMessage({ready: true});
-}
-
-// A worker started early (early-worker.js) has no settings yet: they are the first message the pool sends it.
-if (workerData) start(workerData as WorkerSettings);
-else parentPort!.once("message", start);
+};
+const gazetteer = loadGazetteer({prefecture});
+const encode = staging ? resultEncoder(staging, placeRowsOf(gazetteer)) : null;
+parentPort!.on("message", (job: Job) => {
+  // The watchdog's test hook (LIAOCHENG_TEST_HANG): this document never finishes.
+  if (hang !== undefined && job.doc === hang) for (;;);
+  const result = extractOne(job, gazetteer);
+  const sent = encode ? packResult(encode(result)) : result;
+  // The first time only: what a document compiles, for the next run's workers; before the result goes, since the
+  // pool may stop this thread as soon as it has its last result.
+  saveCodeCache();
+  const cpu = stats ? threadCpuSeconds() : undefined;
+  parentPort!.postMessage({index: job.index, result: sent, cpu});
+});
+parentPort!.postMessage({ready: true});
