@@ -41,7 +41,7 @@ test("a table written in many calls is one valid file, as if written at once", a
   const rows = Array.from({length: 3000}, (_, i) => fact(i));
   const writer = openTables(many, "json");
   for (let i = 0; i < rows.length; i += 7) writer.write("facts", rows.slice(i, i + 7));
-  writer.writePieces("facts", []);
+  writer.writePieces("facts", [], 0);
   await writer.close();
   const single = openTables(once, "json");
   single.write("facts", rows);

@@ -22,6 +22,9 @@ parentPort!.on("message", (job: Job) => {
   if (hang !== undefined && job.doc === hang) for (;;);
   const result = extractOne(job, gazetteer);
   const cpu = stats ? threadCpuSeconds() : undefined;
-  parentPort!.postMessage({index: job.index, result: encode ? packResult(encode(result)) : result, cpu});
+  if (!encode) return parentPort!.postMessage({index: job.index, result, cpu});
+  // The bytes' buffer is handed over, not copied: it is this result's alone (packResult).
+  const packed = packResult(encode(result));
+  parentPort!.postMessage({index: job.index, result: packed, cpu}, [packed.bytes.buffer as ArrayBuffer]);
 });
 parentPort!.postMessage({ready: true});
