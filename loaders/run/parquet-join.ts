@@ -6,7 +6,20 @@
 import {closeSync, openSync, readSync, statSync, writeSync} from "node:fs";
 
 /** Thrift compact protocol's type codes. */
-const T = {TRUE: 1, FALSE: 2, BYTE: 3, I16: 4, I32: 5, I64: 6, DOUBLE: 7, BINARY: 8, LIST: 9, SET: 10, MAP: 11, STRUCT: 12};
+const T = {
+  TRUE: 1,
+  FALSE: 2,
+  BYTE: 3,
+  I16: 4,
+  I32: 5,
+  I64: 6,
+  DOUBLE: 7,
+  BINARY: 8,
+  LIST: 9,
+  SET: 10,
+  MAP: 11,
+  STRUCT: 12
+};
 
 type Value = number | bigint | boolean | Uint8Array | Struct | List | MapValue;
 export interface Field {
@@ -89,7 +102,7 @@ export function readStruct(bytes: Uint8Array, at = 0): {struct: Struct; end: num
   };
   const struct = (): Struct => {
     const fields: Field[] = [];
-    for (let last = 0; ; ) {
+    for (let last = 0; ;) {
       const header = bytes[pos++];
       if (header === undefined) throw new Error("Parquet footer ends inside a struct");
       if (header === 0) return {fields};
@@ -252,7 +265,7 @@ function copyRange(path: string, start: number, end: number, fd: number): number
   const from = openSync(path, "r");
   const chunk = Buffer.alloc(Math.min(1 << 20, Math.max(end - start, 1)));
   try {
-    for (let at = start; at < end; ) {
+    for (let at = start; at < end;) {
       const n = readSync(from, chunk, 0, Math.min(chunk.length, end - at), at);
       if (!n) throw new Error(`${path} ended early`);
       writeAll(fd, chunk.subarray(0, n));
@@ -265,5 +278,5 @@ function copyRange(path: string, start: number, end: number, fd: number): number
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }

@@ -206,7 +206,7 @@ export function openTables(dir: string, format: Format): TableWriter {
 
 /** writeSync may write less than asked (a pipe, a full disk's last blocks): write until all of it is out. */
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** NDJSON pieces cut after their `n`-th row: a row ends at its "\n", the one byte 10 of JSON text (strings escape theirs). */
@@ -282,8 +282,16 @@ function parquetParts(scratch: string) {
   };
   const closeDuckDB = async () => {
     await Promise.allSettled(queues.values());
-    for (const made of connections.values()) await made.then((c) => c.closeSync(), () => {});
-    if (instance) await instance.then((db) => db.closeSync(), () => {});
+    for (const made of connections.values())
+      await made.then(
+        (c) => c.closeSync(),
+        () => {}
+      );
+    if (instance)
+      await instance.then(
+        (db) => db.closeSync(),
+        () => {}
+      );
   };
   return {
     /** A fresh file for a table's next part's NDJSON. */
@@ -309,7 +317,10 @@ function parquetParts(scratch: string) {
       };
       queues.set(
         table,
-        queues.get(table)!.then(run).catch((error) => void (failure ??= error))
+        queues
+          .get(table)!
+          .then(run)
+          .catch((error) => void (failure ??= error))
       );
     },
     /** Waits for every conversion and joins each table's parts into one file; returns the files. */
