@@ -233,17 +233,16 @@ export function splitRows(pieces: readonly Uint8Array[], n: number): [Uint8Array
 }
 
 // DuckDB writes Parquet with the contract's declared types, so an empty table keeps its columns. It is imported here
-// only, so that JSON and CSV runs never load it. One thread per table: the same bytes on any machine, and rows in the
-// order written without DuckDB tracking insertion order. Its memory is a row group's worth of rows, which at DuckDB's
-// default (122,880 rows) grew with the corpus (an 800 MB peak for 500 MB of pages, articles being 15 kB each); at
-// 8,192 rows a row group of articles is about 120 MB.
+// only, so that JSON and CSV runs never load it. One thread: the same bytes on any machine, and rows in the order
+// written without DuckDB tracking insertion order. Its memory is a row group's worth of rows, which at DuckDB's default
+// (122,880 rows) grew with the corpus (an 800 MB peak for 500 MB of pages, articles being 15 kB each); at 8,192 rows a
+// row group of articles is about 120 MB.
 //
-// A table is converted a part (a row group) at a time, while the documents are still being read: each part's rows
-// are staged as NDJSON, converted by DuckDB on a thread of libuv's pool (a connection per table, so the tables convert
-// side by side), and the parts are joined by their row groups at the end (parquet-join.ts), which only copies bytes.
-// Converted all at the end, the tables took DuckDB a second of CPU per 50 MB after the last document, in series with
-// the run. Not through a pipe: DuckDB can read a named pipe, but its JSON reader keeps every buffer it read from one, so
-// memory grew with the corpus.
+// A table is converted a part (a row group) at a time while the documents are still being read: each part's rows are
+// staged as NDJSON, converted by DuckDB on a thread of libuv's pool, and at the end the parts are joined by their row
+// groups (parquet-join.ts), which only copies bytes. Converted all at once after the last document, the tables took
+// 0.5–1.7 s of a 50 MB run (ten times as long at 500 MB), in series with everything else. Not through a pipe: DuckDB
+// can read a named pipe, but its JSON reader keeps every buffer it read from one, so memory grew with the corpus.
 const ROW_GROUP_SIZE = 8192;
 /** Rows of a table per part. */
 export const PART_ROWS = ROW_GROUP_SIZE;
@@ -257,32 +256,31 @@ function loadDuckDB(): Promise<DuckDBModule> {
   return loading;
 }
 
-/** The parts of each table, converted in the background as they are handed over, in a scratch folder. */
+/**
+ * The parts of each table, converted in the background as they are handed over, in a scratch folder, one at a time:
+ * DuckDB keeps up with the workers on one connection, and one conversion at a time is one row group in memory.
+ */
 function parquetParts(scratch: string) {
   mkdirSync(scratch);
   // DuckDB loads (a fifth of a second, most of it on this thread) while the first rows are still coming.
   const duckdb = loadDuckDB();
+  let connection: Promise<Connection> | null = null;
   let instance: ReturnType<DuckDBModule["DuckDBInstance"]["create"]> | null = null;
-  const connections = new Map<TableName, Promise<Connection>>();
   const parts = new Map<TableName, string[]>(TABLES.map((table) => [table, []]));
-  /** Each table's conversions, one after the other. */
-  const queues = new Map<TableName, Promise<void>>(TABLES.map((table) => [table, Promise.resolve()]));
+  /** The conversions, one after the other. */
+  let queue = Promise.resolve();
   let slices = 0;
   let failure: unknown = null;
   let stopped = false;
-  const connection = (table: TableName) => {
-    let made = connections.get(table);
-    if (!made) {
-      instance ??= duckdb.then((module) =>
-        module.DuckDBInstance.create(":memory:", {threads: "1", preserve_insertion_order: "false"})
-      );
-      connections.set(table, (made = instance.then((db) => db.connect())));
-    }
-    return made;
+  const connect = () => {
+    instance ??= duckdb.then((module) =>
+      module.DuckDBInstance.create(":memory:", {threads: "1", preserve_insertion_order: "false"})
+    );
+    return (connection ??= instance.then((db) => db.connect()));
   };
   const closeDuckDB = async () => {
-    await Promise.allSettled(queues.values());
-    for (const made of connections.values()) (await made.catch(() => null))?.closeSync();
+    await queue;
+    (await connection?.catch(() => null))?.closeSync();
     (await instance?.catch(() => null))?.closeSync();
   };
   return {
@@ -293,7 +291,7 @@ function parquetParts(scratch: string) {
     parts(table: TableName): number {
       return parts.get(table)!.length;
     },
-    /** Converts a complete NDJSON part to Parquet, after the table's parts before it. */
+    /** Converts a complete NDJSON part to Parquet, after the parts handed over before it. */
     convert(table: TableName, slice: string): void {
       const part = slice.replace(/\.ndjson$/, ".parquet");
       parts.get(table)!.push(part);
@@ -304,20 +302,14 @@ function parquetParts(scratch: string) {
         `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`;
       const run = async () => {
         if (failure || stopped) return;
-        await (await connection(table)).run(sql);
+        await (await connect()).run(sql);
         rmSync(slice, {force: true});
       };
-      queues.set(
-        table,
-        queues
-          .get(table)!
-          .then(run)
-          .catch((error) => void (failure ??= error))
-      );
+      queue = queue.then(run).catch((error) => void (failure ??= error));
     },
     /** Waits for every conversion and joins each table's parts into one file; returns the files. */
     async finish(): Promise<Map<TableName, string>> {
-      await Promise.all(queues.values());
+      await queue;
       if (failure) throw failure;
       const written = new Map<TableName, string>();
       for (const table of TABLES) {
