@@ -115,6 +115,8 @@ interface Sink {
   fd: number;
   /** Rows written to it. */
   rows: number;
+  /** Whether any bytes have been (JSON needs `,` before the next). */
+  written: boolean;
 }
 
 export function openTables(dir: string, format: Format): TableWriter {
@@ -129,7 +131,7 @@ export function openTables(dir: string, format: Format): TableWriter {
     const fd = openSync(temp, "w");
     if (staging === "json") writeSync(fd, "[");
     if (staging === "csv") writeSync(fd, csvFormatRows([COLUMNS[table]]) + "\n");
-    sinks.set(table, {temp, fd, rows: 0});
+    sinks.set(table, {temp, fd, rows: 0, written: false});
   }
   const append = (sink: Sink, pieces: readonly Uint8Array[]) => {
     for (const piece of pieces) writeAll(sink.fd, piece);
@@ -141,11 +143,13 @@ export function openTables(dir: string, format: Format): TableWriter {
     sink.temp = parquet!.nextSlice(table);
     sink.fd = openSync(sink.temp, "w");
     sink.rows = 0;
+    sink.written = false;
   };
   const writePieces = (table: TableName, pieces: readonly Uint8Array[], rows: number) => {
     if (!pieces.length) return;
     const sink = sinks.get(table)!;
-    if (staging === "json" && sink.rows) writeSync(sink.fd, ",");
+    if (staging === "json" && sink.written) writeSync(sink.fd, ",");
+    sink.written = true;
     if (parquet) {
       while (sink.rows + rows >= PART_ROWS) {
         const take = PART_ROWS - sink.rows;
@@ -179,7 +183,7 @@ export function openTables(dir: string, format: Format): TableWriter {
     async close() {
       try {
         for (const sink of sinks.values()) {
-          if (staging === "json") writeSync(sink.fd, sink.rows ? "\n]\n" : "]\n");
+          if (staging === "json") writeSync(sink.fd, sink.written ? "\n]\n" : "]\n");
           closeSync(sink.fd);
         }
         closed = true;
