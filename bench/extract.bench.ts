@@ -2,9 +2,9 @@
 // synthetic corpus, with one worker and with one per core; the start-up to a first document; and peak memory as the
 // corpus grows (flat means documents are streamed, not held). Wall time is what a user waits; CPU time (user +
 // system, all threads) is what the run costs, which on a machine shared with other work is the steadier figure.
-// BENCH_500MB=1 adds a 500 MB corpus (ten hard-linked copies of the 50 MB one, so it costs no disk).
+// BENCH_500MB=1 adds a 500 MB corpus (ten copies of the 50 MB one: copies, not links, which the listing counts once).
 import {spawnSync} from "node:child_process";
-import {existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {availableParallelism, loadavg, tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -51,7 +51,7 @@ export function extractRun(args: string[]): Run {
   }
 }
 
-/** `copies` hard-linked copies of a corpus, one folder each. */
+/** `copies` copies of a corpus, one folder each (a file hard-linked twice is one document to listDocuments). */
 function copiedCorpus(dir: string, copies: number): string {
   const copy = `${dir}-x${copies}`;
   if (existsSync(join(copy, ".complete"))) return copy;
@@ -59,7 +59,7 @@ function copiedCorpus(dir: string, copies: number): string {
   const files = readdirSync(dir).filter((name) => !name.startsWith("."));
   for (let i = 0; i < copies; i++) {
     mkdirSync(join(copy, `copy-${i}`), {recursive: true});
-    for (const name of files) linkSync(join(dir, name), join(copy, `copy-${i}`, name));
+    for (const name of files) copyFileSync(join(dir, name), join(copy, `copy-${i}`, name));
   }
   writeFileSync(join(copy, ".complete"), "");
   return copy;

@@ -4,7 +4,8 @@ import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {csvParseRows} from "d3-dsv";
-import {encodeRows, openTables} from "../loaders/run/write.js";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {encodeRows, openTables, PART_ROWS, splitRows} from "../loaders/run/write.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "write-"));
 
@@ -41,7 +42,7 @@ test("a table written in many calls is one valid file, as if written at once", a
   const rows = Array.from({length: 3000}, (_, i) => fact(i));
   const writer = openTables(many, "json");
   for (let i = 0; i < rows.length; i += 7) writer.write("facts", rows.slice(i, i + 7));
-  writer.writePieces("facts", []);
+  writer.writePieces("facts", [], 0);
   await writer.close();
   const single = openTables(once, "json");
   single.write("facts", rows);
@@ -97,4 +98,61 @@ test("a Parquet run that fails leaves the previous output and no temporary file"
   writer.abort();
   assert.deepEqual(readdirSync(dir), ["facts.parquet"]);
   assert.equal(readFileSync(join(dir, "facts.parquet"), "utf8"), "previous\n");
+});
+
+test("NDJSON pieces are cut after a given row, wherever the pieces end", () => {
+  const pieces = [Buffer.from('{"a":1}\n{"a":"x\\ny"}\n{"a'), Buffer.from('":3}\n'), Buffer.from('{"a":4}\n')];
+  const text = (parts: Uint8Array[]) => Buffer.concat(parts).toString();
+  for (let n = 0; n <= 4; n++) {
+    const [head, tail] = splitRows(pieces, n);
+    const lines = text(pieces).split("\n");
+    assert.equal(
+      text(head),
+      lines
+        .slice(0, n)
+        .map((line) => line + "\n")
+        .join(""),
+      `head of ${n}`
+    );
+    assert.equal(text(head) + text(tail), text(pieces));
+  }
+});
+
+test("Parquet is converted a row group at a time while rows still come, into one file of all the rows", async () => {
+  const dir = tmp();
+  const total = 3 * PART_ROWS + 5;
+  const rows = Array.from({length: total}, (_, i) => fact(i));
+  const writer = openTables(dir, "parquet");
+  for (let i = 0; i < total; i += 1000) writer.write("facts", rows.slice(i, i + 1000));
+  // Before close, the complete parts are converted already: the end of the run has only the last to do.
+  const scratch = join(
+    dir,
+    readdirSync(dir).find((name) => name.startsWith(".parquet."))!
+  );
+  const parts = () => readdirSync(scratch).filter((name) => /^facts\.\d+\.parquet$/.test(name));
+  for (let waited = 0; parts().length < 3 && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(parts().length, 3, `parts converted before close: ${readdirSync(scratch).join(" ")}`);
+  await writer.close();
+  assert.deepEqual(readdirSync(dir).sort(), [
+    "articles.parquet",
+    "documents.parquet",
+    "facts.parquet",
+    "places.parquet"
+  ]);
+  const connection = await (await DuckDBInstance.create(":memory:")).connect();
+  const path = join(dir, "facts.parquet");
+  const read = await connection.runAndReadAll(`SELECT fact_id, value, sentence FROM '${path}'`);
+  assert.deepEqual(
+    read.getRows(),
+    rows.map((row) => [row.fact_id, row.value, row.sentence])
+  );
+  const groups = await connection.runAndReadAll(
+    `SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata('${path}') ORDER BY 1`
+  );
+  assert.deepEqual(
+    groups.getRows().map(([, n]) => Number(n)),
+    [PART_ROWS, PART_ROWS, PART_ROWS, 5]
+  );
+  const empty = await connection.runAndReadAll(`SELECT count(*)::INT FROM '${join(dir, "articles.parquet")}'`);
+  assert.equal(empty.getRows()[0][0], 0);
 });

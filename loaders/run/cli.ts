@@ -79,9 +79,9 @@ async function main(argv: string[]): Promise<number> {
     for await (const result of results) {
       const {document, pieces} = result;
       if (document.status === "rejected") process.stderr.write(`warning: ${document.doc}: ${document.reason}\n`);
-      tables.writePieces("documents", pieces.documents);
-      tables.writePieces("articles", pieces.articles);
-      tables.writePieces("facts", pieces.facts);
+      tables.writePieces("documents", pieces.documents, 1);
+      tables.writePieces("articles", pieces.articles, result.articles);
+      tables.writePieces("facts", pieces.facts, result.facts);
       places.add(result);
       progress.tick(files[done++].size, result.facts);
     }

@@ -1,8 +1,8 @@
 // A document's result as a worker thread hands it to the writer: its rows already encoded as the table files' bytes
 // (write.ts's encodeRows), so the main thread only appends them, plus the little the `places` table needs (the rows
 // of the places it points to and its counts), so the main thread never builds a gazetteer. Across threads it travels
-// packed (PackedResult): one string and one buffer, which structured cloning copies in microseconds where the same
-// rows as objects cost a third of a millisecond to clone, each way, per document.
+// packed (PackedResult): one string and one buffer, which is transferred, not copied, where the same rows as objects
+// cost a third of a millisecond to clone, each way, per document.
 import type {DocumentResult} from "../extract.js";
 import {placePinyin, type Place} from "../gazetteer.js";
 import {rejectedResult} from "./job.js";
@@ -13,6 +13,8 @@ export interface EncodedResult {
   document: DocumentRow;
   /** The bytes of this document's rows in each table file. */
   pieces: {documents: Uint8Array[]; articles: Uint8Array[]; facts: Uint8Array[]};
+  /** Rows in its articles' and facts' pieces. */
+  articles: number;
   facts: number;
   /** The `places` rows of every place it points to and their ancestors, with zero counts and no pinyin yet. */
   places: PlaceRow[];
@@ -50,6 +52,7 @@ export function resultEncoder(
         articles: encodeRows("articles", staging, result.articles),
         facts: encodeRows("facts", staging, result.facts)
       },
+      articles: result.articles.length,
       facts: result.facts.length,
       places,
       mentions: result.mentions,
@@ -62,7 +65,7 @@ export function resultEncoder(
 export interface PackedResult {
   /** JSON: everything but the bytes, and the bytes' length for each table. */
   meta: string;
-  /** The documents', articles' and facts' bytes, one after the other. */
+  /** The documents', articles' and facts' bytes, one after the other, in a buffer of their own (to be transferred). */
   bytes: Uint8Array;
 }
 
@@ -94,6 +97,7 @@ export function encodeRejected(doc: string, reason: string, staging: Staging): E
   return {
     document,
     pieces: {documents: encodeRows("documents", staging, [document]), articles: none, facts: none},
+    articles: 0,
     facts: 0,
     places: [],
     mentions: [],

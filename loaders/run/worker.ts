@@ -22,11 +22,13 @@ parentPort!.on("message", (job: Job) => {
   // The watchdog's test hook (LIAOCHENG_TEST_HANG): this document never finishes.
   if (hang !== undefined && job.doc === hang) for (;;);
   const result = extractOne(job, gazetteer);
-  const sent = encode ? packResult(encode(result)) : result;
+  const packed = encode ? packResult(encode(result)) : null;
   // The first time only: what a document compiles, for the next run's workers; before the result goes, since the
   // pool may stop this thread as soon as it has its last result.
   saveCodeCache();
   const cpu = stats ? threadCpuSeconds() : undefined;
-  parentPort!.postMessage({index: job.index, result: sent, cpu});
+  if (!packed) return parentPort!.postMessage({index: job.index, result, cpu});
+  // The bytes' buffer is handed over, not copied: it is this result's alone (packResult).
+  parentPort!.postMessage({index: job.index, result: packed, cpu}, [packed.bytes.buffer as ArrayBuffer]);
 });
 parentPort!.postMessage({ready: true});

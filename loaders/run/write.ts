@@ -4,9 +4,11 @@
 // threads encode their documents' rows themselves and the writer only appends their bytes (writePieces).
 // Each file is written under a temporary name and renamed when complete: a run that fails leaves the previous
 // output as it was, never half a file.
-import {closeSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
+import {closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
+import {createRequire} from "node:module";
 import {join} from "node:path";
 import {csvFormatRows} from "d3-dsv";
+import {joinParquet} from "./parquet-join.js";
 import {schemas, type TableName} from "../schema.js";
 
 export type Format = "json" | "csv" | "parquet";
@@ -99,42 +101,68 @@ export function encodeRows(table: TableName, staging: Staging, rows: readonly ob
 
 export interface TableWriter {
   write(table: TableName, rows: object[]): void;
-  /** Appends rows already encoded by encodeRows for this writer's format. */
-  writePieces(table: TableName, pieces: readonly Uint8Array[]): void;
+  /** Appends `rows` rows already encoded by encodeRows for this writer's format. */
+  writePieces(table: TableName, pieces: readonly Uint8Array[], rows: number): void;
   /** Finishes every file and moves it into place; returns their paths. */
   close(): Promise<string[]>;
   /** Drops the unfinished files, leaving whatever was in DIR before. */
   abort(): void;
 }
 
+/** Where a table's rows go as they come: its file, or for Parquet the NDJSON of the part being filled. */
 interface Sink {
   /** Where the file is written until it is complete. */
   temp: string;
   fd: number;
-  /** Whether any row has been written (JSON needs `,` before the next). */
-  rows: boolean;
+  /** Rows written to it. */
+  rows: number;
+  /** Whether any bytes have been (JSON needs `,` before the next). */
+  written: boolean;
 }
 
 export function openTables(dir: string, format: Format): TableWriter {
   const staging = stagingOf(format);
-  const sinks = new Map<TableName, Sink>();
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const final = (table: TableName) => join(dir, `${table}.${format}`);
+  // Parquet is written a part at a time, in a scratch folder of DIR (so that renaming is all the end has to do).
+  const parquet = format === "parquet" ? parquetParts(join(dir, `.parquet.${suffix}.tmp`)) : null;
+  const sinks = new Map<TableName, Sink>();
   for (const table of TABLES) {
-    const temp = join(dir, `.${table}.${staging}.${suffix}.tmp`);
+    const temp = parquet ? parquet.nextSlice(table) : join(dir, `.${table}.${staging}.${suffix}.tmp`);
     const fd = openSync(temp, "w");
     if (staging === "json") writeSync(fd, "[");
     if (staging === "csv") writeSync(fd, csvFormatRows([COLUMNS[table]]) + "\n");
-    sinks.set(table, {temp, fd, rows: false});
+    sinks.set(table, {temp, fd, rows: 0, written: false});
   }
-  // DuckDB loads (a fifth of a second, most of it on this thread) while the rows are still coming.
-  const duckdb = format === "parquet" ? loadDuckDB() : null;
-  const writePieces = (table: TableName, pieces: readonly Uint8Array[]) => {
+  const append = (sink: Sink, pieces: readonly Uint8Array[]) => {
+    for (const piece of pieces) writeAll(sink.fd, piece);
+  };
+  /** A Parquet part is complete: DuckDB converts it while the rows of the next are still coming. */
+  const nextPart = (table: TableName, sink: Sink) => {
+    closeSync(sink.fd);
+    parquet!.convert(table, sink.temp);
+    sink.temp = parquet!.nextSlice(table);
+    sink.fd = openSync(sink.temp, "w");
+    sink.rows = 0;
+    sink.written = false;
+  };
+  const writePieces = (table: TableName, pieces: readonly Uint8Array[], rows: number) => {
     if (!pieces.length) return;
     const sink = sinks.get(table)!;
-    if (staging === "json" && sink.rows) writeSync(sink.fd, ",");
-    for (const piece of pieces) writeAll(sink.fd, piece);
-    sink.rows = true;
+    if (staging === "json" && sink.written) writeSync(sink.fd, ",");
+    sink.written = true;
+    if (parquet) {
+      while (sink.rows + rows >= PART_ROWS) {
+        const take = PART_ROWS - sink.rows;
+        const [head, tail] = splitRows(pieces, take);
+        append(sink, head);
+        nextPart(table, sink);
+        pieces = tail;
+        rows -= take;
+      }
+    }
+    append(sink, pieces);
+    sink.rows += rows;
   };
   let closed = false;
   const abort = () => {
@@ -146,25 +174,35 @@ export function openTables(dir: string, format: Format): TableWriter {
       } catch {}
       rmSync(sink.temp, {force: true});
     }
+    parquet?.abort();
   };
   return {
     write(table, rows) {
-      writePieces(table, encodeRows(table, staging, rows));
+      writePieces(table, encodeRows(table, staging, rows), rows.length);
     },
     writePieces,
     async close() {
       try {
         for (const sink of sinks.values()) {
-          if (staging === "json") writeSync(sink.fd, sink.rows ? "\n]\n" : "]\n");
+          if (staging === "json") writeSync(sink.fd, sink.written ? "\n]\n" : "]\n");
           closeSync(sink.fd);
         }
         closed = true;
-        if (duckdb) await toParquet(await duckdb, dir, sinks, suffix);
-        else for (const [table, sink] of sinks) renameSync(sink.temp, final(table));
+        if (parquet) {
+          // The last part of each table (a table with no rows at all still gets a file, with its columns).
+          for (const [table, sink] of sinks) {
+            if (sink.rows || !parquet.parts(table)) parquet.convert(table, sink.temp);
+            else rmSync(sink.temp, {force: true});
+          }
+          const written = await parquet.finish();
+          for (const table of TABLES) renameSync(written.get(table)!, final(table));
+          await parquet.close();
+        } else for (const [table, sink] of sinks) renameSync(sink.temp, final(table));
         return TABLES.map(final);
       } finally {
         closed = true;
         for (const sink of sinks.values()) rmSync(sink.temp, {force: true});
+        parquet?.abort();
       }
     },
     abort
@@ -176,49 +214,139 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
+/** NDJSON pieces cut after their `n`-th row: a row ends at its "\n", JSON text's one byte 10 (strings escape theirs). */
+export function splitRows(pieces: readonly Uint8Array[], n: number): [Uint8Array[], Uint8Array[]] {
+  const head: Uint8Array[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    let at = 0;
+    for (; n > 0; n--) {
+      const end = piece.indexOf(10, at);
+      if (end < 0) break;
+      at = end + 1;
+    }
+    if (n > 0) {
+      head.push(piece);
+      continue;
+    }
+    head.push(piece.subarray(0, at));
+    const tail = at < piece.length ? [piece.subarray(at)] : [];
+    for (let j = i + 1; j < pieces.length; j++) tail.push(pieces[j]);
+    return [head, tail];
+  }
+  return [head, []];
+}
+
 // DuckDB writes Parquet with the contract's declared types, so an empty table keeps its columns. It is imported here
-// only, so that JSON and CSV runs never load it. One thread per table: the same bytes on any machine, and rows in the
-// order written without DuckDB tracking insertion order. Its memory is a row group's worth of rows, which at DuckDB's
-// default (122,880 rows) grew with the corpus (an 800 MB peak for 500 MB of pages, articles being 15 kB each); at
-// 8,192 rows a row group of articles is about 120 MB.
+// only, so that JSON and CSV runs never load it. One thread: the same bytes on any machine, and rows in the order
+// written without DuckDB tracking insertion order. Its memory is a row group's worth of rows, which at DuckDB's default
+// (122,880 rows) grew with the corpus (an 800 MB peak for 500 MB of pages, articles being 15 kB each); at 8,192 rows a
+// row group of articles is about 120 MB.
 //
-// The tables are converted at once, a connection each (each statement runs on the thread that calls it, from libuv's
-// pool), so the articles and the facts take two cores instead of one after the other. Not while they are written: DuckDB can read
-// a named pipe, but its JSON reader keeps every buffer it read from one, so memory grew with the corpus.
+// A table is converted a part (a row group) at a time while the documents are still being read: each part's rows are
+// staged as NDJSON, converted by DuckDB on a thread of libuv's pool, and at the end the parts are joined by their row
+// groups (parquet-join.ts), which only copies bytes. Converted all at once after the last document, the tables took
+// 0.5–1.7 s of a 50 MB run (ten times as long at 500 MB), in series with everything else. Not through a pipe: DuckDB
+// can read a named pipe, but its JSON reader keeps every buffer it read from one, so memory grew with the corpus.
 const ROW_GROUP_SIZE = 8192;
+/** Rows of a table per part. */
+export const PART_ROWS = ROW_GROUP_SIZE;
 
 type DuckDBModule = typeof import("@duckdb/node-api");
+const requireModule = createRequire(import.meta.url);
+type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDBModule["DuckDBInstance"]["create"]>>["connect"]>>;
 
+/**
+ * DuckDB's API is a CommonJS package: required, not imported, since an import makes Node scan each of its 70 files for
+ * the names it exports, which took 0.5 s of CPU instead of 0.15 s. Loaded after the current task, so the workers are
+ * started first.
+ */
 function loadDuckDB(): Promise<DuckDBModule> {
-  const loading = import("@duckdb/node-api");
-  loading.catch(() => {}); // met in close(); a run that aborts never asks
+  // A module that fails to load is a rejection, met in finish(), not an exception of the event loop.
+  const loading = new Promise<void>((resolve) => setImmediate(resolve)).then(
+    () => requireModule("@duckdb/node-api") as DuckDBModule
+  );
+  loading.catch(() => {}); // met in finish(); a run that aborts never asks
   return loading;
 }
 
-async function toParquet(duckdb: DuckDBModule, dir: string, sinks: Map<TableName, Sink>, suffix: string) {
-  const written = [...sinks.keys()].map((table) => [join(dir, `.${table}.parquet.${suffix}.tmp`), `${table}.parquet`]);
-  const instance = await duckdb.DuckDBInstance.create(":memory:", {threads: "1", preserve_insertion_order: "false"});
-  const connections: {closeSync(): void}[] = [];
-  try {
-    const conversions = [...sinks].map(async ([table, sink], i) => {
-      const connection = await instance.connect();
-      connections.push(connection);
+/**
+ * The parts of each table, converted in the background as they are handed over, in a scratch folder, one at a time:
+ * DuckDB keeps up with the workers on one connection, and one conversion at a time is one row group in memory.
+ */
+function parquetParts(scratch: string) {
+  mkdirSync(scratch);
+  // DuckDB loads (a fifth of a second, most of it on this thread) while the first rows are still coming.
+  const duckdb = loadDuckDB();
+  let connection: Promise<Connection> | null = null;
+  let instance: ReturnType<DuckDBModule["DuckDBInstance"]["create"]> | null = null;
+  const parts = new Map<TableName, string[]>(TABLES.map((table) => [table, []]));
+  /** The conversions, one after the other. */
+  let queue = Promise.resolve();
+  let slices = 0;
+  let failure: unknown = null;
+  let stopped = false;
+  const connect = () => {
+    instance ??= duckdb.then((module) =>
+      module.DuckDBInstance.create(":memory:", {threads: "1", preserve_insertion_order: "false"})
+    );
+    return (connection ??= instance.then((db) => db.connect()));
+  };
+  const closeDuckDB = async () => {
+    await queue;
+    (await connection?.catch(() => null))?.closeSync();
+    (await instance?.catch(() => null))?.closeSync();
+  };
+  return {
+    /** A fresh file for a table's next part's NDJSON. */
+    nextSlice(table: TableName): string {
+      return join(scratch, `${table}.${slices++}.ndjson`);
+    },
+    parts(table: TableName): number {
+      return parts.get(table)!.length;
+    },
+    /** Converts a complete NDJSON part to Parquet, after the parts handed over before it. */
+    convert(table: TableName, slice: string): void {
+      const part = slice.replace(/\.ndjson$/, ".parquet");
+      parts.get(table)!.push(part);
       const types = Object.entries(schemas[table]).map(([name, type]) => `"${name}": '${type}'`);
-      await connection.run(
-        `COPY (SELECT * FROM read_json('${sqlString(sink.temp)}', format = 'newline_delimited', ` +
-          `columns = {${types.join(", ")}})) TO '${sqlString(written[i][0])}' ` +
-          `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
-      );
-    });
-    // Every conversion ends before any file moves or goes, failed or not.
-    const outcomes = await Promise.allSettled(conversions);
-    for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
-    for (const [temp, name] of written) renameSync(temp, join(dir, name));
-  } finally {
-    for (const connection of connections) connection.closeSync();
-    instance.closeSync();
-    for (const [temp] of written) rmSync(temp, {force: true});
-  }
+      const sql =
+        `COPY (SELECT * FROM read_json('${sqlString(slice)}', format = 'newline_delimited', ` +
+        `columns = {${types.join(", ")}})) TO '${sqlString(part)}' ` +
+        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`;
+      const run = async () => {
+        if (failure || stopped) return;
+        await (await connect()).run(sql);
+        rmSync(slice, {force: true});
+      };
+      queue = queue.then(run).catch((error) => void (failure ??= error));
+    },
+    /** Waits for every conversion and joins each table's parts into one file; returns the files. */
+    async finish(): Promise<Map<TableName, string>> {
+      await queue;
+      if (failure) throw failure;
+      const written = new Map<TableName, string>();
+      for (const table of TABLES) {
+        const file = join(scratch, `${table}.parquet`);
+        joinParquet(parts.get(table)!, file);
+        written.set(table, file);
+      }
+      return written;
+    },
+    /** Closes DuckDB and removes the scratch folder. */
+    async close(): Promise<void> {
+      stopped = true;
+      await closeDuckDB();
+      rmSync(scratch, {recursive: true, force: true});
+    },
+    /** Stops converting and removes the scratch folder (a conversion under way cannot write into it any more). */
+    abort(): void {
+      if (stopped) return;
+      stopped = true;
+      rmSync(scratch, {recursive: true, force: true});
+      void closeDuckDB();
+    }
+  };
 }
 
 function sqlString(s: string): string {
