@@ -10,6 +10,13 @@ import {BUCKETS, HEADER_BYTES, ORDINALS, STORE_MAGIC, bucketOf} from "../compone
 import type {ArticleRow, FactRow} from "../../loaders/types.js";
 
 /**
+ * zlib's options for the pieces a page reads by range (articles.bin's records, search.bin's shards). At 10,000 pages
+ * level 2 makes them 3–4% larger than the default (6) for a fifth less of the two loaders' CPU, a rebuild's largest
+ * share; a query or an article reads tens of kB.
+ */
+export const PIECE_GZIP = {level: 2};
+
+/**
  * The articles' indexes newest first (dates as precise as known, so `2020-08-31` before `2020-08` before `2020`;
  * undated last), then by document and place in it. Record i of the store and ordinal i of the search index are the
  * i-th of this order, so the search ranks equal hits by date by comparing ordinals.
@@ -69,7 +76,7 @@ export async function writeArticleStore(
     try {
       for (let ordinal = 0; ordinal < n; ordinal++) {
         const article = articles[order[ordinal]];
-        const record = gzipSync(JSON.stringify({article, facts: byArticle.get(article.article_id) ?? []}));
+        const record = gzipSync(JSON.stringify({article, facts: byArticle.get(article.article_id) ?? []}), PIECE_GZIP);
         writeSync(fd, record);
         const start = offsets[ordinal];
         offsets.push(start + record.length);

@@ -9,7 +9,7 @@ import {pipeline} from "node:stream/promises";
 import {gzipSync} from "node:zlib";
 import {SEARCH_SHARDS, eachToken, shardOf} from "../components/cjkSearch.js";
 import {SEARCH_HEADER_BYTES, SEARCH_MAGIC} from "../components/searchIndex.js";
-import {write} from "./articleStore.js";
+import {PIECE_GZIP, write} from "./articleStore.js";
 import type {ArticleRow} from "../../loaders/types.js";
 
 /** Fields of a token in `PostingsArena.state`, one cache line per token. */
@@ -185,7 +185,7 @@ export async function writeSearchIndex(
         for (let shard = low; shard < high; shard++) {
           const entries = shards[shard - low];
           tokens += entries.length;
-          const bytes = entries.length ? gzipSync(encodeShard(entries, postings)) : Buffer.alloc(0);
+          const bytes = entries.length ? gzipSync(encodeShard(entries, postings), PIECE_GZIP) : Buffer.alloc(0);
           writeSync(fd, bytes);
           offsets.push(offsets[offsets.length - 1] + bytes.length);
           sizes.push(bytes.length);
