@@ -9,7 +9,7 @@ export const LANG = "zh-CN";
 
 export const FAVICON = "favicon.svg";
 
-/** From the page at `path` (e.g. "/town/371502001") to the site's root, relative: the site works under any base path. */
+/** From the page at `path` (e.g. "/town/371502001") to the root, relative: the site works under any base path. */
 export function rootOf(path) {
   return "../".repeat(Math.max(0, path.split("/").length - 2)) || "./";
 }
