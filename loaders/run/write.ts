@@ -248,9 +248,8 @@ export function splitRows(pieces: readonly Uint8Array[], n: number): [Uint8Array
 // groups (parquet-join.ts), which only copies bytes. Converted all at once after the last document, the tables took
 // 0.5–1.7 s of a 50 MB run (ten times as long at 500 MB), in series with everything else. Not through a pipe: DuckDB
 // can read a named pipe, but its JSON reader keeps every buffer it read from one, so memory grew with the corpus.
-const ROW_GROUP_SIZE = 8192;
-/** Rows of a table per part. */
-export const PART_ROWS = ROW_GROUP_SIZE;
+/** Rows of a table per part, and so per row group: a part is converted as one row group. */
+export const PART_ROWS = 8192;
 
 type DuckDBModule = typeof import("@duckdb/node-api");
 const requireModule = createRequire(import.meta.url);
@@ -313,7 +312,7 @@ function parquetParts(scratch: string) {
       const sql =
         `COPY (SELECT * FROM read_json('${sqlString(slice)}', format = 'newline_delimited', ` +
         `columns = {${types.join(", ")}})) TO '${sqlString(part)}' ` +
-        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`;
+        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${PART_ROWS})`;
       const run = async () => {
         if (failure || stopped) return;
         await (await connect()).run(sql);
