@@ -6,8 +6,9 @@
 import {spawnSync} from "node:child_process";
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {availableParallelism, loadavg, tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {buildBundle, ENGINE_V8_FLAGS, freshBundle} from "../loaders/run/bundle.js";
 import {listDocuments} from "../loaders/run/corpus.js";
 import {syntheticCorpus} from "./corpus.js";
 
@@ -67,6 +68,39 @@ function copiedCorpus(dir: string, copies: number): string {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** One engine's warm-up and steady pace over a corpus: its CPU seconds beyond the pace of its second half (V8
+ * compiling it, the gazetteer), and that pace in MB per CPU second (engine-warmup-child.cjs). */
+export async function engineWarmup(
+  dir: string
+): Promise<{megabytes: number; cpu: number; warmup: number; pace: number}> {
+  freshBundle() ?? (await buildBundle());
+  const jobsFile = join(mkdtempSync(join(tmpdir(), "bench-warmup-")), "jobs.json");
+  writeFileSync(jobsFile, JSON.stringify(listDocuments([dir]).map(({doc, path}) => ({doc, path}))));
+  const child = spawnSync(
+    process.execPath,
+    [ENGINE_V8_FLAGS, join(root, "bench", "engine-warmup-child.cjs"), jobsFile],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 28
+    }
+  );
+  rmSync(dirname(jobsFile), {recursive: true, force: true});
+  if (child.status !== 0) throw new Error(child.stderr);
+  const points: [number, number][] = JSON.parse(child.stdout);
+  const [bytes, cpu] = points.at(-1)!;
+  const half = points.find(([b]) => b >= bytes / 2)!;
+  const pace = (bytes - half[0]) / 1e6 / (cpu - half[1]);
+  return {megabytes: bytes / 1e6, cpu, warmup: cpu - bytes / 1e6 / pace, pace};
+}
+
+/** What a warm-up of `warmup` CPU seconds per engine allows at most on `megabytes` at `pace` MB per CPU second, with
+ * every other cost nil: MB per CPU second for one engine, and how much faster `cores` engines on as many idle cores
+ * would be than one. */
+function warmupBounds(warmup: number, pace: number, megabytes: number, cores: number) {
+  const one = warmup + megabytes / pace;
+  return {rate: megabytes / one, speedup: one / (warmup + megabytes / pace / cores)};
+}
+
 export default async function () {
   const cores = availableParallelism();
   console.log(`${cores} cores, load average ${loadavg()[0].toFixed(1)} (other processes share them)`);
@@ -88,6 +122,20 @@ export default async function () {
     );
   }
   const large = syntheticCorpus(50);
+  // Each worker warms up on its own: what that costs bounds both targets before any other cost counts.
+  const warm = await engineWarmup(large);
+  console.log(
+    `one engine over ${warm.megabytes.toFixed(0)} MB in a process of its own: ${warm.cpu.toFixed(1)} s CPU; ` +
+      `steady pace ${warm.pace.toFixed(1)} MB per CPU second (its second half), warm-up ${warm.warmup.toFixed(1)} s ` +
+      `CPU beyond that pace (V8 compiling the engine, on its own threads too; the gazetteer)`
+  );
+  for (const megabytes of [50, 500]) {
+    const {rate, speedup} = warmupBounds(warm.warmup, warm.pace, megabytes, cores);
+    console.log(
+      `  so on ${megabytes} MB, were everything else free: one engine at most ${rate.toFixed(1)} MB per CPU second, ` +
+        `${cores} engines at most ${speedup.toFixed(2)}× one`
+    );
+  }
   const runs: [string, string, number][] = [
     ["50 MB", large, 1],
     ["50 MB", large, cores]
