@@ -3,10 +3,11 @@
 // corpus grows (flat means documents are streamed, not held). Wall time is what a user waits; CPU time (user +
 // system, all threads) is what the run costs, which on a machine shared with other work is the steadier figure.
 // BENCH_500MB=1 adds a 500 MB corpus (ten copies of the 50 MB one: copies, not links, which the listing counts once).
-import {spawnSync} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
+import {once} from "node:events";
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {availableParallelism, loadavg, tmpdir} from "node:os";
-import {dirname, join} from "node:path";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {buildBundle, ENGINE_V8_FLAGS, freshBundle} from "../loaders/run/bundle.js";
 import {listDocuments} from "../loaders/run/corpus.js";
@@ -68,27 +69,50 @@ function copiedCorpus(dir: string, copies: number): string {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** One engine's warm-up and steady pace over a corpus: its CPU seconds beyond the pace of its second half (V8
- * compiling it, the gazetteer), and that pace in MB per CPU second (engine-warmup-child.cjs). */
-export async function engineWarmup(
-  dir: string
-): Promise<{megabytes: number; cpu: number; warmup: number; pace: number}> {
+interface EngineRun {
+  megabytes: number;
+  /** CPU seconds of the engine's process (every thread: V8 compiles on threads of its own). */
+  cpu: number;
+  /** CPU seconds beyond the pace of its second half: V8 compiling the engine, the gazetteer. */
+  warmup: number;
+  /** MB per CPU second over its second half. */
+  pace: number;
+}
+
+/** `engines` engines at once, each in a process of its own (engine-warmup-child.cjs) on every `engines`-th document
+ * of `dir`: each one's warm-up and pace, and the wall seconds until the last finished. No rows are encoded, sent or
+ * written, so beside a run of `extract` this tells the engines' time from the rest of the pipeline's. */
+export async function engineRuns(dir: string, engines = 1): Promise<{runs: EngineRun[]; seconds: number}> {
   freshBundle() ?? (await buildBundle());
-  const jobsFile = join(mkdtempSync(join(tmpdir(), "bench-warmup-")), "jobs.json");
-  writeFileSync(jobsFile, JSON.stringify(listDocuments([dir]).map(({doc, path}) => ({doc, path}))));
-  const child = spawnSync(
-    process.execPath,
-    [ENGINE_V8_FLAGS, join(root, "bench", "engine-warmup-child.cjs"), jobsFile],
-    {
-      encoding: "utf8",
-      maxBuffer: 1 << 28
-    }
-  );
-  rmSync(dirname(jobsFile), {recursive: true, force: true});
-  if (child.status !== 0) throw new Error(child.stderr);
-  const points: [number, number][] = JSON.parse(child.stdout);
+  const temp = mkdtempSync(join(tmpdir(), "bench-warmup-"));
+  const jobs = listDocuments([dir]).map(({doc, path}) => ({doc, path}));
+  const started = performance.now();
+  try {
+    const runs = await Promise.all(
+      Array.from({length: engines}, (_, k) => {
+        const jobsFile = join(temp, `jobs-${k}.json`);
+        writeFileSync(jobsFile, JSON.stringify(jobs.filter((_, i) => i % engines === k)));
+        return engineRun(jobsFile);
+      })
+    );
+    return {runs, seconds: (performance.now() - started) / 1000};
+  } finally {
+    rmSync(temp, {recursive: true, force: true});
+  }
+}
+
+async function engineRun(jobsFile: string): Promise<EngineRun> {
+  const child = spawn(process.execPath, [ENGINE_V8_FLAGS, join(root, "bench", "engine-warmup-child.cjs"), jobsFile]);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
+  const [code] = await once(child, "close");
+  if (code !== 0) throw new Error(stderr);
+  const points: [number, number][] = JSON.parse(stdout);
   const [bytes, cpu] = points.at(-1)!;
-  const half = points.find(([b]) => b >= bytes / 2)!;
+  // The point halfway through the bytes, and at the latest the one before the last document.
+  const half = points.find(([b], i) => b >= bytes / 2 || i === points.length - 2)!;
   const pace = (bytes - half[0]) / 1e6 / (cpu - half[1]);
   return {megabytes: bytes / 1e6, cpu, warmup: cpu - bytes / 1e6 / pace, pace};
 }
@@ -123,17 +147,27 @@ export default async function () {
   }
   const large = syntheticCorpus(50);
   // Each worker warms up on its own: what that costs bounds both targets before any other cost counts.
-  const warm = await engineWarmup(large);
+  const alone = await engineRuns(large);
+  const warm = alone.runs[0];
   console.log(
-    `one engine over ${warm.megabytes.toFixed(0)} MB in a process of its own: ${warm.cpu.toFixed(1)} s CPU; ` +
-      `steady pace ${warm.pace.toFixed(1)} MB per CPU second (its second half), warm-up ${warm.warmup.toFixed(1)} s ` +
-      `CPU beyond that pace (V8 compiling the engine, on its own threads too; the gazetteer)`
+    `one engine over ${warm.megabytes.toFixed(0)} MB in a process of its own: ${warm.cpu.toFixed(1)} s CPU, ` +
+      `${alone.seconds.toFixed(1)} s wall; steady pace ${warm.pace.toFixed(1)} MB per CPU second (its second half), ` +
+      `warm-up ${warm.warmup.toFixed(1)} s CPU beyond that pace (V8 compiling the engine, on its own threads too; ` +
+      `the gazetteer)`
   );
   for (const megabytes of [50, 500]) {
     const {rate, speedup} = warmupBounds(warm.warmup, warm.pace, megabytes, cores);
     console.log(
       `  so on ${megabytes} MB, were everything else free: one engine at most ${rate.toFixed(1)} MB per CPU second, ` +
         `${cores} engines at most ${speedup.toFixed(2)}× one`
+    );
+  }
+  if (cores > 1) {
+    const together = await engineRuns(large, cores);
+    console.log(
+      `${cores} engines at once, each on 1/${cores} of the documents, nothing written: ` +
+        `${together.seconds.toFixed(1)} s wall, ${(alone.seconds / together.seconds).toFixed(2)}× one engine alone ` +
+        `(beside the runs below, the rest is the pipeline's: encoding rows, messages, the writing thread, DuckDB)`
     );
   }
   const runs: [string, string, number][] = [

@@ -1,18 +1,25 @@
-// The extract bench's warm-up figure (bench/extract.bench.ts): one engine in a process of its own, from the bundle a
+// The extract bench's engine figures (bench/extract.bench.ts): engines in processes of their own, from the bundle a
 // worker runs, over the seeds. Only that it runs and adds up is tested here; its figures are the bench's.
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {fileURLToPath} from "node:url";
-import {engineWarmup} from "../bench/extract.bench.js";
+import {engineRuns} from "../bench/extract.bench.js";
 import {listDocuments} from "../loaders/run/corpus.js";
 
 const seeds = fileURLToPath(new URL("../data/", import.meta.url));
 
-test("the warm-up bench runs the bundled engine over every document and splits its CPU into warm-up and pace", async () => {
-  const {megabytes, cpu, warmup, pace} = await engineWarmup(seeds);
+test("the engine bench runs the bundled engine, alone or several at once, over every document, and splits its CPU into warm-up and pace", async () => {
   const bytes = listDocuments([seeds]).reduce((sum, file) => sum + file.size, 0);
-  assert.equal(megabytes, bytes / 1e6);
-  assert.ok(cpu > 0 && pace > 0);
-  // The warm-up is the CPU the second half's pace leaves unexplained: the two add up to the whole.
-  assert.ok(Math.abs(warmup + megabytes / pace - cpu) < 1e-9);
+  for (const engines of [1, 2]) {
+    const {runs, seconds} = await engineRuns(seeds, engines);
+    assert.equal(runs.length, engines);
+    assert.ok(seconds > 0);
+    // Every document once, between the engines.
+    assert.ok(Math.abs(runs.reduce((sum, run) => sum + run.megabytes, 0) - bytes / 1e6) < 1e-9);
+    for (const {megabytes, cpu, warmup, pace} of runs) {
+      assert.ok(cpu > 0 && pace > 0);
+      // The warm-up is the CPU the second half's pace leaves unexplained: the two add up to the whole.
+      assert.ok(Math.abs(warmup + megabytes / pace - cpu) < 1e-9);
+    }
+  }
 });
