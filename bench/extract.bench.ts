@@ -1,8 +1,8 @@
 // The whole pipeline as a user runs it: `npm run extract` (the bundle, start-up included) writing Parquet, on the
 // synthetic corpus, with one worker and with one per core; the start-up to a first document; and peak memory as the
 // corpus grows (flat means documents are streamed, not held). Beside it, the bare engine (engineRuns): its warm-up,
-// which every worker pays, and its steady pace, alone and one per core. Wall time is what a user waits; CPU time (user +
-// system, all threads) is what the run costs, which on a machine shared with other work is the steadier figure.
+// which every worker pays, and its steady pace, alone and one per core. Wall time is what a user waits; CPU time
+// (user + system, all threads) is what the run costs, which on a machine shared with other work is the steadier figure.
 // BENCH_500MB=1 adds a 500 MB corpus (ten copies of the 50 MB one: copies, not links, which the listing counts once).
 import {spawn, spawnSync} from "node:child_process";
 import {once} from "node:events";
