@@ -8,7 +8,7 @@ import {listDocuments} from "../loaders/run/corpus.js";
 
 const seeds = fileURLToPath(new URL("../data/", import.meta.url));
 
-test("the engine bench runs every document through bundled engines and splits their CPU into warm-up and pace", async () => {
+test("the engine bench runs each document once through the bundled engines and splits their CPU", async () => {
   const bytes = listDocuments([seeds]).reduce((sum, file) => sum + file.size, 0);
   for (const engines of [1, 2]) {
     const {runs, seconds} = await engineRuns(seeds, engines);
