@@ -1,10 +1,10 @@
 // Child process of extract.bench.ts: one engine, as a worker runs it (the bundle of build/engine/, from its code
-// cache, with the V8 flags launch.js sets), extracting the documents listed in the JSON file argv[2] in order, and
-// printing the process's CPU seconds (every thread: V8 compiles on threads of its own) after each, so the parent can
-// tell the engine's warm-up from its steady pace. Plain CommonJS: it must start as a worker does, with nothing
-// compiled for it.
+// cache, with the V8 flags launch.js sets), extracting the documents listed (with their sizes) in the JSON file
+// argv[2] in order, and printing the process's CPU seconds (every thread: V8 compiles on threads of its own) after
+// each, so the parent can tell the engine's warm-up from its steady pace. Plain CommonJS: it must start as a worker
+// does, with nothing compiled for it.
 "use strict";
-const {readFileSync, statSync} = require("node:fs");
+const {readFileSync} = require("node:fs");
 const {join} = require("node:path");
 
 const engine = require(join(__dirname, "..", "build", "engine", "engine.cjs"));
@@ -19,7 +19,7 @@ const points = [[0, cpu()]];
 let bytes = 0;
 for (const job of jobs) {
   engine.extractOne(job, gazetteer);
-  bytes += statSync(job.path).size;
+  bytes += job.size; // listed by the parent: no stat of its own inside the timed loop
   points.push([bytes, cpu()]);
 }
 process.stdout.write(JSON.stringify(points));

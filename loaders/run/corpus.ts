@@ -52,13 +52,12 @@ export function listDocuments(paths: string[]): DocumentFile[] {
   const byArgument = paths.map((path) => listArgument(path));
   // The file itself is kept over a symlink to it, else the first reached (folders are walked in byte order).
   const real = new Set<string>();
-  for (const {files} of byArgument)
-    for (const {stat, link} of files) if (!link && identity(stat)) real.add(identity(stat)!);
+  for (const {files} of byArgument) for (const {stat, link} of files) if (!link && stat?.id) real.add(stat.id);
   const seen = new Set<string>();
   for (const argument of byArgument) {
     argument.files = argument.files.filter(({stat, link}) => {
-      const id = identity(stat);
-      if (id === null) return true;
+      const id = stat?.id;
+      if (!id) return true;
       if ((link && real.has(id)) || seen.has(id)) return false;
       seen.add(id);
       return true;
@@ -99,11 +98,6 @@ function documentFile(doc: string, path: FilePath, stat: Stamped | undefined): D
   if (!stat) return {doc, path, size: 0};
   const {size, stamp, changedMs} = stat;
   return {doc, path, size, stamp, changedMs};
-}
-
-/** One file's identity, for listing it once; null when it cannot be told (then it is kept). */
-function identity(stat: Stamped | undefined): string | null {
-  return stat?.id ?? null;
 }
 
 interface Argument {
